@@ -1,0 +1,132 @@
+"""One document in, every record out: the extraction diagram as a function.
+
+``extract_document`` is pure (text and metadata in, an ``Extraction`` out),
+so the Prefect tasks, ``antq evaluate`` and the tests all call the same code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from extractors import dates, geo, text as textmod
+from extractors.codebook import load_codebook
+from extractors.entities import Tagger, extract_entities
+from extractors.figures import figures_in_sentence
+from extractors.labels import figure_label
+from extractors.named_models import extract_named_models
+from extractors.numbers import find_numbers
+from extractors.records import Document, Extraction, Figure, content_id
+from extractors.solutions import extract_solutions
+from extractors.themes import classify_solutions, classify_weaknesses
+from extractors.weaknesses import extract_weaknesses
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the reader or a manifest already knows about a document."""
+
+    source: str = ""
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    province: str | None = None
+    format: str = "txt"
+    from_manifest: tuple[str, ...] = ()  # names of fields a manifest set
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Changes whenever the code or the codebook data of ``extractors`` changes.
+
+    The pipeline keys its cache on it, so editing a rule re-extracts.
+    """
+    digest = hashlib.sha1()
+    root = Path(__file__).parent
+    for path in sorted([*root.glob("*.py"), *root.glob("*.yaml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _is_present_state(figures: list[Figure]) -> bool:
+    return any(f.kind == "stock" for f in figures)
+
+
+def extract_document(raw_text: str, meta: Metadata | None = None, tagger: Tagger | None = None,
+                     with_entities: bool = True) -> Extraction:
+    meta = meta or Metadata()
+    text = textmod.normalize_text(raw_text)
+    doc_id = content_id(text)
+    sentences = textmod.split_sentences(text)
+    title = meta.title or textmod.detect_title(text)
+    published = meta.published or dates.find_published(text)
+
+    entities = extract_entities(doc_id, sentences, tagger) if with_entities else []
+    loc_names = [e.text for e in entities if e.label == "LOC"]
+    detection = geo.detect_province(text, title=title, extra_names=loc_names)
+    province = detection.province
+    if meta.province:
+        province = geo.canonical_province(meta.province) or meta.province
+    province_2025 = geo.province_2025(province) if province else None
+
+    codebook = load_codebook()
+    mentions = find_numbers(text)
+    entity_spans = [(e.start, e.end, e.label) for e in entities]
+    explicit = dates.explicit_period(text)
+    figures: list[Figure] = []
+    for sentence in sentences:
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        figures += figures_in_sentence(
+            doc_id, text, sentence, inside, entity_spans,
+            period=explicit, province=province, province_2025=province_2025,
+            sentence_year=dates.sentence_year, label_for=figure_label, codebook=codebook,
+        )
+    period = explicit if explicit is not None else dates.period_for(
+        text, published, _is_present_state(figures))
+    if period is not None:
+        figures = [f if f.period is not None else replace(f, period=period) for f in figures]
+
+    weaknesses = extract_weaknesses(doc_id, text)
+    themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
+    weaknesses = [
+        replace(w, theme=theme, theme_score=round(score, 3), province=province,
+                province_2025=province_2025, period=period)
+        for w, (theme, score) in zip(weaknesses, themes, strict=True)
+    ]
+    solutions = extract_solutions(doc_id, text)
+    sol_themes = classify_solutions([s.text for s in solutions]) if solutions else []
+    solutions = [
+        replace(s, theme=theme, province=province, province_2025=province_2025, period=period)
+        for s, (theme, _) in zip(solutions, sol_themes, strict=True)
+    ]
+    models = [replace(m, province=province) for m in extract_named_models(doc_id, text)]
+
+    document = Document(
+        doc_id=doc_id,
+        text=text,
+        source=meta.source,
+        url=meta.url,
+        title=title,
+        published=published,
+        province=province,
+        province_2025=province_2025,
+        period=period,
+        scope=detection.scope,
+        scope_name=detection.scope_name,
+        format=meta.format,
+        metadata_source="manifest:" + ",".join(meta.from_manifest) if meta.from_manifest
+        else "detected",
+    )
+    return Extraction(
+        document=document,
+        figures=tuple(figures),
+        entities=tuple(entities),
+        weaknesses=tuple(weaknesses),
+        solutions=tuple(solutions),
+        named_models=tuple(models),
+        extra={"sources": [meta.source], "province_confidence": detection.confidence,
+               "codebook_version": codebook.version},
+    )

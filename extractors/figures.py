@@ -1,0 +1,257 @@
+"""From number mentions to figures: unit, indicator, qualifier, kind, period.
+
+For each sentence, a spaCy Doc is built from underthesea's words with every
+number mention as one ``NUM`` entity token. Matcher patterns generated from
+the codebook's units find "number + unit"; the codebook's own Matcher
+patterns claim numbers outright; otherwise every indicator is scored on its
+cue words in the clause around the number (see ``indicators.yaml``). A
+number that no rule claims is kept as ``unclassified``.
+
+Context is shared the way Vietnamese reports share it: a number whose only
+lead-in is a list separator (``cho 03 tập thể, 05 cá nhân``) inherits the
+lead-in of the number before it, and an indicator may require the figure
+before it in the clause chain (``1.160 đợt ... với hơn 145.410 lượt người
+tham gia``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from extractors.codebook import PATTERN_WEIGHT, Codebook, IndicatorRule, load_codebook
+from extractors.numbers import NumberMention
+from extractors.records import Figure, Sentence
+from extractors.tokens import build_doc, word_tokens
+
+MAX_AFTER = 150  # characters of clause after a number that may hold its cues
+MAX_BEFORE = 160
+
+
+@dataclass
+class _Candidate:
+    mention: NumberMention
+    unit: str | None
+    unit_end: int
+    before: str
+    after: str
+    pattern_codes: set[str]
+
+
+def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
+    """The counted noun right after the number token (longest codebook unit, else a word).
+
+    Returns the unit and its end offset in the document (-1 when there is none).
+    """
+    best: tuple[int, str] | None = None
+    for match_id, start, end in matches:
+        if start != num_index:
+            continue
+        label = doc.vocab.strings[match_id].split("::", 1)[1]
+        if best is None or end > best[0]:
+            best = (end, label)
+    if best is not None:
+        return best[1], tokens[best[0] - 1].end
+    if num_index + 1 < len(doc):
+        nxt = tokens[num_index + 1]
+        if nxt.text[:1].isalpha() and nxt.text[:1].islower():
+            return nxt.text.lower(), nxt.end
+    return None, -1
+
+
+def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float, list[str]]:
+    score = 0.0
+    hits: list[str] = []
+    for section, cues in rule.cues.items():
+        targets = (
+            [sections["before"], sections["after"]] if section == "near" else [sections[section]]
+        )
+        for cue in cues:
+            if any(cue.regex.search(t) for t in targets):
+                score += cue.weight
+                hits.append(cue.text)
+    return score, hits
+
+
+def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
+    for section, regex in rule.excludes.items():
+        if regex is None:
+            continue
+        targets = (
+            [sections["before"], sections["after"]] if section == "near" else [sections[section]]
+        )
+        if any(regex.search(t) for t in targets):
+            return True
+    return False
+
+
+def classify(
+    candidate: _Candidate,
+    sentence_text: str,
+    previous_indicator: str | None,
+    codebook: Codebook,
+) -> tuple[str, float, str | None]:
+    """Best indicator for one number: (code, score, rule description)."""
+    sections = {
+        "before": candidate.before,
+        "after": candidate.after,
+        "sentence": sentence_text,
+    }
+    unit = (candidate.unit or "").lower()
+    best: tuple[float, str, str | None] = (0.0, "unclassified", None)
+    for rule in codebook.rules:
+        if rule.units and unit not in rule.units:
+            continue
+        if rule.ratio and candidate.mention.denominator is None:
+            continue
+        if rule.previous and previous_indicator not in rule.previous:
+            continue
+        if _excluded(rule, sections):
+            continue
+        score, hits = _section_hits(rule, sections)
+        if rule.code in candidate.pattern_codes:
+            score += PATTERN_WEIGHT
+            hits.append("pattern")
+        if score <= 0 and not rule.unit_is_enough:
+            continue
+        score += (1.0 if rule.units else 0.0) + (0.5 if rule.unit_is_enough else 0.0)
+        if score > best[0]:
+            why = f"{rule.code}: unit={unit or '-'}" + (f"; cues={'|'.join(hits)}" if hits else "")
+            best = (score, rule.code, why)
+    return best[1], best[0], best[2]
+
+
+def _kind(
+    before_in_sentence: str,
+    rule_kind: str | None,
+    before: str,
+    codebook: Codebook,
+    previous_kind: str | None = None,
+) -> str | None:
+    """Nearest time frame before the number, else the indicator's default,
+    else an action verb before it, else the kind of the figure it continues."""
+    positions: list[tuple[int, str]] = []
+    for kind, regex in (("stock", codebook.stock_cues), ("flow", codebook.flow_cues)):
+        if regex is None:
+            continue
+        positions += [(m.end(), kind) for m in regex.finditer(before_in_sentence)]
+    if positions:
+        return max(positions)[1]
+    if rule_kind:
+        return rule_kind
+    if codebook.flow_verbs is not None and codebook.flow_verbs.search(before):
+        return "flow"
+    return previous_kind
+
+
+def _breakdown(after: str, codebook: Codebook) -> str | None:
+    if codebook.breakdowns is None:
+        return None
+    match = codebook.breakdowns.match(after.lstrip())
+    return match.group(0) if match else None
+
+
+def _clause_start(text: str, lower: int, at: int) -> int:
+    """Start of the clause holding position ``at``: after the last ';' since ``lower``."""
+    cut = text.rfind(";", lower, at)
+    return max(lower, cut + 1) if cut >= 0 else lower
+
+
+def figures_in_sentence(
+    doc_id: str,
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[NumberMention],
+    entities: Sequence[tuple[int, int, str]] = (),
+    period: int | None = None,
+    province: str | None = None,
+    province_2025: str | None = None,
+    sentence_year: Callable[[str], int | None] | None = None,
+    label_for: Callable[[str, int, int, str | None], str] | None = None,
+    codebook: Codebook | None = None,
+) -> list[Figure]:
+    """Figures for the number mentions of one sentence (document offsets throughout)."""
+    if not mentions:
+        return []
+    codebook = codebook or load_codebook()
+    spans = [(m.start, m.end) for m in mentions]
+    tokens = word_tokens(sentence.text, sentence.start, keep=spans)
+    ents = [(s, e, "NUM") for s, e in spans]
+    ents += [
+        (s, e, label)
+        for s, e, label in entities
+        if s >= sentence.start and e <= sentence.end and not any(a < e and s < b for a, b in spans)
+    ]
+    doc = build_doc(sentence.text, tokens, sentence.start, ents)
+    num_tokens = {tokens[tok.i].start: tok.i for tok in doc if tok.ent_type_ == "NUM"}
+    unit_matches = codebook.unit_matcher(doc)
+    pattern_hits: dict[int, set[str]] = {}
+    for match_id, start, end in codebook.pattern_matcher(doc):
+        for tok in doc[start:end]:
+            if tok.ent_type_ == "NUM":
+                pattern_hits.setdefault(tok.i, set()).add(doc.vocab.strings[match_id])
+
+    year = sentence_year(sentence.text) if sentence_year else None
+    figures: list[Figure] = []
+    previous: tuple[_Candidate, str] | None = None
+    prev_end = sentence.start
+    prev_before = ""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, mention in enumerate(ordered):
+        tok_index = num_tokens.get(mention.start)
+        if tok_index is None:
+            continue
+        unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches)
+        unit_end = unit_end if unit_end >= 0 else mention.end
+        next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
+        semicolon = text.find(";", mention.end, next_start)
+        after_end = min(next_start, semicolon if semicolon >= 0 else next_start,
+                        unit_end + MAX_AFTER)
+        after = text[mention.end:after_end]
+        clause_start = _clause_start(text, max(prev_end, sentence.start), mention.start)
+        before = text[max(clause_start, mention.start - MAX_BEFORE):mention.start]
+        new_clause = clause_start > prev_end or previous is None
+        if not new_clause and codebook.list_separators.match(before):
+            before = prev_before
+        candidate = _Candidate(mention, unit, unit_end, before, after,
+                               pattern_hits.get(tok_index, set()))
+        prev_indicator = previous[1] if previous and not new_clause else None
+        indicator, score, rule_text = classify(candidate, sentence.text, prev_indicator, codebook)
+        rule = next((r for r in codebook.rules if r.code == indicator), None)
+        sentence_prefix = text[sentence.start:mention.start]
+        previous_kind = figures[-1].kind if figures and not new_clause else None
+        kind = _kind(sentence_prefix, rule.kind if rule else None, before, codebook,
+                     previous_kind)
+        label = None
+        if indicator == "unclassified" and label_for is not None:
+            label = label_for(sentence.text, mention.start - sentence.start,
+                              mention.end - sentence.start, unit)
+        figures.append(
+            Figure(
+                doc_id=doc_id,
+                start=mention.start,
+                end=max(unit_end, mention.end),
+                value=mention.value,
+                indicator=indicator,
+                unit=unit,
+                qualifier=mention.qualifier,
+                denominator=mention.denominator,
+                kind=kind,
+                period=year or period,
+                province=province,
+                province_2025=province_2025,
+                breakdown=_breakdown(text[unit_end:after_end], codebook),
+                label=label,
+                number_start=mention.number_start,
+                number_end=mention.number_end,
+                sentence=sentence.text,
+                sentence_start=sentence.start,
+                method="rules",
+                rule=rule_text,
+                confidence=round(min(0.95, 0.5 + 0.1 * score), 2) if rule else 0.3,
+            )
+        )
+        previous = (candidate, indicator)
+        prev_end = max(unit_end, mention.end)
+        prev_before = before
+    return figures

@@ -1,0 +1,656 @@
+"""Geography: which province (and district or commune) a report is about.
+
+The gazetteer comes from ``vietnamadminunits``: its SQLite data holds the 63
+pre-2025 provinces with every district and commune, the 34 provinces and their
+communes after the merger of 1 July 2025, and aliases; its ``convert_address``
+maps an old province to its new one. ``underthesea.address`` and
+``vietnam_provinces`` carry the same data (underthesea's is built from
+vietnamadminunits; vietnam_provinces has only the post-2025 units), so one
+source is used. ``provinces.yaml`` adds only what that library lacks: spelled
+out aliases ("Sài Gòn", "Thừa Thiên Huế", "BR-VT"), type abbreviations
+("TP."), and the cue words and weights used to score a report's province.
+
+Canonical names are the library's short names: "Kon Tum", "Bà Rịa - Vũng Tàu",
+"Hồ Chí Minh", "Huế" (Thừa Thiên Huế became the city of Huế in January 2025;
+"Thừa Thiên Huế" is an alias).
+
+Matching works on syllable tokens: every run of one to six capitalised words
+is keyed by its letters without diacritics, case or separators ("Kon Tum",
+"KonTum" and "Kon-Tum" share the key ``kontum``) and looked up in a dict.
+A district or commune is taken only after its type word ("huyện Tiên Yên",
+"xã Đăk Năng"), since their names are common words and people's names; a
+bare province name is taken when its diacritics agree with the name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
+_LEVEL_ORDER = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
+_YAML = Path(__file__).with_name("provinces.yaml")
+_WORD = re.compile(r"\w+")
+# What may stand between two syllables of one name: spaces, or a dash ("Bà Rịa - Vũng Tàu").
+_NAME_GAP = re.compile(r"[ \u00a0]{0,2}(?:[-–][ \u00a0]{0,2})?")
+# Between a type word and the name: spaces, or a dot after an abbreviation ("TP.HCM", "TP. Huế").
+_TYPE_GAP = re.compile(r"\.?[ \u00a0]{0,2}")
+_LIST_GAP = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+_MAX_TOKENS = 6
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text, with the province it lies in.
+
+    ``candidates`` lists every pre-2025 province the name may belong to: one
+    for an unambiguous unit, several for a name such as "Châu Thành".
+    """
+
+    start: int
+    end: int
+    surface: str
+    level: str
+    name: str
+    province: str | None
+    province_2025: str | None
+    candidates: tuple[str, ...] = ()
+    typed: bool = False  # introduced by a type word ("tỉnh", "huyện", "xã")
+
+
+@dataclass(frozen=True)
+class ProvinceDetection:
+    """The province a report is about; ``evidence`` holds mentions from the text (not the title)."""
+
+    province: str | None
+    province_2025: str | None
+    scope: str
+    scope_name: str | None
+    confidence: float
+    evidence: tuple[PlaceMention, ...]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    level: str
+    name: str
+    province: str | None  # pre-2025 province; None for a unit that exists only after 2025
+    province_2025: str | None
+    is_city: bool = False  # a "thành phố": centrally-run city or district-level city
+    kind: str = ""  # key of its type word ("thitran", "xa", "huyen"), to prefer on a tie
+
+
+@dataclass
+class _Gazetteer:
+    provinces: list[str]
+    provinces_2025: list[str]
+    to_2025: dict[str, str]
+    units: dict[str, list[_Unit]] = field(default_factory=lambda: defaultdict(list))
+    # Surface forms whose diacritics must agree for a bare match, by key.
+    signatures: dict[str, set[tuple[tuple[str, str], ...]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    needs_type_word: set[str] = field(default_factory=set)
+    type_words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    type_keys: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------- text keys
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def _key(text: str) -> str:
+    """Letters and digits without diacritics, case or separators ("Kon-Tum" -> kontum)."""
+    return "".join(_fold_char(c) for c in text if c.isalnum())
+
+
+def _syllable_signature(word: str) -> tuple[str, str]:
+    """A syllable as (letters with vowel marks, tone), whatever the tone's placement (hoà = hòa)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = "".join(c for c in decomposed if c in _TONE_MARKS)
+    letters = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return letters, tone
+
+
+def _signature(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_syllable_signature(w) for w in _WORD.findall(text))
+
+
+def _is_ascii(text: str) -> bool:
+    return all(ord(c) < 128 for c in text)
+
+
+def _capitalised(token: str) -> bool:
+    return token[0].isupper() or token[0].isdigit()
+
+
+# ------------------------------------------------------------------------- data
+
+
+@cache
+def _config() -> dict:
+    with _YAML.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _alias_keys(raw: str | None, type_keys: Iterable[str]) -> set[str]:
+    """The library's alias keys with any type prefix removed ("huyenhoanhbo" -> "hoanhbo")."""
+    keys: set[str] = set()
+    for alias in json.loads(raw) if raw else []:
+        for prefix in type_keys:
+            if alias.startswith(prefix) and len(alias) > len(prefix):
+                rest = alias[len(prefix) :]
+                if len(prefix) > 2 or rest.isdigit():
+                    keys.add(rest)
+                    break
+        else:
+            keys.add(alias)
+    return keys
+
+
+def _short(name: str) -> str:
+    """A unit's short name without the library's disambiguating suffix ("Hồng Ngự (Thành phố)")."""
+    return re.sub(r"\s*\(.*?\)\s*$", "", name).strip()
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    from vietnamadminunits import convert_address
+    from vietnamadminunits.database import query
+
+    config = _config()
+    legacy = query(
+        "SELECT DISTINCT province, provinceShort, provinceAlias, districtShort, districtType, "
+        "districtAlias, wardShort, wardType, wardAlias FROM admin_units_legacy "
+        "ORDER BY provinceCode"
+    )
+    current = query(
+        "SELECT DISTINCT province, provinceShort, wardShort, wardType, wardAlias FROM admin_units "
+        "ORDER BY provinceCode"
+    )
+    full_names = list(dict.fromkeys(r["province"] for r in legacy))
+    short_of = {r["province"]: r["provinceShort"] for r in legacy}
+    to_2025 = {short_of[p]: convert_address(p).short_province for p in full_names}
+    gaz = _Gazetteer(
+        provinces=[short_of[p] for p in full_names],
+        provinces_2025=list(dict.fromkeys(r["provinceShort"] for r in current)),
+        to_2025=to_2025,
+    )
+
+    # Type words from the library's own type columns ("Tỉnh", "Huyện", "Thị trấn", ...);
+    # "thành phố" names both a centrally-run city and a district-level one.
+    level_of_type: dict[str, str] = {}
+    for row in legacy:
+        level_of_type[row["province"].split(" ", 1)[0].lower()] = PROVINCE
+        level_of_type[(row["districtType"] or "").lower()] = DISTRICT
+        level_of_type[(row["wardType"] or "").lower()] = COMMUNE
+    for row in current:
+        level_of_type[(row["wardType"] or "").lower()] = COMMUNE
+    level_of_type.pop("", None)
+    level_of_type.pop("thành", None)
+    level_of_type["thành phố"] = "city"
+    for level, words in config["type_abbreviations"].items():
+        for word in words:
+            level_of_type[word] = level
+    gaz.type_words = {tuple(w.split()): level for w, level in level_of_type.items()}
+    gaz.type_keys = {tuple(map(_key, w.split())): lv for w, lv in level_of_type.items()}
+    type_keys = sorted({_key(w) for w in level_of_type} | {"q", "p", "district"}, key=len)
+    type_keys.reverse()
+
+    def add(key: str, unit: _Unit, surface: str | None = None) -> None:
+        if key and unit not in gaz.units[key]:
+            gaz.units[key].append(unit)
+        if surface:
+            gaz.signatures[key].add(_signature(surface))
+
+    for row in legacy:
+        province = row["provinceShort"]
+        p2025 = to_2025[province]
+        unit = _Unit(PROVINCE, province, province, p2025, row["province"].startswith("Thành phố"))
+        add(_key(province), unit, province)
+        for alias in _alias_keys(row["provinceAlias"], type_keys):
+            add(alias, unit)
+        district = _short(row["districtShort"] or "")
+        if district:
+            d_type = row["districtType"] or ""
+            d_unit = _Unit(DISTRICT, district, province, p2025, d_type == "Thành phố", _key(d_type))
+            add(_key(district), d_unit, district)
+            add(_key(re.sub(r"^(Quận|Huyện|Thị xã)\s+", "", district)), d_unit)
+            for alias in _alias_keys(row["districtAlias"], type_keys):
+                add(alias, d_unit)
+        ward = _short(row["wardShort"] or "")
+        if ward:
+            w_unit = _Unit(COMMUNE, ward, province, p2025, kind=_key(row["wardType"] or ""))
+            add(_key(ward), w_unit, ward)
+            for alias in _alias_keys(row["wardAlias"], type_keys):
+                add(alias, w_unit)
+    for row in current:
+        ward = _short(row["wardShort"] or "")
+        if ward:
+            kind = _key(row["wardType"] or "")
+            add(_key(ward), _Unit(COMMUNE, ward, None, row["provinceShort"], kind=kind), ward)
+
+    provinces = {u.name: u for units in gaz.units.values() for u in units if u.level == PROVINCE}
+    for name, aliases in config["province_aliases"].items():
+        for alias in aliases:
+            add(_key(alias), provinces[name], alias)
+    gaz.needs_type_word = {_key(n) for n in config["needs_type_word"]}
+    return gaz
+
+
+def _units(key: str, level: str) -> list[_Unit]:
+    return [u for u in _gazetteer().units.get(key, ()) if u.level == level]
+
+
+# ------------------------------------------------------------------ public: names
+
+
+def all_provinces() -> list[str]:
+    """The 63 provinces before 1 July 2025, by official code, with the library's short names."""
+    return list(_gazetteer().provinces)
+
+
+def all_provinces_2025() -> list[str]:
+    """The 34 provinces from 1 July 2025."""
+    return list(_gazetteer().provinces_2025)
+
+
+def _strip_type_word(name: str) -> tuple[str | None, str]:
+    """Split "tỉnh Kon Tum" into ("province", "Kon Tum"); "TP.HCM" into ("city", "HCM").
+
+    Unlike in running text, a type word without diacritics ("tinh Hau Giang") is
+    accepted here: a name passed on its own is known to be a place.
+    """
+    gaz = _gazetteer()
+    words = _WORD.findall(name)
+    for size in (2, 1):
+        head = tuple(words[:size])
+        level = (
+            gaz.type_words.get(head)
+            or gaz.type_words.get(tuple(w.lower() for w in head))
+            or gaz.type_keys.get(tuple(_key(w) for w in head))
+        )
+        if level and len(words) > size:
+            match = re.match(r"\W*" + r"\W+".join(map(re.escape, words[:size])), name)
+            if match:
+                return level, name[match.end() :].lstrip(" .")
+    return None, name
+
+
+def canonical_province(name: str) -> str | None:
+    """The canonical pre-2025 province for any of its spellings, or None.
+
+    Accepts names without diacritics, with a type word ("tỉnh Kon Tum",
+    "Thành phố Hồ Chí Minh", "TP.HCM"), library aliases ("HCM") and the YAML
+    aliases ("Sài Gòn", "BR-VT", "Thừa Thiên Huế"). Every 2025 province keeps
+    an old province's name, so the 2025 name is returned as that same name.
+    """
+    name = unicodedata.normalize("NFC", name or "").strip()
+    level, rest = _strip_type_word(name)
+    for candidate in (rest, name) if level in (None, PROVINCE, "city") else ():
+        units = _units(_key(candidate), PROVINCE)
+        if units:
+            return units[0].name
+    return None
+
+
+def province_2025(province: str) -> str | None:
+    """The province after the 2025 merger: Kon Tum -> Quảng Ngãi, Bạc Liêu -> Cà Mau."""
+    canonical = canonical_province(province)
+    return _gazetteer().to_2025.get(canonical) if canonical else None
+
+
+@cache
+def _name_signature(name: str) -> tuple[tuple[str, str], ...]:
+    return _signature(name)
+
+
+def _prefer_spelling(units: list[_Unit], surface: str) -> list[_Unit]:
+    """Keep the units spelled exactly as written, if any ("Tiên Yên" is not "Tiền Yên")."""
+    wanted = _signature(surface)
+    exact = [u for u in units if _name_signature(u.name) == wanted]
+    return exact or units
+
+
+def _mention(start: int, end: int, surface: str, level: str, units: list[_Unit], typed: bool):
+    olds = sorted({u.province for u in units if u.province})
+    news = {u.province_2025 for u in units}
+    # A post-2025 commune whose new province none of the old candidates maps to
+    # means the old province is unknown.
+    if any(u.province is None for u in units) and not news <= {
+        _gazetteer().to_2025[p] for p in olds
+    }:
+        province = None
+    else:
+        province = olds[0] if len(olds) == 1 else None
+    return PlaceMention(
+        start=start,
+        end=end,
+        surface=surface,
+        level=level,
+        name=units[0].name,
+        province=province,
+        province_2025=news.pop() if len(news) == 1 else None,
+        candidates=tuple(olds),
+        typed=typed,
+    )
+
+
+def resolve_place(name: str, level: str | None = None) -> list[PlaceMention]:
+    """Every unit a place name may denote, most general level first.
+
+    "Tiên Yên" -> the district (and its township) in Quảng Ninh; "Châu Thành"
+    -> one candidate per province that has such a district. A type word in
+    ``name`` ("huyện Sa Thầy") or ``level`` narrows the search.
+    """
+    name = unicodedata.normalize("NFC", name or "").strip()
+    typed_level, rest = _strip_type_word(name)
+    found = _resolve(name, rest, level, typed_level)
+    if not found and typed_level:
+        found = _resolve(name, name, level, None)  # "Xa Mát" is a name, not "xã Mát"
+    return found
+
+
+def _resolve(name: str, rest: str, level: str | None, typed_level: str | None):
+    levels = [level] if level else [PROVINCE, DISTRICT, COMMUNE]
+    if typed_level == "city":
+        levels = [lv for lv in levels if lv in (PROVINCE, DISTRICT)]
+    elif typed_level:
+        levels = [lv for lv in levels if lv == typed_level]
+    found: list[PlaceMention] = []
+    for lv in levels:
+        by_province: dict[str | None, list[_Unit]] = defaultdict(list)
+        for unit in _prefer_spelling(_units(_key(rest), lv), rest):
+            by_province[unit.province or unit.province_2025].append(unit)
+        for units in by_province.values():
+            found.append(_mention(0, len(name), name, lv, units, typed_level is not None))
+    return found
+
+
+# --------------------------------------------------------------- public: mentions
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _type_before(text: str, tokens: list[_Token], i: int) -> tuple[str, int, str] | None:
+    """The level of a type word ending right before token ``i``, where it starts, its key."""
+    gaz = _gazetteer()
+    for size in (2, 1):
+        j = i - size
+        if j < 0:
+            continue
+        words = tokens[j:i]
+        if any(
+            not _NAME_GAP.fullmatch(text[a.end : b.start])
+            for a, b in zip(words, words[1:], strict=False)
+        ):
+            continue
+        if not _TYPE_GAP.fullmatch(text[tokens[i - 1].end : tokens[i].start]):
+            continue
+        exact = tuple(t.text for t in words)
+        level = gaz.type_words.get(exact) or gaz.type_words.get(tuple(w.lower() for w in exact))
+        if level:
+            return level, words[0].start, "".join(t.key for t in words)
+    return None
+
+
+def _names_at(text: str, tokens: list[_Token], i: int) -> list[tuple[int, str]]:
+    """Runs of capitalised tokens from ``i`` whose key is a known name, longest first."""
+    units = _gazetteer().units
+    found = []
+    key = ""
+    for j in range(i, min(i + _MAX_TOKENS, len(tokens))):
+        if not _capitalised(tokens[j].text):
+            break
+        if j > i and not _NAME_GAP.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
+            break
+        key += tokens[j].key
+        if key in units:
+            found.append((j, key))
+    return found[::-1]
+
+
+def _units_for(level: str | None, key: str) -> tuple[str, list[_Unit]] | None:
+    """Which units a name stands for after a type word of ``level`` (None: bare)."""
+    if level == "city":
+        cities = [u for u in _units(key, PROVINCE) if u.is_city]
+        if cities:
+            return PROVINCE, cities
+        districts = _units(key, DISTRICT)
+        return (DISTRICT, districts) if districts else None
+    units = _units(key, level or PROVINCE)
+    return (level or PROVINCE, units) if units else None
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\"“'(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> bool:
+    """Whether an untyped province name really names the province here."""
+    gaz = _gazetteer()
+    config = _config()
+    if key in gaz.needs_type_word:
+        return False
+    surface = text[tokens[i].start : tokens[j].end]
+    signatures = gaz.signatures.get(key)
+    if (
+        signatures
+        and j == i
+        and not _is_ascii(surface)
+        and _signature(surface) not in signatures
+        and not surface.isupper()
+    ):
+        return False  # "Huệ" is not "Huế"
+    before = text[max(0, tokens[i].start - 20) : tokens[i].start].rstrip()
+    if any(re.search(rf"(?<!\w){re.escape(cue)}$", before) for cue in config["person_cues"]):
+        return False
+    if i > 0 and not surface.isupper() and text[tokens[i - 1].end : tokens[i].start] == " ":
+        prev = tokens[i - 1]
+        if prev.text in config["person_name_parts"]:
+            return False  # "Nguyễn Thị Hà Giang"
+        if _capitalised(prev.text) and not _starts_sentence(text, prev.start):
+            # Inside a longer proper name ("Thái Bình Dương", "Báo Quảng Ninh"),
+            # unless the capitalised word is an authority ("UBND Kon Tum").
+            cues = config["authority_cues"]
+            if not any(text[: tokens[i].start].rstrip().endswith(c) for c in cues):
+                return False
+    if j + 1 < len(tokens) and _capitalised(tokens[j + 1].text) and not surface.isupper():
+        gap = text[tokens[j].end : tokens[j + 1].start]
+        if gap == " ":
+            return False  # part of a longer proper name ("Hà Nam Ninh")
+    return True
+
+
+def find_place_mentions(text: str) -> list[PlaceMention]:
+    """Places named in ``text`` (NFC), with offsets into it, in reading order.
+
+    Provinces are found bare or after a type word; districts and communes only
+    after theirs ("huyện Tiên Yên", "thành phố Kon Tum", "xã Đăk Năng"), and
+    in lists that follow one ("các huyện Tiên Yên, Ba Chẽ và Bình Liêu").
+    """
+    tokens = [_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text)]
+    mentions: list[PlaceMention] = []
+    i = 0
+    list_level: str | None = None  # level carried along a list after a typed mention
+    while i < len(tokens):
+        if not _capitalised(tokens[i].text):
+            list_level = None if tokens[i].text != "và" else list_level
+            i += 1
+            continue
+        typed = _type_before(text, tokens, i)
+        level = typed[0] if typed else list_level
+        match = None
+        for j, key in _names_at(text, tokens, i):
+            if not typed and level and _units(key, PROVINCE):
+                level = None  # "huyện Tiên Yên, Quảng Ninh": the list ends at the province
+            if level:
+                resolved = _units_for(level, key)
+            elif _bare_allowed(text, tokens, i, j, key):
+                resolved = _units_for(None, key)
+            else:
+                resolved = None
+            if resolved:
+                match = j, resolved
+                break
+        if match is None:
+            list_level = None
+            i += 1
+            continue
+        j, (unit_level, units) = match
+        start = typed[1] if typed else tokens[i].start
+        end = tokens[j].end
+        units = _prefer_spelling(units, text[tokens[i].start : end])
+        if typed:
+            # Types change (huyện -> thị xã), so the written type only breaks ties.
+            units = [u for u in units if u.kind == typed[2]] or units
+        mentions.append(_mention(start, end, text[start:end], unit_level, units, level is not None))
+        list_level = _next_in_list(text, tokens, j, level)
+        i = j + 1 + (1 if list_level and tokens[j + 1].text == "và" else 0)
+    return mentions
+
+
+def _next_in_list(text: str, tokens: list[_Token], j: int, level: str | None) -> str | None:
+    """Carry a type word on to the next name of a list: ", Ba Chẽ" or " và Bình Liêu"."""
+    if level is None or j + 1 >= len(tokens):
+        return None
+    gap = text[tokens[j].end : tokens[j + 1].start]
+    if _LIST_GAP.fullmatch(gap) or (tokens[j + 1].text == "và" and gap == " "):
+        return level
+    return None
+
+
+# --------------------------------------------------------------- public: detection
+
+
+def _has_cue(text: str, cues: Iterable[str]) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", lowered) for c in cues)
+
+
+def _authority_before(text: str, mention: PlaceMention) -> bool:
+    before = text[max(0, mention.start - 30) : mention.start].rstrip()
+    return any(
+        re.search(rf"(?<!\w){re.escape(cue)}$", before) for cue in _config()["authority_cues"]
+    )
+
+
+def _score(
+    text: str, mentions: list[PlaceMention], factor: float, known: set[str]
+) -> dict[str, float]:
+    config = _config()
+    weights = config["weights"]
+    lead = config["lead_chars"]
+    scores: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        province = m.province
+        if province is None:
+            # An ambiguous name votes only when exactly one of its provinces is named elsewhere.
+            shared = [p for p in m.candidates if p in known]
+            if len(shared) != 1:
+                continue
+            province = shared[0]
+        if m.level == PROVINCE:
+            weight = weights["province_typed" if m.typed else "province_bare"]
+        else:
+            weight = weights[m.level]
+        if _authority_before(text, m):
+            weight += weights["authority_bonus"]
+        if m.start < lead:
+            weight *= weights["lead_factor"]
+        scores[province] += weight * factor
+    return scores
+
+
+def _scope(
+    province: str, text: str, title: str | None, title_mentions, text_mentions
+) -> tuple[str, str | None]:
+    """District or commune when the title (or first line) names one as its subject.
+
+    A report stays province-scope when its headline names the province or the
+    text speaks of the whole province ("toàn tỉnh", "trên địa bàn tỉnh").
+    """
+    if title is not None:
+        headline, mentions = title, title_mentions
+    else:
+        headline = text.lstrip().split("\n", 1)[0][: _config()["lead_chars"]]
+        offset = len(text) - len(text.lstrip())
+        mentions = [m for m in text_mentions if m.end <= offset + len(headline)]
+    mentions = [m for m in mentions if province in m.candidates or m.province == province]
+    if not mentions or any(m.level == PROVINCE for m in mentions):
+        return PROVINCE, None
+    if _has_cue(text, _config()["province_wide_cues"]) or _has_cue(
+        headline, _config()["province_wide_cues"]
+    ):
+        return PROVINCE, None
+    subjects = [m for m in mentions if m.typed]
+    if not subjects:
+        return PROVINCE, None
+    return subjects[0].level, subjects[0].name
+
+
+def detect_province(
+    text: str, title: str | None = None, extra_names: Iterable[str] = ()
+) -> ProvinceDetection:
+    """The province a report is about, its 2025 province, and its scope.
+
+    Mentions vote for their province: "tỉnh X" and authority cues ("Công an
+    X") weigh most, a bare province name less, a district or commune less
+    still; a title counts ``title_factor`` times and the lead more than the
+    rest. A name found in several provinces votes only when one of them is
+    named elsewhere in the report. ``extra_names`` are LOC strings from NER.
+    """
+    weights = _config()["weights"]
+    text_mentions = find_place_mentions(text)
+    title_mentions = find_place_mentions(title) if title else []
+    known = {m.province for m in text_mentions + title_mentions if m.province}
+    scores = _score(text, text_mentions, 1.0, known)
+    for province, score in _score(
+        title or "", title_mentions, weights["title_factor"], known
+    ).items():
+        scores[province] += score
+    for name in extra_names:
+        province = canonical_province(name)
+        if province is None:
+            provinces = {m.province for m in resolve_place(name) if m.province}
+            province = provinces.pop() if len(provinces) == 1 else None
+        if province:
+            scores[province] += weights["extra_name"]
+    if not scores:
+        return ProvinceDetection(None, None, PROVINCE, None, 0.0, tuple(text_mentions))
+    best = max(scores, key=lambda p: scores[p])
+    share = scores[best] / sum(scores.values())
+    confidence = share * (1 - math.exp(-scores[best] / _config()["confidence_scale"]))
+    scope, scope_name = _scope(best, text, title, title_mentions, text_mentions)
+    evidence = tuple(m for m in text_mentions if m.province == best or best in m.candidates)
+    return ProvinceDetection(
+        province=best,
+        province_2025=_gazetteer().to_2025[best],
+        scope=scope,
+        scope_name=scope_name,
+        confidence=round(confidence, 3),
+        evidence=evidence,
+    )

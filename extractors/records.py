@@ -1,0 +1,178 @@
+"""The records every room exchanges, with the fields of the codebook.
+
+Every extracted record carries ``doc_id``, ``start`` and ``end`` (character
+offsets into the document's *normalized* text) and a stable id derived from
+them, so a correction made in review still finds its record after the
+pipeline runs again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+def stable_id(kind: str, doc_id: str, start: int, end: int) -> str:
+    """A short id that depends only on what a record is and where it stands."""
+    digest = hashlib.sha1(f"{kind}:{doc_id}:{start}:{end}".encode()).hexdigest()
+    return f"{kind[0]}{digest[:15]}"
+
+
+def content_id(normalized_text: str) -> str:
+    """Document id: a short hash of the normalized text."""
+    return hashlib.sha1(normalized_text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    text: str
+    source: str = ""
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date
+    province: str | None = None
+    province_2025: str | None = None
+    period: int | None = None
+    scope: str = "province"  # province / district / commune
+    scope_name: str | None = None
+    format: str = "txt"
+    metadata_source: str = "detected"  # or "manifest" when a manifest overrode a value
+
+
+@dataclass(frozen=True)
+class Figure:
+    doc_id: str
+    start: int  # span of the evidence: qualifier + number + unit
+    end: int
+    value: float
+    indicator: str = "unclassified"
+    unit: str | None = None
+    qualifier: str = "exact"  # exact / more_than / about / at_least
+    denominator: float | None = None
+    kind: str | None = None  # flow / stock
+    period: int | None = None
+    province: str | None = None
+    province_2025: str | None = None
+    breakdown: str | None = None
+    label: str | None = None
+    number_start: int = 0  # where the digits stand
+    number_end: int = 0
+    sentence: str = ""
+    sentence_start: int = 0
+    method: str = "rules"
+    rule: str | None = None
+    confidence: float = 0.5
+
+    @property
+    def figure_id(self) -> str:
+        return stable_id("figure", self.doc_id, self.number_start, self.number_end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    doc_id: str
+    start: int
+    end: int
+    label: str  # LOC / ORG / PER
+    text: str
+
+    @property
+    def entity_id(self) -> str:
+        return stable_id("entity", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Weakness:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    cue: str | None = None
+    theme: str = "other"
+    theme_score: float = 0.0
+    province: str | None = None
+    province_2025: str | None = None
+    period: int | None = None
+
+    @property
+    def weakness_id(self) -> str:
+        return stable_id("weakness", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Solution:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    summary: str
+    marker: str | None = None  # "Thứ nhất", "Một là", ...
+    ordinal: int | None = None
+    theme: str = "other"
+    province: str | None = None
+    province_2025: str | None = None
+    period: int | None = None
+
+    @property
+    def solution_id(self) -> str:
+        return stable_id("solution", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class NamedModel:
+    doc_id: str
+    start: int
+    end: int
+    name: str
+    province: str | None = None
+
+    @property
+    def model_id(self) -> str:
+        return stable_id("model", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    weaknesses: tuple[Weakness, ...] = ()
+    solutions: tuple[Solution, ...] = ()
+    named_models: tuple[NamedModel, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+ID_FIELDS = {
+    Figure: "figure_id",
+    Entity: "entity_id",
+    Weakness: "weakness_id",
+    Solution: "solution_id",
+    NamedModel: "model_id",
+}
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    """A flat dict for tables: the stable id first, then the fields."""
+    row: dict[str, Any] = {}
+    id_field = ID_FIELDS.get(type(record))
+    if id_field:
+        row[id_field] = getattr(record, id_field)
+    row.update(asdict(record))
+    return row
+
+
+def column_names(record_type: type) -> list[str]:
+    names = [f.name for f in fields(record_type)]
+    id_field = ID_FIELDS.get(record_type)
+    return ([id_field] if id_field else []) + names

@@ -1,0 +1,338 @@
+"""Weaknesses: the shortcomings a report admits, one row per clause.
+
+A report admits shortcomings in a *section*: an admission ("Bên cạnh những
+kết quả đạt được, ... còn một số hạn chế như:", a heading "Khó khăn, vướng
+mắc:", or a lone "Tuy nhiên, ... chưa ...") followed by clauses that keep
+stating shortcomings, possibly over several paragraphs. The section ends at a
+cause statement, a forecast, the turn to solutions, or a paragraph with no
+negation cue. Each section is cut into clauses on ";", on sentence ends, and
+on commas that open a new clause with its own subject and negation.
+
+The vocabulary lives in ``clauses.yaml``. This module also holds the small
+text-span helpers (vocabulary loading, paragraphs, sentences) that the
+solutions extractor reuses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extractors.records import Weakness
+
+VOCABULARY_PATH = Path(__file__).with_name("clauses.yaml")
+
+_SPACE = " \t\r\n\u00a0\u200b\ufeff"
+_TRAIL = _SPACE + ".;,:!?…"
+_LIST_MARKER = re.compile(r"(?:[IVXLC]+|\d{1,2}|[a-zđ])\.", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:[.!?]+|…+)(?:/\.)?[”\"’»]*")
+
+
+# --------------------------------------------------------------------------
+# Shared span helpers
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> dict[str, Any]:
+    """The cue vocabulary of ``clauses.yaml``, parsed once."""
+    with VOCABULARY_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def alternation(phrases: Iterable[str], *, literal: bool = True) -> str:
+    """A regex alternation, longest phrase first so that "vẫn còn" beats "còn"."""
+    items = sorted(set(phrases), key=len, reverse=True)
+    if literal:
+        items = [re.escape(p).replace(r"\ ", r"\s+") for p in items]
+    return "(?:" + "|".join(items) + ")"
+
+
+def word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive matcher for a list of phrases."""
+    return re.compile(rf"(?<!\w){alternation(phrases)}(?!\w)", re.IGNORECASE)
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]`` as (start, end), whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = trim(text, start + match.start(), start + match.end())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def trim(text: str, start: int, end: int, chars: str = _SPACE) -> tuple[int, int]:
+    """Shrink a span past the given characters at both ends."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def trim_trailing(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace at the start and whitespace/punctuation at the end."""
+    start, end = trim(text, start, end)
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether a new sentence starts at or after ``pos`` (whitespace, then a capital)."""
+    if pos >= len(text):
+        return True
+    if text[pos] not in _SPACE:
+        return False
+    while pos < len(text) and text[pos] in _SPACE + "“\"«(‘'-–+•*":
+        pos += 1
+    if pos >= len(text):
+        return True
+    return pos < len(text) and (text[pos].isupper() or text[pos].isdigit())
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of one paragraph as (start, end), end including the final stop.
+
+    A stop ends a sentence only outside parentheses, after a word that is not
+    a known abbreviation or a list number ("II.", "1."), and before a capital
+    letter or digit.
+    """
+    abbreviations = set(load_vocabulary()["sentences"]["abbreviations"])
+    spans = []
+    cursor = start
+    depth = 0
+    pos = start
+    while pos < end:
+        char = text[pos]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        match = _SENTENCE_END.match(text, pos, end) if char in ".!?…" else None
+        if match is None:
+            pos += 1
+            continue
+        stop = match.end()
+        word = re.search(r"[\w.]*$", text[max(cursor, match.start() - 12) : match.start()])
+        previous = word.group(0) if word else ""
+        list_marker = stop - cursor <= 12 and _LIST_MARKER.fullmatch(text[cursor:stop].strip())
+        if (
+            depth == 0
+            and previous not in abbreviations
+            and not list_marker
+            and _starts_sentence(text, stop)
+        ):
+            s, e = trim(text, cursor, stop)
+            if e > s:
+                spans.append((s, e))
+            cursor = stop
+        pos = stop
+    s, e = trim(text, cursor, end)
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+# --------------------------------------------------------------------------
+# Weakness cues
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    quantified_intro: re.Pattern[str]
+    colon_intro: re.Pattern[str]
+    heading: re.Pattern[str]
+    contrast: re.Pattern[str]
+    negation: re.Pattern[str]
+    strong_negation: re.Pattern[str]
+    achievement: re.Pattern[str]
+    stop_opener: re.Pattern[str]
+    stop_anywhere: re.Pattern[str]
+    clause_subject: re.Pattern[str]
+    leading_marker: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    vocab = load_vocabulary()["weaknesses"]
+    noun = alternation(vocab["nouns"])
+    phrase = rf"{noun}(?:\s*(?:,\s*và|,|và)\s*{noun})*"
+    admit = alternation(vocab["admission_verbs"])
+    quant = alternation(vocab["quantifiers"])
+    tail = alternation(vocab["intro_tails"])
+    flags = re.IGNORECASE
+    return _Cues(
+        quantified_intro=re.compile(
+            rf"(?<!\w)(?:{admit}\s+)+{quant}\s+(?P<noun>{phrase})(?!\w)"
+            rf"(?:\s*,?\s*(?P<tail>{tail})(?!\w))?\s*(?P<colon>:)?",
+            flags,
+        ),
+        colon_intro=re.compile(
+            rf"(?:^|(?<=[\s,]))(?:{admit}\s+)*(?:{quant}\s+)?(?P<noun>{phrase})(?!\w)"
+            rf"(?:\s*,?\s*(?:{tail})(?!\w))?\s*:",
+            flags,
+        ),
+        heading=re.compile(
+            rf"^[\W\d]*(?:[IVX]+[.)]\s*|[a-z][.)]\s*)?(?:{quant}\s+)?(?P<noun>{phrase})"
+            rf"(?:\s*(?:,|và)\s*nguyên nhân)?\s*:?\s*$",
+            flags,
+        ),
+        contrast=re.compile(rf"^{alternation(vocab['contrast_openers'])}\s*,\s*", flags),
+        negation=word_pattern(vocab["negation_cues"]),
+        strong_negation=word_pattern(vocab["strong_negation_cues"]),
+        achievement=word_pattern(vocab["achievement_negations"]),
+        stop_opener=re.compile(
+            rf"^(?:[\W\d]|[IVX]+\.)*{alternation(vocab['stop_openers'])}(?!\w)", flags
+        ),
+        stop_anywhere=word_pattern(vocab["stop_anywhere"]),
+        clause_subject=re.compile(rf"^{alternation(vocab['clause_subjects'])}(?!\w)", flags),
+        leading_marker=re.compile(
+            r"^(?:[-+•*–·]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ][.)]\s+)", re.IGNORECASE
+        ),
+    )
+
+
+def has_negation(fragment: str, *, strong: bool = False) -> bool:
+    """Whether a fragment is worded as a shortcoming (chưa, còn, thiếu, ...)."""
+    cues = _cues()
+    cleaned = cues.achievement.sub(" ", fragment)
+    pattern = cues.strong_negation if strong else cues.negation
+    return pattern.search(cleaned) is not None
+
+
+# --------------------------------------------------------------------------
+# Sections and clauses
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Opening:
+    body_start: int  # where the shortcomings start
+    cue: str
+
+
+def _find_opening(text: str, start: int, end: int, paragraph_alone: bool) -> _Opening | None:
+    """An admission that opens a weakness section within one sentence, if any."""
+    cues = _cues()
+    sentence = text[start:end]
+    if paragraph_alone:
+        heading = cues.heading.match(sentence)
+        if heading and len(sentence.split()) <= 10:
+            return _Opening(end, heading.group("noun").lower())
+    intro = cues.quantified_intro.search(sentence)
+    if intro:
+        rest = sentence[intro.end() :]
+        cue = intro.group("noun").lower()
+        if intro.group("colon") or intro.group("tail"):
+            return _Opening(start + intro.end(), cue)
+        if not rest.strip(_TRAIL):
+            return _Opening(end, cue)
+        if has_negation(sentence[: intro.start()] + rest, strong=True):
+            # "Công tác tuyên truyền còn nhiều hạn chế, chưa ...": the sentence
+            # itself states the shortcoming.
+            return _Opening(start, cue)
+    intro = cues.colon_intro.search(sentence)
+    if intro:
+        return _Opening(start + intro.end(), intro.group("noun").lower())
+    contrast = cues.contrast.match(sentence)
+    if contrast and has_negation(sentence[contrast.end() :], strong=True):
+        return _Opening(start + contrast.end(), contrast.group(0).strip(" ,").strip())
+    return None
+
+
+def _split_semicolons(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut on ";" outside parentheses."""
+    pieces = []
+    depth = 0
+    cursor = start
+    for pos in range(start, end):
+        char = text[pos]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            pieces.append((cursor, pos))
+            cursor = pos + 1
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _split_subject_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut where a comma opens a new clause with its own subject and negation."""
+    cues = _cues()
+    pieces = []
+    cursor = start
+    for comma in re.finditer(r",\s+", text[start:end]):
+        cut = start + comma.start()
+        after = start + comma.end()
+        if after <= cursor or not cues.clause_subject.match(text[after:end]):
+            continue
+        if has_negation(text[cursor:cut]) and has_negation(text[after:end]):
+            pieces.append((cursor, cut))
+            cursor = after
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of a stretch of one sentence, trimmed, worded as shortcomings."""
+    cues = _cues()
+    spans = []
+    for s, e in _split_semicolons(text, start, end):
+        for cs, ce in _split_subject_commas(text, s, e):
+            cs, ce = trim_trailing(text, cs, ce)
+            marker = cues.leading_marker.match(text[cs:ce])
+            if marker:
+                cs, ce = trim_trailing(text, cs + marker.end(), ce)
+            if ce - cs >= 8 and has_negation(text[cs:ce]):
+                spans.append((cs, ce))
+    return spans
+
+
+def _ends_section(text: str, paragraph: tuple[int, int]) -> bool:
+    """Whether a new paragraph stops an open weakness section."""
+    cues = _cues()
+    body = text[paragraph[0] : paragraph[1]]
+    if cues.stop_opener.match(body) or not has_negation(body):
+        return True
+    return body.rstrip().endswith(":") and cues.stop_anywhere.search(body) is not None
+
+
+def extract_weaknesses(doc_id: str, text: str) -> list[Weakness]:
+    """One row per weakness clause of a normalized document.
+
+    ``theme`` is left ``other`` for the classifier; ``cue`` is the word that
+    opened the section ("hạn chế", "khó khăn", "Tuy nhiên", ...).
+    """
+    cues = _cues()
+    rows: list[Weakness] = []
+    cue: str | None = None
+    for paragraph in paragraph_spans(text):
+        if cue is not None and _ends_section(text, paragraph):
+            cue = None
+        sentences = sentence_spans(text, *paragraph)
+        for s, e in sentences:
+            if cues.stop_opener.match(text[s:e]):
+                cue = None
+                continue
+            body_start = s
+            opening = _find_opening(text, s, e, paragraph_alone=len(sentences) == 1)
+            if opening is not None:
+                cue, body_start = opening.cue, opening.body_start
+            if cue is None:
+                continue
+            for cs, ce in _clauses(text, body_start, e):
+                rows.append(Weakness(doc_id, cs, ce, text[cs:ce], cue=cue))
+    return rows

@@ -1,0 +1,112 @@
+"""The Prefect flows: ingest + extract per batch, write the store, build the dataset.
+
+```
+files ──discover──> batches ──extract_batch (task per batch)──> store ──build_dataset──> CSV
+```
+
+Each finished batch is committed to the DuckDB store at once, so a killed
+run resumes: the next run finds those files in the store (by content hash and
+extractor version) and extracts only the rest.
+"""
+
+from __future__ import annotations
+
+import pipeline.prefect_env  # noqa: F401  (must precede prefect)
+
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.futures import as_completed
+
+from extractors.extract import extractor_version
+from pipeline import store
+from pipeline.batch import BatchResult, Options, process_batch
+from pipeline.discover import discover, read_manifest
+from pipeline.export import export_all
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    documents: int
+    failures: int
+    extracted: int
+    cached: int
+    out: str
+
+    def line(self) -> str:
+        return (f"{self.documents} documents, {self.failures} failures "
+                f"({self.extracted} extracted, {self.cached} from the store) -> {self.out}")
+
+
+@task(name="extract-batch", retries=0)
+def extract_batch(paths: list[str], options: Options, known: dict, manifest: dict) -> BatchResult:
+    return process_batch(paths, options, known, manifest)
+
+
+@task(name="build-dataset")
+def build_dataset(store_path: str, out: str) -> dict[str, int]:
+    return export_all(store_path, out)
+
+
+def _batches(paths: list[str], batch_size: int) -> list[list[str]]:
+    return [paths[i : i + batch_size] for i in range(0, len(paths), max(1, batch_size))]
+
+
+def auto_batch_size(n_files: int, workers: int) -> int:
+    """Big enough to amortise a task run, small enough to keep every worker busy."""
+    if n_files == 0:
+        return 1
+    return max(1, min(50, math.ceil(n_files / max(1, workers * 4))))
+
+
+@flow(name="antq-run", log_prints=False)
+def run_flow(
+    inputs: list[str],
+    out: str,
+    manifest_path: str | None = None,
+    options: Options | None = None,
+    batch_size: int | None = None,
+    workers: int = 1,
+) -> RunSummary:
+    options = options or Options()
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    store_path = str(out_dir / "antq.duckdb")
+
+    paths, discover_failures = discover(inputs)
+    manifest = read_manifest(manifest_path) if manifest_path else {}
+    version = extractor_version()
+    con = store.connect(store_path)
+    try:
+        known = store.known_files(con, version)
+        failures = [f.as_row() | {"detail": str(f)} for f in discover_failures]
+        names = [str(p) for p in paths]
+        size = batch_size or auto_batch_size(len(names), workers)
+        futures = [
+            extract_batch.submit(batch, options, known, manifest)
+            for batch in _batches(names, size)
+        ]
+        extracted = 0
+        seen_docs: set[str] = set()
+        for future in as_completed(futures):
+            result: BatchResult = future.result()
+            store.write_extractions(con, result.extractions, version)
+            store.record_files(con, [asdict(f) for f in result.files])
+            failures += result.failures
+            extracted += result.extracted
+            seen_docs.update(f.doc_id for f in result.files)
+        failed_paths = {f["path"] for f in failures}
+        store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
+        store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))
+    finally:
+        con.close()
+    build_dataset(store_path, out)
+    return RunSummary(
+        documents=len(seen_docs),
+        failures=len(failures),
+        extracted=extracted,
+        cached=len(names) - len(failed_paths & set(names)) - extracted,
+        out=str(out_dir),
+    )

@@ -1,0 +1,32 @@
+"""Prefect settings for an offline, quiet, per-checkout run.
+
+Imported before ``prefect`` anywhere in the pipeline. Values the user set in
+the environment win, so ``PREFECT_API_URL=http://127.0.0.1:4200/api antq run``
+sends the flow to a running ``prefect server start`` and its UI.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+DEFAULTS = {
+    # One Prefect home per checkout: its SQLite database is the ephemeral API's.
+    "PREFECT_HOME": str(CHECKOUT / ".prefect"),
+    # A fresh home takes longer than Prefect's 20 s default to migrate and start.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+    "PREFECT_UI_ENABLED": "false",
+}
+
+
+def configure() -> None:
+    for key, value in DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
+configure()

@@ -1,0 +1,207 @@
+"""The DuckDB store: one file, one table per record type, written per document.
+
+A document's rows are replaced as a whole (delete then insert in one
+transaction), so re-running is idempotent and a run killed half-way leaves
+every document either fully written or absent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from extractors.records import (
+    Document,
+    Entity,
+    Extraction,
+    Figure,
+    NamedModel,
+    Solution,
+    Weakness,
+    column_names,
+    to_row,
+)
+
+RECORD_TABLES: dict[str, type] = {
+    "figures": Figure,
+    "entities": Entity,
+    "weaknesses": Weakness,
+    "solutions": Solution,
+    "named_models": NamedModel,
+}
+
+SQL_TYPES = {
+    int: "BIGINT",
+    float: "DOUBLE",
+    str: "VARCHAR",
+    bool: "BOOLEAN",
+}
+
+EXTRA_DOCUMENT_COLUMNS = {"sources": "VARCHAR", "extractor_version": "VARCHAR", "chars": "BIGINT"}
+
+FAILURE_COLUMNS = {
+    "path": "VARCHAR",
+    "stage": "VARCHAR",
+    "reason": "VARCHAR",
+    "error_class": "VARCHAR",
+    "detail": "VARCHAR",
+}
+
+FILE_COLUMNS = {
+    "path": "VARCHAR",
+    "file_sha1": "VARCHAR",
+    "size": "BIGINT",
+    "doc_id": "VARCHAR",
+    "format": "VARCHAR",
+    "url": "VARCHAR",
+}
+
+CORRECTION_COLUMNS = {
+    "correction_id": "VARCHAR",
+    "target_id": "VARCHAR",
+    "doc_id": "VARCHAR",
+    "action": "VARCHAR",  # accept / reject / correct / add
+    "changes": "VARCHAR",  # JSON object of field -> new value
+    "reason": "VARCHAR",
+    "author": "VARCHAR",
+    "note": "VARCHAR",
+    "created_at": "TIMESTAMP",
+}
+
+
+def _sql_type(annotation: Any) -> str:
+    text = str(annotation)
+    for python_type, sql in SQL_TYPES.items():
+        if python_type.__name__ in text:
+            return sql
+    return "VARCHAR"
+
+
+def _columns(record_type: type) -> dict[str, str]:
+    from dataclasses import fields
+
+    cols: dict[str, str] = {}
+    for name in column_names(record_type):
+        cols[name] = "VARCHAR"
+    for f in fields(record_type):
+        cols[f.name] = _sql_type(f.type)
+    return cols
+
+
+def table_columns() -> dict[str, dict[str, str]]:
+    """Every table's columns and SQL types, in a stable order."""
+    tables = {"documents": {**_columns(Document), **EXTRA_DOCUMENT_COLUMNS}}
+    for name, record_type in RECORD_TABLES.items():
+        tables[name] = _columns(record_type)
+    tables["failures"] = dict(FAILURE_COLUMNS)
+    tables["corrections"] = dict(CORRECTION_COLUMNS)
+    tables["files"] = dict(FILE_COLUMNS)
+    tables["run_files"] = {"path": "VARCHAR"}
+    return tables
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        ensure_schema(con)
+    return con
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for table, cols in table_columns().items():
+        body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    cols = list(table_columns()[table])
+    frame = pd.DataFrame([{c: row.get(c) for c in cols} for row in rows], columns=cols)
+    con.register("_rows", frame)
+    try:
+        col_list = ", ".join(f'"{c}"' for c in cols)
+        con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def write_extractions(
+    con: duckdb.DuckDBPyConnection,
+    extractions: Iterable[Extraction],
+    extractor_version: str,
+) -> int:
+    """Replace each document's rows with the given extraction; returns the count."""
+    count = 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for extraction in extractions:
+            doc = extraction.document
+            for table in ["documents", *RECORD_TABLES]:
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
+            doc_row = to_row(doc)
+            doc_row["sources"] = json.dumps(extraction.extra.get("sources", [doc.source]))
+            doc_row["extractor_version"] = extractor_version
+            doc_row["chars"] = len(doc.text)
+            _insert(con, "documents", [doc_row])
+            _insert(con, "figures", [to_row(r) for r in extraction.figures])
+            _insert(con, "entities", [to_row(r) for r in extraction.entities])
+            _insert(con, "weaknesses", [to_row(r) for r in extraction.weaknesses])
+            _insert(con, "solutions", [to_row(r) for r in extraction.solutions])
+            _insert(con, "named_models", [to_row(r) for r in extraction.named_models])
+            count += 1
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return count
+
+
+def replace_failures(con: duckdb.DuckDBPyConnection, failures: list[dict[str, Any]]) -> None:
+    """Failures describe the latest run: the table is replaced, not appended to."""
+    con.execute("DELETE FROM failures")
+    _insert(con, "failures", failures)
+
+
+def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    return con.execute(f"SELECT * FROM {table}").df()
+
+
+def known_files(con: duckdb.DuckDBPyConnection, extractor_version: str) -> dict[str, tuple[str, str]]:
+    """File SHA-1 -> (doc_id, format) for documents stored at this extractor version."""
+    rows = con.execute(
+        """SELECT f.file_sha1, f.doc_id, f.format FROM files f
+           JOIN documents d ON d.doc_id = f.doc_id
+           WHERE d.extractor_version = ?""",
+        [extractor_version],
+    ).fetchall()
+    return {sha1: (doc_id, fmt) for sha1, doc_id, fmt in rows}
+
+
+def record_files(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Upsert file rows by path (a file edited since the last run gets its new hash)."""
+    if not rows:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for row in rows:
+            con.execute("DELETE FROM files WHERE path = ?", [row["path"]])
+        _insert(con, "files", rows)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def set_run_files(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
+    """The files of the latest run: exports describe exactly these."""
+    con.execute("DELETE FROM run_files")
+    _insert(con, "run_files", [{"path": p} for p in paths])

@@ -1,0 +1,194 @@
+"""Behaviour of extractors.dates on the seeds (against gold) and realistic variants."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.dates import (
+    explicit_period,
+    find_published,
+    is_date_line,
+    period_for,
+    sentence_year,
+)
+from extractors.text import normalize_text, split_sentences
+
+ROOT = Path(__file__).resolve().parents[1] / "corpora"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+PRESENT = re.compile(r"(?i)\b(?:hiện\s+(?:nay|tại|có|toàn)|đến\s+nay)\b.*?\d+\s+[^\W\d_]")
+
+
+def _has_present_figures(text: str) -> bool:
+    """Stand-in for the figure extractor's verdict: a present-state cue before a count."""
+    return any(PRESENT.search(s.text) for s in split_sentences(text))
+
+
+def _gold(path: Path) -> dict:
+    return json.loads((ROOT / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------------ seeds
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_published_matches_gold(path):
+    text = normalize_text(path.read_text(encoding="utf-8"))
+    assert find_published(text) == _gold(path)["published"]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_period_matches_gold(path):
+    text = normalize_text(path.read_text(encoding="utf-8"))
+    published = find_published(text)
+    assert period_for(text, published, _has_present_figures(text)) == _gold(path)["year"]
+
+
+def test_seed_period_routes():
+    texts = {p.name[:3]: normalize_text(p.read_text(encoding="utf-8")) for p in SEEDS}
+    assert explicit_period(texts["000"]) is None
+    assert explicit_period(texts["001"]) == 2023  # "Năm 2023, ..." frames title and results
+    assert explicit_period(texts["002"]) is None
+    # 003 states no year of its own ("Từ năm 2005" is an origin): the year comes
+    # from the publication date because it reports present figures
+    assert explicit_period(texts["003"]) is None
+    assert _has_present_figures(texts["003"])
+    assert period_for(texts["003"], "2012-08-20", has_present_figures=False) is None
+    # 004: "Trong năm 2023" wins over "giai đoạn 2013 – 2023" and "đến năm 2025"
+    assert explicit_period(texts["004"]) == 2023
+    sentences = split_sentences(texts["004"])
+    assert explicit_period(texts["004"], sentences=sentences, title="") == 2023
+
+
+def test_document_date_in_body_is_not_the_publication_date():
+    text = normalize_text((ROOT / "seeds" / SEEDS[1].name).read_text(encoding="utf-8"))
+    assert "ngày 01 tháng 8 năm 2013" in text
+    assert find_published(text) is None
+
+
+# ------------------------------------------------------------ publication date
+
+BODY = (
+    "Trong năm 2024, Công an tỉnh đã phối hợp tổ chức 1.406 cuộc phát động phong trào toàn dân "
+    "bảo vệ an ninh Tổ quốc với 131.274 người tham dự."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("27/05/2025", "2025-05-27"),
+        ("Thứ Hai, 20/08/2012, 05:08 [GMT+7]", "2012-08-20"),
+        ("Cập nhật ngày: 29-11-2023", "2023-11-29"),
+        ("Ngày đăng: 05/06/2024 08:15", "2024-06-05"),
+        ("Đăng lúc 14:30 ngày 12/3/2024", "2024-03-12"),
+        ("Thứ Sáu, 12/01/2024 - 09:45", "2024-01-12"),
+        ("Ngày 05 tháng 6 năm 2024", "2024-06-05"),
+        ("Kon Tum, ngày 05 tháng 6 năm 2024", "2024-06-05"),
+        ("Cập nhật lúc 10:20, Thứ Ba, 14/05/2024 (GMT+7)", "2024-05-14"),
+        ("Thứ 4, 14/5/2024 | 10:20", "2024-05-14"),
+        ("05/6/2024 08:15", "2024-06-05"),
+        ("Cập nhật: 2024-03-01", "2024-03-01"),
+        ("31/02/2024", None),
+        ("01/01/1900", None),
+        ("Ngày 05/6/2024, Công an tỉnh tổ chức hội nghị tổng kết phong trào.", None),
+        ("Thực hiện Kế hoạch số 123/KH-UBND ngày 05/6/2024 của UBND tỉnh", None),
+    ],
+)
+def test_published_variants(header, expected):
+    text = normalize_text(f"Lào Cai tổng kết phong trào toàn dân bảo vệ ANTQ\n{header}\n\n{BODY}")
+    assert find_published(text) == expected
+
+
+def test_cue_line_at_the_foot_counts_and_outranks_update_date():
+    text = (
+        f"Tiêu đề bài viết về phong trào\nCập nhật: 14/05/2024\n\n{BODY}\n\n"
+        + (f"{BODY}\n\n" * 10)
+        + "Ngày đăng: 10/05/2024"
+    )
+    assert find_published(text) == "2024-05-10"
+
+
+def test_bare_date_line_deep_in_the_body_is_ignored():
+    text = "Tiêu đề bài viết về phong trào\n\n" + f"{BODY}\n\n" * 10 + "12/03/2020\n"
+    assert find_published(text) is None
+
+
+def test_date_lines():
+    assert is_date_line("27/05/2025")
+    assert is_date_line("Thứ Hai, 20/08/2012, 05:08 [GMT+7]")
+    assert not is_date_line("Tổng kết 10 năm thực hiện Chương trình ngày 01/8/2013 về phong trào")
+    assert not is_date_line("Năm 2023")
+
+
+# ----------------------------------------------------------------------- period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Trong năm 2024, Công an tỉnh tổ chức 500 đợt phát động.", 2024),
+        ("Năm 2022, toàn tỉnh có thêm 12 mô hình.", 2022),
+        ("Theo báo cáo, năm 2021, lực lượng Công an tiếp nhận 300 nguồn tin.", 2021),
+        ("6 tháng đầu năm 2024, toàn tỉnh phát hiện 12 vụ.", 2024),
+        ("Quý I/2024, lực lượng Công an tổ chức 30 cuộc tuần tra.", 2024),
+        ("Tính đến hết năm 2023, toàn tỉnh có 91 mô hình.", 2023),
+        ("Từ đầu năm 2024 đến nay, đã vận động 15 đối tượng ra đầu thú.", 2024),
+        ("Phấn đấu đến năm 2025, 100% xã có mô hình tự quản.", None),
+        ("Giai đoạn 2018 – 2023, toàn tỉnh xây dựng 50 mô hình.", None),
+        ("Tổng kết giai đoạn 2013-2023, có 200 tập thể được khen thưởng.", None),
+        ("Từ năm 2005, Thủ tướng Chính phủ đã có quyết định lấy ngày 19-8 hằng năm.", None),
+        ("So với năm 2022, số vụ phạm pháp hình sự giảm 10%.", None),
+        ("Cùng kỳ năm 2022, có 5 vụ.", None),
+        (
+            "Chương trình phối hợp số 09/CTr-BCA-MTTQ ngày 01 tháng 8 năm 2013, đã được sơ kết.",
+            None,
+        ),
+        ("Thực hiện Nghị định số 06/2024/NĐ-CP, Công an tỉnh đã tổ chức 3 lớp.", None),
+        ("Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở năm 2023 được ban hành.", None),
+    ],
+)
+def test_sentence_year(sentence, year):
+    assert sentence_year(sentence) == year
+
+
+def test_explicit_period_prefers_the_year_framing_most_results():
+    text = (
+        "Kết quả phong trào toàn dân bảo vệ ANTQ tỉnh Quảng Ninh\n\n"
+        "Năm 2022, toàn tỉnh có 80 mô hình tự quản.\n"
+        "Trong năm 2023, Công an tỉnh tổ chức 1.200 đợt phát động với 90.000 lượt người.\n"
+        "Năm 2023, người dân cung cấp 500 nguồn tin, trong đó 300 nguồn tin có giá trị.\n"
+        "Phấn đấu đến năm 2025, 100% xã có mô hình. Năm 2024, tỉnh sẽ tổ chức 1.500 đợt."
+    )
+    assert explicit_period(text) == 2023
+
+
+def test_explicit_period_from_the_title():
+    text = (
+        "Hà Giang tổng kết phong trào toàn dân bảo vệ ANTQ năm 2021\n\n"
+        "Hội nghị đánh giá toàn tỉnh tổ chức 650 đợt phát động, thu hút 40.000 lượt người."
+    )
+    assert explicit_period(text) == 2021
+
+
+def test_explicit_period_ignores_ranges_targets_origins_and_document_dates():
+    text = (
+        "Phát huy sức mạnh toàn dân trong bảo vệ an ninh Tổ quốc\n\n"
+        "Từ năm 2005, Ngày hội toàn dân bảo vệ ANTQ được tổ chức hằng năm. "
+        "Hội nghị tổng kết 10 năm Chương trình phối hợp số 09 ngày 01 tháng 8 năm 2013, "
+        "giai đoạn 2013 – 2023 đã khen thưởng 50 tập thể. "
+        "Tỉnh phấn đấu đến năm 2030 có 100% xã đạt chuẩn an toàn về ANTT."
+    )
+    assert explicit_period(text) is None
+
+
+def test_period_for_routes():
+    explicit = "Tiêu đề bài về phong trào\n\nTrong năm 2022, toàn tỉnh tổ chức 300 đợt phát động."
+    present = "Tiêu đề bài về phong trào\n\nHiện toàn tỉnh có 91 mô hình tự quản về ANTT."
+    assert period_for(explicit, "2023-01-15", has_present_figures=True) == 2022
+    assert period_for(present, "2019-08-19", has_present_figures=True) == 2019
+    assert period_for(present, "2019-08-19", has_present_figures=False) is None
+    assert period_for(present, None, has_present_figures=True) is None

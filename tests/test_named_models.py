@@ -1,0 +1,129 @@
+"""Quoted model names on the seed reports and on variant quoting styles."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.named_models import extract_named_models, unique_model_names
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+SEEDS = sorted((CORPORA / "seeds").glob("*.txt"))
+
+
+def _read(path: Path) -> str:
+    return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+
+
+def _seed(prefix: str) -> str:
+    return _read(next(p for p in SEEDS if p.name.startswith(prefix)))
+
+
+def _names(text: str) -> list[str]:
+    return unique_model_names(extract_named_models("doc", text))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_names_match_gold_exactly(path: Path) -> None:
+    gold = json.loads((CORPORA / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    expected = {unicodedata.normalize("NFC", n) for n in gold["named_models"]}
+    assert set(_names(_read(path))) == expected
+
+
+def test_seed_counts() -> None:
+    assert len(_names(_seed("004"))) == 21
+    assert len(_names(_seed("003"))) == 6
+
+
+def test_records_point_at_the_name_inside_the_quotes() -> None:
+    text = _seed("004")
+    for model in extract_named_models("doc", text):
+        raw = text[model.start : model.end]
+        assert " ".join(raw.split()) == model.name
+        assert not raw.startswith("“") and not raw.endswith("”")
+
+
+def test_adjacent_quotes_without_separator_are_two_names() -> None:
+    names = _names(_seed("004"))
+    assert "Câu lạc bộ nữ phòng chống tội phạm" in names
+    assert "Câu lạc bộ Hội Cựu chiến binh phòng chống tội phạm" in names
+
+
+def test_name_broken_over_a_line_has_single_spaces() -> None:
+    rows = extract_named_models("doc", _seed("004"))
+    broken = [r for r in rows if "\n" in _seed("004")[r.start : r.end]]
+    assert broken and broken[0].name == "Tổ giáo dân tự quản, tự phòng về ANTT"
+
+
+def test_missing_opening_quote_is_recovered_after_mo_hinh() -> None:
+    text = _seed("004")
+    rows = [r for r in extract_named_models("doc", text) if text[r.start - 1] != "“"]
+    assert "Tổ ngư dân tự quản về ANTT trên biển" in [r.name for r in rows]
+
+
+def test_seed_non_models_are_rejected() -> None:
+    names = set(_names(_seed("004")) + _names(_seed("002")) + _names(_seed("003")))
+    for not_model in [
+        "Công an lắng nghe ý kiến Nhân dân",  # forum
+        "Bảo vệ an ninh Tổ quốc",  # medal
+        "tự phòng, tự quản, tự bảo vệ, tự hòa giải",  # motto
+        "hạt nhân",  # scare quote
+        "diễn biến hòa bình",
+        "Nhà nước riêng",
+        "Ngày hội toàn dân bảo vệ ANTQ",
+    ]:
+        assert not_model not in names
+    assert not any(n.startswith(("Tăng cường", "Đẩy mạnh", "Về tăng cường")) for n in names)
+    assert not any(n.startswith(("Sự nghiệp cách mạng", "Việc phát động")) for n in names)
+
+
+def test_one_row_per_occurrence_but_unique_names() -> None:
+    rows = extract_named_models("doc", _seed("004"))
+    occurrences = [r.name for r in rows].count("Câu lạc bộ 3 tích cực trong đồng bào dân tộc Khmer")
+    assert occurrences == 3
+    assert len(rows) > len(unique_model_names(rows))
+
+
+def test_variant_straight_quotes_in_a_list_after_tieu_bieu_nhu() -> None:
+    text = (
+        'Toàn tỉnh Điện Biên hiện có 120 mô hình tự quản, tiêu biểu như: "Tổ an ninh xung '
+        'kích"; "Dòng họ không có người vi phạm pháp luật", "Camera an ninh". Công an tỉnh tổ '
+        'chức diễn đàn "Công an lắng nghe ý kiến Nhân dân" và phát động cuộc thi "Tìm hiểu '
+        'pháp luật về ANTT".'
+    )
+    assert _names(text) == [
+        "Tổ an ninh xung kích",
+        "Dòng họ không có người vi phạm pháp luật",
+        "Camera an ninh",
+    ]
+
+
+def test_variant_guillemets_head_nouns_and_non_models() -> None:
+    text = (
+        "Huyện Tiên Lữ đã xây dựng mô hình «Xóm đạo bình yên» và thăm “Đội thanh niên xung kích "
+        "tự quản” tại 20 xã. Theo phương châm “ba cùng”, cán bộ bám cơ sở. Đây là “cánh tay nối "
+        "dài” của lực lượng Công an. Chủ tịch tỉnh khẳng định: “Phong trào là nền tảng để giữ "
+        "vững ANTT”. Kỷ niệm chương “Vì an ninh Tổ quốc” được trao cho 12 cá nhân."
+    )
+    assert _names(text) == ["Xóm đạo bình yên", "Đội thanh niên xung kích tự quản"]
+
+
+def test_model_words_are_blocked_after_a_directive_title() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 15 của UBND tỉnh về “Tổ chức Ngày hội toàn dân bảo vệ ANTQ năm "
+        "2024”, các xã đã nhân rộng mô hình “Khu dân cư an toàn về ANTT”."
+    )
+    assert _names(text) == ["Khu dân cư an toàn về ANTT"]
+
+
+def test_to_quoc_is_not_a_head_noun() -> None:
+    text = "Nhân dân tích cực hưởng ứng lời kêu gọi “Tổ quốc trên hết” trong các đợt phát động."
+    assert _names(text) == []
+
+
+def test_to_chuc_is_not_a_head_noun() -> None:
+    text = "Hưởng ứng khẩu hiệu, các đơn vị phát động “Tổ chức tốt ngày hội” trên toàn huyện."
+    assert _names(text) == []

@@ -1,0 +1,220 @@
+"""Weakness clauses on the seed reports and on variant wordings from other provinces."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.weaknesses import extract_weaknesses, sentence_spans
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+SEEDS = sorted((CORPORA / "seeds").glob("*.txt"))
+
+
+def _seed(prefix: str) -> str:
+    path = next(p for p in SEEDS if p.name.startswith(prefix))
+    return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+
+
+def _gold_spans(path: Path, text: str) -> list[tuple[int, int]]:
+    gold = json.loads((CORPORA / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    spans = []
+    for clause in gold["weaknesses"]:
+        clause = unicodedata.normalize("NFC", clause)
+        start = text.index(clause)
+        spans.append((start, start + len(clause)))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _texts(text: str) -> list[str]:
+    return [w.text for w in extract_weaknesses("doc", text)]
+
+
+def test_seed_recall_and_precision_by_overlap() -> None:
+    gold_total = found = predicted = correct = 0
+    for path in SEEDS:
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        gold = _gold_spans(path, text)
+        spans = [(w.start, w.end) for w in extract_weaknesses(path.stem, text)]
+        gold_total += len(gold)
+        found += sum(any(_overlaps(g, p) for p in spans) for g in gold)
+        predicted += len(spans)
+        correct += sum(any(_overlaps(g, p) for g in gold) for p in spans)
+    assert gold_total == 17
+    assert found / gold_total >= 0.9
+    assert correct / predicted >= 0.9
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_records_point_back_into_the_text(path: Path) -> None:
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    for weakness in extract_weaknesses("doc", text):
+        assert text[weakness.start : weakness.end] == weakness.text
+        assert weakness.theme == "other"
+        assert weakness.text == weakness.text.strip(" .;,:")
+
+
+def test_intro_list_after_colon_spans_paragraphs() -> None:
+    # Seed 001: the list opened by "còn một số hạn chế như:" runs over four paragraphs.
+    texts = _texts(_seed("001"))
+    assert texts[0] == (
+        "Công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc ở một số nơi "
+        "hiệu quả chưa cao"
+    )
+    assert "Một bộ phận cán bộ, đảng viên và nhân dân nhận thức chưa đầy đủ" in texts
+    assert texts[-1].startswith("mới chỉ tập trung xây dựng cơ quan an toàn")
+    assert not any("Bên cạnh những kết quả" in t for t in texts)
+    assert not any("giải pháp" in t for t in texts)
+
+
+def test_parenthesised_ellipsis_does_not_end_the_clause() -> None:
+    texts = _texts(_seed("001"))
+    assert any(
+        t.endswith("(khu vực đồng bào dân tộc thiểu số, địa bàn biên giới...)") for t in texts
+    )
+
+
+def test_comma_opens_a_new_clause_only_with_its_own_subject() -> None:
+    texts = _texts(_seed("002"))
+    assert (
+        "Có lúc, có nơi, việc kiểm tra, đánh giá hoạt động của mô hình chưa được thực hiện "
+        "thường xuyên" in texts
+    )
+    assert any(t.startswith("việc nhân rộng các mô hình") for t in texts)
+    # "Kinh phí, cơ sở vật chất, phương tiện ..." is one subject, not three clauses.
+    assert any(t.startswith("Kinh phí, cơ sở vật chất, phương tiện") for t in texts)
+    assert len(texts) == 5
+
+
+def test_forecast_after_the_list_is_not_a_weakness() -> None:
+    texts = _texts(_seed("002"))
+    assert not any("sơ hở, thiếu sót" in t for t in texts)
+    assert not any("Khắc phục" in t for t in texts)
+
+
+def test_cause_statement_ends_the_section() -> None:
+    text = _seed("004")
+    texts = _texts(text)
+    assert len(texts) == 3
+    assert not any("nhận thức đúng" in t for t in texts)
+    assert not any("người dân có hoàn cảnh khó khăn" in t for t in texts)
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_reports_without_admitted_shortcomings(prefix: str) -> None:
+    # 000 says "nêu cao tinh thần khắc phục mọi khó khăn" and "phát hiện những hạn chế".
+    assert _texts(_seed(prefix)) == []
+
+
+def test_cue_is_the_word_that_opened_the_section() -> None:
+    assert {w.cue for w in extract_weaknesses("doc", _seed("004"))} == {"hạn chế"}
+
+
+def test_variant_ton_tai_han_che_with_colon() -> None:
+    text = (
+        "Năm 2022, phong trào toàn dân bảo vệ an ninh Tổ quốc trên địa bàn tỉnh Hà Giang "
+        "tiếp tục được duy trì.\n\nTuy nhiên, vẫn còn một số tồn tại, hạn chế: công tác tuyên "
+        "truyền ở vùng sâu, vùng xa chưa thường xuyên; một số mô hình hoạt động cầm chừng, kém "
+        "hiệu quả; kinh phí hỗ trợ cho lực lượng nòng cốt còn thấp.\n\nThời gian tới, Công an "
+        "tỉnh sẽ tập trung chỉ đạo khắc phục những hạn chế nêu trên."
+    )
+    rows = extract_weaknesses("doc", text)
+    assert [r.text for r in rows] == [
+        "công tác tuyên truyền ở vùng sâu, vùng xa chưa thường xuyên",
+        "một số mô hình hoạt động cầm chừng, kém hiệu quả",
+        "kinh phí hỗ trợ cho lực lượng nòng cốt còn thấp",
+    ]
+    assert rows[0].cue == "tồn tại, hạn chế"
+
+
+def test_variant_heading_with_bullets_stops_at_next_heading() -> None:
+    text = (
+        "Khó khăn, vướng mắc:\n"
+        "- Trang thiết bị phục vụ tuần tra của lực lượng tham gia bảo vệ ANTT ở cơ sở còn thiếu, "
+        "chưa đồng bộ.\n"
+        "- Sự phối hợp giữa các ngành trong quản lý người nghiện ma túy có lúc chưa chặt chẽ.\n"
+        "Phương hướng, nhiệm vụ năm 2024:\n"
+        "- Tiếp tục đẩy mạnh công tác tuyên truyền, khắc phục các hạn chế còn tồn tại."
+    )
+    assert _texts(text) == [
+        "Trang thiết bị phục vụ tuần tra của lực lượng tham gia bảo vệ ANTT ở cơ sở còn thiếu, "
+        "chưa đồng bộ",
+        "Sự phối hợp giữa các ngành trong quản lý người nghiện ma túy có lúc chưa chặt chẽ",
+    ]
+
+
+def test_variant_section_without_colon_over_paragraphs_until_cause() -> None:
+    text = (
+        "Bên cạnh những kết quả đạt được, công tác xây dựng phong trào ở huyện Mường Tè vẫn còn "
+        "những hạn chế nhất định.\n\n"
+        "Nhận thức của một bộ phận quần chúng nhân dân về phong trào chưa đầy đủ, còn trông chờ, "
+        "ỷ lại vào lực lượng Công an.\n\n"
+        "Việc sơ kết, tổng kết các mô hình có nơi chưa kịp thời, công tác khen thưởng chưa tương "
+        "xứng.\n\n"
+        "Nguyên nhân chủ yếu là do kinh phí còn hạn chế, địa bàn rộng, giao thông đi lại khó khăn."
+    )
+    assert _texts(text) == [
+        "Nhận thức của một bộ phận quần chúng nhân dân về phong trào chưa đầy đủ, còn trông chờ, "
+        "ỷ lại vào lực lượng Công an",
+        "Việc sơ kết, tổng kết các mô hình có nơi chưa kịp thời",
+        "công tác khen thưởng chưa tương xứng",
+    ]
+
+
+def test_variant_lone_contrast_sentence() -> None:
+    text = (
+        "Tuy nhiên, công tác xây dựng phong trào ở một số xã còn mang tính hình thức, chưa gắn với "
+        "nhiệm vụ phát triển kinh tế - xã hội.\n\n"
+        "Qua phong trào, người dân đã cung cấp 120 nguồn tin có giá trị."
+    )
+    rows = extract_weaknesses("doc", text)
+    assert [r.text for r in rows] == [
+        "công tác xây dựng phong trào ở một số xã còn mang tính hình thức, chưa gắn với nhiệm vụ "
+        "phát triển kinh tế - xã hội"
+    ]
+    assert rows[0].cue == "Tuy nhiên"
+
+
+def test_hard_negatives_produce_nothing() -> None:
+    text = (
+        "Công an tỉnh đã vận động hỗ trợ 50 hộ gia đình có hoàn cảnh khó khăn. Mỗi cán bộ phải nêu "
+        "cao tinh thần khắc phục mọi khó khăn, hoàn thành nhiệm vụ. Trong năm, trên địa bàn không "
+        "để xảy ra điểm nóng về ANTT. Tuy nhiên, lực lượng chức năng chưa để xảy ra vụ việc phức "
+        "tạp nào. Kịp thời phát hiện những hạn chế, thiếu sót để khắc phục.\n\n"
+        "Dự báo thời gian tới, tội phạm sẽ lợi dụng những sơ hở, thiếu sót trong quản lý để hoạt "
+        "động.\n\n"
+        "Để nâng cao hiệu quả, cần thực hiện các giải pháp sau:\n"
+        "Khắc phục những sơ hở, thiếu sót trong quản lý kinh tế - xã hội."
+    )
+    assert _texts(text) == []
+
+
+def test_uppercase_heading_and_numbered_items() -> None:
+    text = (
+        "II. HẠN CHẾ, TỒN TẠI\n"
+        "1. Một số cơ quan, doanh nghiệp chưa quan tâm xây dựng phong trào.\n"
+        "2. Lực lượng bảo vệ dân phố còn thiếu kỹ năng nghiệp vụ.\n"
+        "III. PHƯƠNG HƯỚNG NHIỆM VỤ\n"
+        "1. Tiếp tục củng cố lực lượng còn mỏng."
+    )
+    assert _texts(text) == [
+        "Một số cơ quan, doanh nghiệp chưa quan tâm xây dựng phong trào",
+        "Lực lượng bảo vệ dân phố còn thiếu kỹ năng nghiệp vụ",
+    ]
+
+
+def test_sentence_spans_respect_abbreviations_and_parentheses() -> None:
+    text = "Tại TP. Hồ Chí Minh (có 3 quận...). Kết quả tốt. Năm 2023 tăng 1.160 đợt."
+    sentences = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert sentences == [
+        "Tại TP. Hồ Chí Minh (có 3 quận...).",
+        "Kết quả tốt.",
+        "Năm 2023 tăng 1.160 đợt.",
+    ]
