@@ -32,7 +32,9 @@ def default_tagger() -> Tagger:
         return ner
 
 
-def entities_in_sentence(doc_id: str, sentence: Sentence, tagger: Tagger | None = None) -> list[Entity]:
+def entities_in_sentence(
+    doc_id: str, sentence: Sentence, tagger: Tagger | None = None
+) -> list[Entity]:
     tagged = (tagger or default_tagger())(sentence.text)
     tokens = align(sentence.text, [word for word, *_ in tagged], sentence.start)
     if len(tokens) != len(tagged):

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from extractors import dates, geo, text as textmod
+from extractors import dates, geo
+from extractors import text as textmod
 from extractors.codebook import load_codebook
 from extractors.entities import Tagger, extract_entities
 from extractors.figures import figures_in_sentence
@@ -97,7 +98,7 @@ def extract_document(raw_text: str, meta: Metadata | None = None, tagger: Tagger
         for w, (theme, score) in zip(weaknesses, themes, strict=True)
     ]
     solutions = extract_solutions(doc_id, text)
-    sol_themes = classify_solutions([s.text for s in solutions]) if solutions else []
+    sol_themes = classify_solutions([s.summary for s in solutions]) if solutions else []
     solutions = [
         replace(s, theme=theme, province=province, province_2025=province_2025, period=period)
         for s, (theme, _) in zip(solutions, sol_themes, strict=True)

@@ -205,27 +205,29 @@ def figures_in_sentence(
         unit_end = unit_end if unit_end >= 0 else mention.end
         next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
         semicolon = text.find(";", mention.end, next_start)
-        after_end = min(next_start, semicolon if semicolon >= 0 else next_start,
-                        unit_end + MAX_AFTER)
-        after = text[mention.end:after_end]
+        after_end = min(
+            next_start, semicolon if semicolon >= 0 else next_start, unit_end + MAX_AFTER
+        )
+        after = text[mention.end : after_end]
         clause_start = _clause_start(text, max(prev_end, sentence.start), mention.start)
-        before = text[max(clause_start, mention.start - MAX_BEFORE):mention.start]
+        before = text[max(clause_start, mention.start - MAX_BEFORE) : mention.start]
         new_clause = clause_start > prev_end or previous is None
         if not new_clause and codebook.list_separators.match(before):
             before = prev_before
-        candidate = _Candidate(mention, unit, unit_end, before, after,
-                               pattern_hits.get(tok_index, set()))
+        candidate = _Candidate(
+            mention, unit, unit_end, before, after, pattern_hits.get(tok_index, set())
+        )
         prev_indicator = previous[1] if previous and not new_clause else None
         indicator, score, rule_text = classify(candidate, sentence.text, prev_indicator, codebook)
         rule = next((r for r in codebook.rules if r.code == indicator), None)
-        sentence_prefix = text[sentence.start:mention.start]
+        sentence_prefix = text[sentence.start : mention.start]
         previous_kind = figures[-1].kind if figures and not new_clause else None
-        kind = _kind(sentence_prefix, rule.kind if rule else None, before, codebook,
-                     previous_kind)
+        kind = _kind(sentence_prefix, rule.kind if rule else None, before, codebook, previous_kind)
         label = None
         if indicator == "unclassified" and label_for is not None:
-            label = label_for(sentence.text, mention.start - sentence.start,
-                              mention.end - sentence.start, unit)
+            label = label_for(
+                sentence.text, mention.start - sentence.start, mention.end - sentence.start, unit
+            )
         figures.append(
             Figure(
                 doc_id=doc_id,

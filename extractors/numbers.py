@@ -19,10 +19,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -136,6 +137,7 @@ def _fold_tone(m: re.Match[str]) -> str:
     return _TONE_MOVE[mark] + _BASE_OF[mark]
 
 
+@lru_cache(maxsize=1 << 16)
 def _canon(word: str) -> str:
     """Lower case, NFC, tone on the first vowel of oa/oe/uy ("khoá" -> "khóa")."""
     return _TONE_FOLD.sub(_fold_tone, unicodedata.normalize("NFC", word).lower())
@@ -224,8 +226,9 @@ _DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.\d{4}")
 
 # "01 tháng 8 năm 2013", "02 tháng 9": day, "tháng", month, maybe a year.
 _DAY_MONTH_RE = re.compile(
-    rf"(?<![\w.,])(\d{{1,2}}){_SP}+tháng{_SP}+(\d{{1,2}})"
-    rf"(?:{_SP}*,?{_SP}*(?:năm{_SP}+|[/.-])\d{{2,4}})?(?![\w])",
+    rf"(?<![\w.,])(\d{{1,2}}){_SP}+(?:{_alternation(_V['dates']['month_words'])})"
+    rf"{_SP}+(\d{{1,2}})(?:{_SP}*,?{_SP}*(?:(?:{_alternation(_V['dates']['year_heads'])})"
+    rf"{_SP}+|[/.-])\d{{2,4}})?(?![\w])",
     re.IGNORECASE,
 )
 # "44-KL/TW", "09/CTr-BCA-MTTQ", "1234/QĐ-UBND", "35/2019/NĐ-CP".
@@ -255,8 +258,7 @@ _OPENING_CONTEXT = set(" \t\n\u00a0([{:;,–—-") | _QUOTE_OPENERS
 # --------------------------------------------------------------------------- context
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str  # canonical form
     start: int
     end: int
@@ -265,7 +267,7 @@ class _Word:
 
 def _words_before(text: str, pos: int, limit: int = _MAX_PHRASE + 2) -> list[_Word]:
     """Words directly before ``pos``, nearest first, stopping at punctuation or a blank line."""
-    lo = max(0, pos - 24 * limit)
+    lo = max(0, pos - 10 * limit)  # Vietnamese syllables are short
     window = text[lo:pos]
     words: list[_Word] = []
     edge = len(window)
@@ -284,7 +286,7 @@ def _words_before(text: str, pos: int, limit: int = _MAX_PHRASE + 2) -> list[_Wo
 
 def _words_after(text: str, pos: int, limit: int = 4) -> list[_Word]:
     """Words directly after ``pos``, in order, stopping at punctuation, digits or a blank line."""
-    window = text[pos : pos + 16 * limit]
+    window = text[pos : pos + 10 * limit]
     words: list[_Word] = []
     edge = 0
     for tok in _TOKEN_RE.finditer(window):
@@ -374,6 +376,12 @@ def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- classification
 
 
+def _covering(starts: list[int], spans: Sequence[tuple[Any, ...]], pos: int) -> int:
+    """Index of the span (sorted, not overlapping) that contains ``pos``, or -1."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < spans[i][1] else -1
+
+
 def _valid_day_month(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
@@ -393,7 +401,6 @@ class _Scanner:
         self.span_starts = [s for s, _, _ in self.spans]
         self.quoted = _quoted_name_spans(text)
         self.quoted_starts = [s for s, _ in self.quoted]
-        self.last_span = -1
         self.consumed = 0  # end of the last mention or skip, whose chunks are already handled
         self.last_date_end = -1
 
@@ -407,7 +414,11 @@ class _Scanner:
             if self._is_day_month(m)
         ]
         spans.sort()
-        return spans
+        kept: list[tuple[int, int, str]] = []
+        for span in spans:  # the first of two overlapping spans wins
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        return kept
 
     def _is_day_month(self, m: re.Match[str]) -> bool:
         if not _valid_day_month(int(m.group(1)), int(m.group(2))):
@@ -417,24 +428,17 @@ class _Scanner:
         after = _words_after(self.text, m.end(), 1)
         return not after or after[0].text in _DATE_FOLLOWERS
 
-    def _in_spans(self, starts: list[int], ends: list[Any], pos: int) -> int:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i if i >= 0 and pos < ends[i][1] else -1
-
     # ----------------------------------------------------------------- driver
 
     def run(self) -> _Scanner:
         for m in _CHUNK_RE.finditer(self.text):
             if m.start() < self.consumed:
                 continue  # "500" of "2 tỷ 500 triệu", "30" of "8h30"
-            i = self._in_spans(self.span_starts, self.spans, m.start())
+            i = _covering(self.span_starts, self.spans, m.start())
             if i >= 0:
-                if i != self.last_span:
-                    s, e, reason = self.spans[i]
-                    self.skipped.append(SkippedNumber(s, e, self.text[s:e], reason))
-                    self.last_span = i
-                continue
-            self._chunk(m)
+                self._skip(*self.spans[i])  # the whole "01 tháng 8 năm 2013", once
+            else:
+                self._chunk(m)
         return self
 
     def _skip(self, start: int, end: int, reason: str) -> None:
@@ -601,7 +605,7 @@ class _Scanner:
                 and not _longest_after(after, _DURATION_EXCEPTIONS)
             ):
                 reason = "time" if _longest_before(before, _TIME_CUES) else "duration"
-        if reason is None and self._in_spans(self.quoted_starts, self.quoted, s) >= 0:
+        if reason is None and _covering(self.quoted_starts, self.quoted, s) >= 0:
             reason = "quoted_name"
         if reason is not None:
             self._skip(s, e, reason)
@@ -629,6 +633,8 @@ class _Scanner:
             return "document_number" if before[k - 1].capitalized else None
         if _longest_before(before[k:], _DISTRIBUTIVES):
             return None  # "mỗi tổ 5 người", "mỗi năm 200 vụ"
+        if kind in ("date", "year") and self.text[: before[k - 1].start].rstrip()[-1:].isdigit():
+            return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
         return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
 
     def _list_marker(self, s: int, e: int) -> str | None:

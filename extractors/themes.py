@@ -16,7 +16,6 @@ YAML.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -289,9 +288,3 @@ def discover_themes(texts: list[str], n_clusters: int | None = None) -> list[dic
     for number, candidate in enumerate(candidates):
         candidate["cluster"] = number
     return candidates
-
-
-def theme_counts(themes: Iterable[str]) -> dict[str, int]:
-    """How many clauses per theme, every codebook theme present (zero if unused)."""
-    counts = Counter(themes)
-    return {code: counts.get(code, 0) for code in [*theme_codes(), OTHER]}

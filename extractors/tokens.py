@@ -51,7 +51,9 @@ def align(text: str, words: Sequence[str], offset: int = 0) -> list[Token]:
     return tokens
 
 
-def split_at(tokens: list[Token], text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> list[Token]:
+def split_at(
+    tokens: list[Token], text: str, spans: Sequence[tuple[int, int]], offset: int = 0
+) -> list[Token]:
     """Re-cut tokens so that each span in ``spans`` is exactly one token."""
     if not spans:
         return tokens
@@ -91,7 +93,9 @@ def blank_vietnamese() -> spacy.language.Language:
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
 
 
-def build_doc(text: str, tokens: Sequence[Token], offset: int, ents: Sequence[tuple[int, int, str]]) -> Doc:
+def build_doc(
+    text: str, tokens: Sequence[Token], offset: int, ents: Sequence[tuple[int, int, str]]
+) -> Doc:
     """A spaCy Doc over ``tokens`` with entity labels on the given character spans.
 
     ``offset`` is the position of ``text`` in the document; token and entity

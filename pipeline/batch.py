@@ -44,8 +44,14 @@ class BatchResult:
     extracted: int = 0  # documents actually extracted (not taken from the store)
 
 
-def failure_row(path: str, stage: str, reason: str, error: BaseException | None = None,
-                detail: str | None = None, error_class: str | None = None) -> dict:
+def failure_row(
+    path: str,
+    stage: str,
+    reason: str,
+    error: BaseException | None = None,
+    detail: str | None = None,
+    error_class: str | None = None,
+) -> dict:
     return {
         "path": path,
         "stage": stage,
@@ -101,9 +107,14 @@ def process_batch(
         try:
             size = path.stat().st_size
             if size > options.max_bytes:
-                result.failures.append(failure_row(
-                    name, "read", "too large",
-                    detail=f"{size} bytes > limit {options.max_bytes}"))
+                result.failures.append(
+                    failure_row(
+                        name,
+                        "read",
+                        "too large",
+                        detail=f"{size} bytes > limit {options.max_bytes}",
+                    )
+                )
                 continue
             sha1 = fingerprint(path)
         except OSError as error:
@@ -116,24 +127,35 @@ def process_batch(
         try:
             raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
         except ReadFailure as failure:
-            result.failures.append(failure_row(
-                name, failure.stage, failure.reason, error_class=failure.error_class,
-                detail=str(failure)))
+            result.failures.append(
+                failure_row(
+                    name,
+                    failure.stage,
+                    failure.reason,
+                    error_class=failure.error_class,
+                    detail=str(failure),
+                )
+            )
             continue
         entry = manifest.get(str(path.resolve()))
         try:
-            extraction = extract_document(raw.text, _metadata(raw, entry),
-                                          with_entities=options.with_entities)
+            extraction = extract_document(
+                raw.text, _metadata(raw, entry), with_entities=options.with_entities
+            )
         except Exception as error:  # one bad document never stops the others
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
             continue
         if not extraction.document.text.strip():
-            result.failures.append(failure_row(name, "read", "empty file",
-                                               detail="no text after normalization"))
+            result.failures.append(
+                failure_row(name, "read", "empty file", detail="no text after normalization")
+            )
             continue
         result.extractions.append(extraction)
         result.extracted += 1
-        result.files.append(FileRow(name, sha1, size, extraction.document.doc_id, raw.format,
-                                    extraction.document.url))
+        result.files.append(
+            FileRow(
+                name, sha1, size, extraction.document.doc_id, raw.format, extraction.document.url
+            )
+        )
     return result

@@ -78,8 +78,14 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     precision = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
     recall = tp / n_gold if n_gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "tp": tp, "predicted": n_pred, "gold": n_gold}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "predicted": n_pred,
+        "gold": n_gold,
+    }
 
 
 @dataclass
@@ -88,8 +94,9 @@ class FigureMatch:
     predicted: Any | None
 
 
-def match_figures(extraction: Extraction, gold: list[dict[str, Any]],
-                  locator: Locator) -> tuple[list[FigureMatch], int]:
+def match_figures(
+    extraction: Extraction, gold: list[dict[str, Any]], locator: Locator
+) -> tuple[list[FigureMatch], int]:
     """One-to-one matches, gold in order; returns matches and the number predicted."""
     predicted = list(extraction.figures)
     used: set[int] = set()
@@ -115,16 +122,18 @@ def match_figures(extraction: Extraction, gold: list[dict[str, Any]],
     return matches, len(predicted)
 
 
-def match_spans(predicted: Iterable[tuple[int, int]], gold: list[str],
-                locator: Locator) -> tuple[int, int, int]:
+def match_spans(
+    predicted: Iterable[tuple[int, int]], gold: list[str], locator: Locator
+) -> tuple[int, int, int]:
     """tp, predicted, gold for clause-like records matched by overlap (one-to-one)."""
     predicted = list(predicted)
     used: set[int] = set()
     tp = 0
     for quote in gold:
         for span in locator.find_all(quote) or []:
-            hit = next((i for i, p in enumerate(predicted) if i not in used and _overlaps(p, span)),
-                       None)
+            hit = next(
+                (i for i, p in enumerate(predicted) if i not in used and _overlaps(p, span)), None
+            )
             if hit is not None:
                 used.add(hit)
                 tp += 1
@@ -147,8 +156,20 @@ def find_document(docs_dir: Path, stem: str) -> Path | None:
 
 def evaluate(docs_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
     docs_dir, gold_dir = Path(docs_dir), Path(gold_dir)
-    totals = {"fig_tp": 0, "fig_pred": 0, "fig_gold": 0, "ind": 0, "qual": 0, "kind": 0,
-              "kind_n": 0, "prov": 0, "prov25": 0, "year": 0, "pub": 0, "docs": 0}
+    totals = {
+        "fig_tp": 0,
+        "fig_pred": 0,
+        "fig_gold": 0,
+        "ind": 0,
+        "qual": 0,
+        "kind": 0,
+        "kind_n": 0,
+        "prov": 0,
+        "prov25": 0,
+        "year": 0,
+        "pub": 0,
+        "docs": 0,
+    }
     clause_totals = {name: [0, 0, 0] for name in ("weaknesses", "solutions", "named_models")}
     per_document: dict[str, Any] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
@@ -158,9 +179,16 @@ def evaluate(docs_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
             per_document[gold_path.stem] = {"error": "document not found"}
             continue
         raw = read_file(doc_path)
-        extraction = extract_document(raw.text, Metadata(source=str(doc_path), title=raw.title,
-                                                         published=raw.published,
-                                                         url=raw.url, format=raw.format))
+        extraction = extract_document(
+            raw.text,
+            Metadata(
+                source=str(doc_path),
+                title=raw.title,
+                published=raw.published,
+                url=raw.url,
+                format=raw.format,
+            ),
+        )
         doc = extraction.document
         locator = Locator(doc.text)
         matches, n_pred = match_figures(extraction, gold.get("figures", []), locator)
@@ -170,8 +198,9 @@ def evaluate(docs_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
         with_kind = [m for m in matched if m.gold.get("kind")]
         kind = sum(m.predicted.kind == m.gold["kind"] for m in with_kind)
         prov_ok = _same_place(doc.province, gold.get("province"))
-        prov25_ok = "province_2025" not in gold or _same_place(doc.province_2025,
-                                                              gold.get("province_2025"))
+        prov25_ok = "province_2025" not in gold or _same_place(
+            doc.province_2025, gold.get("province_2025")
+        )
         year_ok = doc.period == gold.get("year")
         pub_ok = "published" not in gold or doc.published == gold.get("published")
         totals["fig_tp"] += len(matched)
@@ -190,22 +219,35 @@ def evaluate(docs_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
             "document": doc_path.name,
             "figures": prf(len(matched), n_pred, len(matches)),
             "indicator_errors": [
-                {"value": m.gold["value"], "gold": m.gold.get("indicator"),
-                 "predicted": m.predicted.indicator}
-                for m in matched if m.predicted.indicator != m.gold.get("indicator")
+                {
+                    "value": m.gold["value"],
+                    "gold": m.gold.get("indicator"),
+                    "predicted": m.predicted.indicator,
+                }
+                for m in matched
+                if m.predicted.indicator != m.gold.get("indicator")
             ],
             "missed_figures": [m.gold.get("quote") for m in matches if m.predicted is None],
-            "province": {"gold": gold.get("province"), "predicted": doc.province,
-                         "correct": prov_ok},
-            "province_2025": {"gold": gold.get("province_2025"), "predicted": doc.province_2025,
-                              "correct": prov25_ok},
+            "province": {
+                "gold": gold.get("province"),
+                "predicted": doc.province,
+                "correct": prov_ok,
+            },
+            "province_2025": {
+                "gold": gold.get("province_2025"),
+                "predicted": doc.province_2025,
+                "correct": prov25_ok,
+            },
             "year": {"gold": gold.get("year"), "predicted": doc.period, "correct": year_ok},
-            "published": {"gold": gold.get("published"), "predicted": doc.published,
-                          "correct": pub_ok},
+            "published": {
+                "gold": gold.get("published"),
+                "predicted": doc.published,
+                "correct": pub_ok,
+            },
         }
         matched_ids = {id(m.predicted) for m in matched}
         entry["extra_figures"] = [
-            doc.text[f.start:f.end] for f in extraction.figures if id(f) not in matched_ids
+            doc.text[f.start : f.end] for f in extraction.figures if id(f) not in matched_ids
         ]
         for name, records, key in (
             ("weaknesses", extraction.weaknesses, "weaknesses"),
@@ -287,7 +329,9 @@ def format_report(result: dict[str, Any]) -> str:
             f"{entry['year']['predicted']} ({'ok' if entry['year']['correct'] else 'WRONG'})"
         )
         for err in entry["indicator_errors"]:
-            lines.append(f"    indicator {err['value']}: gold {err['gold']}, got {err['predicted']}")
+            lines.append(
+                f"    indicator {err['value']}: gold {err['gold']}, got {err['predicted']}"
+            )
         for quote in entry["missed_figures"]:
             lines.append(f"    missed: {quote!r}")
     return "\n".join(lines)

@@ -44,9 +44,11 @@ def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def load_tables(con, run_only: bool = True) -> dict[str, pd.DataFrame]:
     """Store tables restricted to the documents of the latest run (or all)."""
-    run_docs = con.execute(
-        "SELECT DISTINCT f.doc_id FROM files f JOIN run_files r ON r.path = f.path"
-    ).df()["doc_id"].tolist()
+    run_docs = (
+        con.execute("SELECT DISTINCT f.doc_id FROM files f JOIN run_files r ON r.path = f.path")
+        .df()["doc_id"]
+        .tolist()
+    )
     if not run_only or not run_docs:
         run_docs = con.execute("SELECT doc_id FROM documents").df()["doc_id"].tolist()
     keep = set(run_docs)
@@ -58,8 +60,9 @@ def load_tables(con, run_only: bool = True) -> dict[str, pd.DataFrame]:
         "SELECT f.doc_id, f.path, f.url FROM files f JOIN run_files r ON r.path = f.path "
         "ORDER BY f.path"
     ).df()
-    grouped = sources.groupby("doc_id")["path"].apply(lambda s: json.dumps(sorted(s),
-                                                                          ensure_ascii=False))
+    grouped = sources.groupby("doc_id")["path"].apply(
+        lambda s: json.dumps(sorted(s), ensure_ascii=False)
+    )
     docs = tables["documents"]
     docs["sources"] = docs["doc_id"].map(grouped).fillna(docs["sources"])
     docs["source"] = docs["sources"].map(lambda s: (json.loads(s) or [""])[0] if s else "")
@@ -68,19 +71,23 @@ def load_tables(con, run_only: bool = True) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def corrected_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame],
-                                                                pd.DataFrame]:
+def corrected_tables(
+    tables: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Apply corrections to the correctable tables; return them and the problems."""
     out = dict(tables)
     problems = []
     for name, kind in CORRECTABLE.items():
-        fixed, issues = apply_corrections(tables[name], tables["corrections"],
-                                          tables["documents"], kind=kind)
+        fixed, issues = apply_corrections(
+            tables[name], tables["corrections"], tables["documents"], kind=kind
+        )
         out[name] = fixed
         problems.append(issues)
-    report = pd.concat([p for p in problems if len(p)], ignore_index=True) if any(
-        len(p) for p in problems) else pd.DataFrame(columns=["correction_id", "target_id",
-                                                             "problem"])
+    report = (
+        pd.concat([p for p in problems if len(p)], ignore_index=True)
+        if any(len(p) for p in problems)
+        else pd.DataFrame(columns=["correction_id", "target_id", "problem"])
+    )
     return out, report
 
 

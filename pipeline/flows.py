@@ -11,8 +11,6 @@ extractor version) and extracts only the rest.
 
 from __future__ import annotations
 
-import pipeline.prefect_env  # noqa: F401  (must precede prefect)
-
 import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.futures import as_completed
 
+import pipeline.prefect_env  # noqa: F401  (must precede prefect)
 from extractors.extract import extractor_version
 from pipeline import store
 from pipeline.batch import BatchResult, Options, process_batch

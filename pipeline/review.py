@@ -11,16 +11,17 @@ open does not keep the DuckDB file locked against ``antq run``.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 import os
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -43,6 +44,7 @@ from pipeline.corrections import (
 from pipeline.store import CORRECTION_COLUMNS, connect
 
 AUTHOR_ENV = "ANTQ_AUTHOR"
+F = TypeVar("F", bound=Callable[..., Any])
 FIGURE_TABLE_COLUMNS = [
     "figure_id",
     "indicator",
@@ -89,32 +91,63 @@ def indicator_codes() -> set[str]:
     return set(highlight.indicator_families())
 
 
+def _holding(read_only: bool) -> Callable[[F], F]:
+    """Run a method on one store connection, however many queries it makes."""
+
+    def wrap(method: F) -> F:
+        @functools.wraps(method)
+        def held(self: Review, *args: Any, **kwargs: Any) -> Any:
+            with self._hold(read_only=read_only):
+                return method(self, *args, **kwargs)
+
+        return held  # type: ignore[return-value]
+
+    return wrap
+
+
 class Review:
     """Review helpers over one store, for notebooks."""
 
     def __init__(self, store_path: str | Path, author: str | None = None) -> None:
         self.store_path = Path(store_path)
         self.author = default_author(author)
+        self._held: duckdb.DuckDBPyConnection | None = None
 
     # --- store access -------------------------------------------------
 
     @contextmanager
-    def _read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _hold(self, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One connection for the calls inside; nested holds reuse the outer one."""
+        if self._held is not None:
+            yield self._held
+            return
         if not self.store_path.is_file():
             raise FileNotFoundError(f"no store at {self.store_path}; run `antq run` first")
         try:
-            con = connect(self.store_path, read_only=True)
+            con = connect(self.store_path, read_only=read_only)
         except duckdb.ConnectionException:
             # this process already holds the file open for writing (same-process
-            # connections must share one configuration): read through that mode
+            # connections must share one configuration): go through that mode
             con = connect(self.store_path)
+        self._held = con
         try:
             yield con
         finally:
+            self._held = None
             con.close()
 
+    @contextmanager
+    def session(self) -> Iterator[Review]:
+        """Keep the store open across many calls, e.g. to accept a whole table at once.
+
+        Each call otherwise opens and closes the store (some 30 ms), which keeps it
+        free for ``antq run`` between calls; inside a session it stays locked.
+        """
+        with self._hold(read_only=False):
+            yield self
+
     def _query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
-        with self._read() as con:
+        with self._hold(read_only=True) as con:
             return con.execute(sql, params or []).df()
 
     def _table(self, table: str, doc_id: str | None = None) -> pd.DataFrame:
@@ -129,16 +162,13 @@ class Review:
             "created_at": _now(),
             **row,
         }
-        con = connect(self.store_path)
-        try:
-            cols = list(CORRECTION_COLUMNS)
-            marks = ", ".join("?" * len(cols))
+        cols = list(CORRECTION_COLUMNS)
+        marks = ", ".join("?" * len(cols))
+        with self._hold(read_only=False) as con:
             con.execute(
                 f"INSERT INTO corrections ({', '.join(cols)}) VALUES ({marks})",
                 [row.get(c) for c in cols],
             )
-        finally:
-            con.close()
         return row["correction_id"]
 
     # --- what a reviewer decides --------------------------------------
@@ -160,6 +190,7 @@ class Review:
             raise KeyError(f"no {kind} with id {target_id!r} in {self.store_path}")
         return kind, str(found["doc_id"].iloc[0])
 
+    @_holding(read_only=False)
     def accept(self, target_id: str, note: str | None = None) -> str:
         """Mark a record as checked and right; returns the correction id."""
         _, doc_id = self._target(target_id)
@@ -167,6 +198,7 @@ class Review:
             {"target_id": target_id, "doc_id": doc_id, "action": "accept", "note": note}
         )
 
+    @_holding(read_only=False)
     def reject(self, target_id: str, reason: str, note: str | None = None) -> str:
         """Remove a record from every export; ``reason`` says why (not a result, wrong value)."""
         if not reason:
@@ -182,6 +214,7 @@ class Review:
             }
         )
 
+    @_holding(read_only=False)
     def correct(
         self,
         target_id: str,
@@ -246,6 +279,7 @@ class Review:
         """Add a solution / lesson the extractors missed; returns its solution id."""
         return self._add("solution", doc_id, start, end, note, fields)
 
+    @_holding(read_only=False)
     def _add(
         self,
         kind: str,
@@ -304,6 +338,7 @@ class Review:
             sql, params = sql + " WHERE doc_id = ?", [doc_id]
         return self._query(sql + " ORDER BY created_at, correction_id", params)
 
+    @_holding(read_only=True)
     def documents(self) -> pd.DataFrame:
         """One row per document with its record counts, to choose one from."""
         return self._query(
@@ -375,6 +410,7 @@ class Review:
                 raise ValueError(f"{phrase!r} occurs fewer than {occurrence} times in {doc_id}")
         return start, start + len(phrase)
 
+    @_holding(read_only=True)
     def records(
         self, table: str, doc_id: str | None = None, corrected: bool = True
     ) -> pd.DataFrame:
@@ -388,6 +424,7 @@ class Review:
         result, _ = apply_corrections(frame, corrections, documents, kind=kind)
         return result
 
+    @_holding(read_only=True)
     def figures(self, doc_id: str | None = None, corrected: bool = True) -> pd.DataFrame:
         """Figures with their evidence (the highlighted text), ready to read."""
         frame = self.records("figures", doc_id, corrected)
@@ -417,6 +454,7 @@ class Review:
     def solutions(self, doc_id: str | None = None) -> pd.DataFrame:
         return self.records("solutions", doc_id)
 
+    @_holding(read_only=True)
     def orphans(self) -> pd.DataFrame:
         """Corrections that no longer apply (record or document gone, bad value), all kinds."""
         corrections = self.list()
@@ -432,6 +470,7 @@ class Review:
             result = pd.concat([result, extra[result.columns]], ignore_index=True)
         return result
 
+    @_holding(read_only=True)
     def document_html(self, doc_id: str, corrected: bool = True, entities: bool = False) -> str:
         """The document with its records highlighted, as HTML for ``IPython.display.HTML``.
 

@@ -7,10 +7,9 @@ same flow and tasks.
 
 from __future__ import annotations
 
-import pipeline.prefect_env  # noqa: F401  (must precede prefect)
-
 from prefect.task_runners import ThreadPoolTaskRunner
 
+import pipeline.prefect_env  # noqa: F401  (must precede prefect)
 from pipeline.batch import Options
 from pipeline.flows import RunSummary, run_flow
 

@@ -175,7 +175,9 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     return con.execute(f"SELECT * FROM {table}").df()
 
 
-def known_files(con: duckdb.DuckDBPyConnection, extractor_version: str) -> dict[str, tuple[str, str]]:
+def known_files(
+    con: duckdb.DuckDBPyConnection, extractor_version: str
+) -> dict[str, tuple[str, str]]:
     """File SHA-1 -> (doc_id, format) for documents stored at this extractor version."""
     rows = con.execute(
         """SELECT f.file_sha1, f.doc_id, f.format FROM files f

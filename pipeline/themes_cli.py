@@ -48,8 +48,9 @@ def indicators_report(store_path: Path, suggest: bool) -> str:
     codebook = load_codebook()
     if not suggest:
         return "\n".join(f"{r.code:<30} {r.family:<12} {r.kind or ''}" for r in codebook.rules)
-    rows = _read(store_path, "SELECT coalesce(label, unit) FROM figures "
-                             "WHERE indicator = 'unclassified'")
+    rows = _read(
+        store_path, "SELECT coalesce(label, unit) FROM figures WHERE indicator = 'unclassified'"
+    )
     candidates = suggest_indicators([r[0] for r in rows if r[0]])
     if not candidates:
         return "no unclassified figures"

@@ -272,6 +272,14 @@ def test_seed_offsets_point_at_the_number() -> None:
             "Mô hình “Câu lạc bộ 3 tích cực\nhiện có 45 thành viên.",
             [("45", 45)],
         ),
+        # counts after words that only look like heads
+        (
+            "Trong số 50 người, công an bắt nhóm 5 đối tượng tại khu vực 3 xã biên giới.",
+            [("50", 50), ("5", 5), ("3", 3)],
+        ),
+        # an apostrophe inside an ethnic name is not a closing quote
+        ("Mô hình “Bản H’Mông 3 an toàn” có 24 hộ.", [("24", 24)]),
+        ("Đạt tỷ lệ 1:2 so với cùng kỳ.", [("1:2", 1)]),
         # a stray closing quote does not open anything
         ("Tổ ngư dân tự quản về ANTT trên biển”; 7 tổ mới thành lập.", [("7", 7)]),
     ],
@@ -306,6 +314,12 @@ def test_qualifier_must_stand_directly_before_the_number(
         ("Ngày 20/8, Công an tỉnh tổ chức Ngày hội.", [("20/8", "date")]),
         ("Kỷ niệm 19/8 năm nay.", [("19/8", "date")]),
         ("Từ 1/8 đến 5/8 tổ chức tuần tra.", [("1/8", "date"), ("5/8", "date")]),
+        ("Tuần tra 1/8 – 5/8 trên tuyến biên giới.", [("1/8", "date"), ("5/8", "date")]),
+        ("Thứ Năm, 21/3/2024 - 09:15", [("21/3/2024", "date"), ("09:15", "time")]),
+        (
+            "Liên hệ số máy 0211.3822 hoặc 0912345678.",
+            [("0211.3822", "code"), ("0912345678", "code")],
+        ),
         ("Ký ngày 15/3/2023 và ngày 20.8.2012.", [("15/3/2023", "date"), ("20.8.2012", "date")]),
         (
             "Tổng kết tháng 8/2023, quý 3 năm 2024.",

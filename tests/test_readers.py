@@ -254,3 +254,21 @@ def test_layout_joins_hyphenated_words_and_number_ranges():
     assert "Báo cáo năm 2023 - Công an tỉnh" not in text
     assert "2013-2023" in text and "truyền thống" in text
     assert text.split("\n")[-1] == "Trong năm, Công an tỉnh đã tổ chức 1.160 đợt phát động."
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_short_legacy_file_is_still_recognised(encoding):
+    title = "Báo cáo tổng kết năm 2023"
+    assert decode_bytes(from_unicode(title, encoding).encode("cp1252")) == (title, encoding)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Le ministère de l'Intérieur a publié un rapport détaillé, été 2023.", "cp1252"),
+        ("Отчёт о работе полиции провинции Кон Тум за 2023 год", "cp1251"),
+    ],
+)
+def test_other_code_pages_are_not_mistaken_for_legacy_fonts(text, codec):
+    decoded, encoding = decode_bytes(text.encode(codec))
+    assert decoded == text and encoding not in ("tcvn3", "vni")

@@ -14,8 +14,9 @@ import contextlib
 import unicodedata
 
 import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
-from extractors.legacy_fonts import convert_legacy, syllable_counts
+from extractors.legacy_fonts import ENCODINGS, convert_legacy, syllable_counts, to_unicode
 
 from .base import DecodeError
 
@@ -41,6 +42,7 @@ _MAGIC = (
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 _MAX_CONTROL_SHARE = 0.01
+_MESSY = 0.2  # charset-normalizer mess ratio above which a reading is garbled
 # cp1252 where it defines a byte, Latin-1 for the five bytes it leaves undefined:
 # what a Windows "ANSI" file typed in a TCVN3/VNI font holds.
 _ANSI = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0)}
@@ -77,16 +79,37 @@ def _score(text: str) -> int:
     return valid - invalid
 
 
+def _rank(indexed: tuple[int, tuple[str, str]]) -> tuple[int, bool, int]:
+    """Most valid Vietnamese syllables first; then not garbled (charset-normalizer's mess
+    ratio, which tells Cyrillic read as cp1258 from the real thing); then list order."""
+    index, (text, _) = indexed
+    text = unicodedata.normalize("NFC", text)
+    return _score(text), mess_ratio(text) < _MESSY, -index
+
+
 def _candidates(data: bytes) -> list[tuple[str, str]]:
+    """Readings of non-UTF-8 bytes, most likely first for a Vietnamese corpus: the
+    Vietnamese and Western Windows code pages, then charset-normalizer's guess (it
+    misreads short Western texts as cp1250 or mac-latin2), then legacy fonts."""
     found: list[tuple[str, str]] = []
+    for codec in ("cp1258", "cp1252"):
+        with contextlib.suppress(UnicodeDecodeError):
+            found.append((data.decode(codec), codec))
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         found.append((str(best), codecs.lookup(best.encoding).name))
-    with contextlib.suppress(UnicodeDecodeError):
-        found.append((data.decode("cp1258"), "cp1258"))
-    converted, legacy = convert_legacy(_ansi(data))
+    ansi = _ansi(data)
+    converted, legacy = convert_legacy(ansi)
     if legacy is not None:
         found.append((converted, legacy))
+        return found
+    # Too short for convert_legacy to decide (a title, a note): bytes that are not
+    # UTF-8 are often legacy, so let each table compete if it yields mostly syllables.
+    for encoding in ENCODINGS:
+        converted = to_unicode(ansi, encoding)
+        valid, invalid = syllable_counts(converted)
+        if valid > invalid:
+            found.append((converted, encoding))
     return found
 
 
@@ -119,7 +142,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     candidates = _candidates(data)
     if not candidates:
         raise DecodeError("undecodable text", "no encoding fits")
-    text, name = max(candidates, key=lambda c: _score(unicodedata.normalize("NFC", c[0])))
+    _, (text, name) = max(enumerate(candidates), key=_rank)
     return _finish(text, name)
 
 
