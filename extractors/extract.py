@@ -7,9 +7,11 @@ so the Prefect tasks, ``antq evaluate`` and the tests all call the same code.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from extractors import dates, geo
 from extractors import text as textmod
@@ -18,11 +20,16 @@ from extractors.entities import Tagger, extract_entities
 from extractors.figures import figures_in_sentence
 from extractors.labels import figure_label
 from extractors.named_models import extract_named_models
-from extractors.numbers import find_numbers
-from extractors.records import Document, Extraction, Figure, content_id
+from extractors.numbers import NumberMention, find_numbers
+from extractors.records import Document, Entity, Extraction, Figure, Sentence, content_id
 from extractors.solutions import extract_solutions
 from extractors.themes import classify_solutions, classify_weaknesses
 from extractors.weaknesses import extract_weaknesses
+
+EntityMode = Literal["all", "needed", "off"]
+ENTITY_MODES: tuple[str, ...] = ("all", "needed", "off")
+# A gazetteer-only province detection at least this confident is not worth NER.
+KNOWN_PROVINCE_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,25 +63,78 @@ def _is_present_state(figures: list[Figure]) -> bool:
     return any(f.kind == "stock" for f in figures)
 
 
-def extract_document(raw_text: str, meta: Metadata | None = None, tagger: Tagger | None = None,
-                     with_entities: bool = True) -> Extraction:
+def entity_mode(with_entities: bool | str) -> EntityMode:
+    """``True``/``False`` (the earlier flag) mean ``all``/``off``."""
+    if isinstance(with_entities, bool):
+        return "all" if with_entities else "off"
+    if with_entities not in ENTITY_MODES:
+        raise ValueError(f"entities must be one of {ENTITY_MODES}, not {with_entities!r}")
+    return with_entities  # type: ignore[return-value]
+
+
+def ner_sentences(
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[NumberMention]
+) -> list[Sentence]:
+    """Sentences whose NER answer is used: those with a number or a place mention."""
+    spans = [(m.start, m.end) for m in mentions]
+    spans += [(m.start, m.end) for m in geo.find_place_mentions(text)]
+    return [s for s in sentences if any(s.start <= a and b <= s.end for a, b in spans)]
+
+
+def _entities_and_province(
+    doc_id: str,
+    text: str,
+    title: str | None,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[NumberMention],
+    mode: EntityMode,
+    province_known: bool,
+    tagger: Tagger | None,
+) -> tuple[list[Entity], geo.ProvinceDetection]:
+    """NER (as much as ``mode`` asks) and the province detection its LOCs feed.
+
+    ``needed`` runs NER only when the province is not known from cheaper
+    signals (a manifest, or the gazetteer alone with confidence
+    ``KNOWN_PROVINCE_CONFIDENCE``), and then only on sentences with a number
+    or a place mention. NER's LOCs do not change figures (their rules only
+    look at number tokens), so this gives the same figures as ``all``.
+    """
+    if mode == "all":
+        entities = extract_entities(doc_id, sentences, tagger)
+    else:
+        detection = geo.detect_province(text, title=title)
+        if mode == "off" or province_known or detection.confidence >= KNOWN_PROVINCE_CONFIDENCE:
+            return [], detection
+        entities = extract_entities(doc_id, ner_sentences(text, sentences, mentions), tagger)
+    loc_names = [e.text for e in entities if e.label == "LOC"]
+    return entities, geo.detect_province(text, title=title, extra_names=loc_names)
+
+
+def extract_document(
+    raw_text: str,
+    meta: Metadata | None = None,
+    tagger: Tagger | None = None,
+    with_entities: bool | EntityMode = "needed",
+) -> Extraction:
+    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``."""
     meta = meta or Metadata()
     text = textmod.normalize_text(raw_text)
     doc_id = content_id(text)
     sentences = textmod.split_sentences(text)
     title = meta.title or textmod.detect_title(text)
     published = meta.published or dates.find_published(text)
+    mentions = find_numbers(text)
 
-    entities = extract_entities(doc_id, sentences, tagger) if with_entities else []
-    loc_names = [e.text for e in entities if e.label == "LOC"]
-    detection = geo.detect_province(text, title=title, extra_names=loc_names)
+    entities, detection = _entities_and_province(
+        doc_id, text, title, sentences, mentions, entity_mode(with_entities),
+        bool(meta.province), tagger,
+    )
     province = detection.province
     if meta.province:
         province = geo.canonical_province(meta.province) or meta.province
     province_2025 = geo.province_2025(province) if province else None
 
     codebook = load_codebook()
-    mentions = find_numbers(text)
     entity_spans = [(e.start, e.end, e.label) for e in entities]
     explicit = dates.explicit_period(text)
     figures: list[Figure] = []

@@ -26,6 +26,8 @@ DATA_FILE = Path(__file__).with_name("legacy_fonts.yaml")
 ENCODINGS = ("tcvn3", "vni")
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VIETNAMESE_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
+_LETTER_RE = re.compile(r"[^\W\d_]")
 # Runs of characters that can form a word: anything but whitespace, digits and
 # punctuation. Latin-1 symbols (¸ · µ § «) stay inside the word on purpose:
 # TCVN3 uses them as letters.
@@ -35,6 +37,8 @@ _WORD_RE = re.compile(r"[^\s\d!-/:-@\[-`{-~\u2010-\u206f\u00a0]+")
 @dataclass(frozen=True)
 class _Tables:
     decode: dict[str, dict[str, str]]  # encoding -> legacy sequence -> Unicode letter
+    decode_re: dict[str, re.Pattern[str]]  # encoding -> any legacy sequence, longest first
+    unicode_letters: re.Pattern[str]  # Vietnamese letters that Latin-1 cannot hold
     encode: dict[str, dict[str, str]]  # encoding -> Unicode letter -> legacy sequence
     onsets: tuple[str, ...]
     codas: frozenset[str]
@@ -74,8 +78,17 @@ def _tables() -> _Tables:
         toned = next(i for i, ch in enumerate(nucleus) if ch.isupper())
         nuclei.setdefault(nucleus.lower(), set()).add(toned)
     det = data["detection"]
+    decode = {"tcvn3": tcvn3_decode, "vni": vni_decode}
+    decode_re = {
+        name: re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+        for name, table in decode.items()
+    }
+    beyond_latin1 = sorted({ch for ch in tcvn3_encode if ord(ch) > 0xFF})
+    unicode_letters = re.compile(f"[{''.join(beyond_latin1)}{_VIETNAMESE_MARKS}]")
     return _Tables(
-        decode={"tcvn3": tcvn3_decode, "vni": vni_decode},
+        decode=decode,
+        decode_re=decode_re,
+        unicode_letters=unicode_letters,
         encode={"tcvn3": tcvn3_encode, "vni": vni_encode},
         onsets=("", *syl["onsets"]),
         codas=frozenset(["", *syl["codas"]]),
@@ -92,21 +105,10 @@ def to_unicode(text: str, encoding: str) -> str:
     Longest match first, so VNI ``oâ`` becomes ``ô`` while a lone ``ô`` is ``ơ``.
     Characters outside the table pass through unchanged.
     """
-    table = _tables().decode[encoding]
-    longest = max(len(k) for k in table)
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            letter = table.get(text[i : i + size])
-            if letter is not None:
-                out.append(letter)
-                i += size
-                break
-        else:
-            out.append(text[i])
-            i += 1
-    return unicodedata.normalize("NFC", "".join(out))
+    tables = _tables()
+    table = tables.decode[encoding]
+    converted = tables.decode_re[encoding].sub(lambda match: table[match.group()], text)
+    return unicodedata.normalize("NFC", converted)
 
 
 def from_unicode(text: str, encoding: str) -> str:
@@ -118,16 +120,6 @@ def from_unicode(text: str, encoding: str) -> str:
     table = _tables().encode[encoding]
     nfc = unicodedata.normalize("NFC", text)
     return "".join(table.get(ch, ch) for ch in nfc)
-
-
-def _is_unicode_vietnamese(ch: str) -> bool:
-    """A Vietnamese letter (or combining tone mark) that Latin-1 cannot hold."""
-    if ord(ch) <= 0xFF:
-        return False
-    if ch in _TONE_MARKS or ch in "\u0302\u0306\u031b":
-        return True
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base.isascii() and base.isalpha()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -175,67 +167,77 @@ def syllable_counts(text: str) -> tuple[int, int]:
     return valid, invalid
 
 
-def _unicode_share(text: str) -> float:
-    letters = sum(1 for ch in text if ch.isalpha())
-    if not letters:
-        return 0.0
-    return sum(1 for ch in text if _is_unicode_vietnamese(ch)) / letters
+def _is_unicode_text(text: str) -> bool:
+    """Whether Vietnamese letters beyond Latin-1 (ă, đ, ơ, ư, ạ, ...) make up enough of
+    the letters to show real Unicode: TCVN3/VNI text read as Latin-1 has none."""
+    threshold = _tables().max_unicode_share
+    found = len(_tables().unicode_letters.findall(text))
+    if found >= threshold * len(text):  # letters <= characters: no need to count them
+        return True
+    return found >= threshold * len(_LETTER_RE.findall(text)) and found > 0
 
 
-def _best_conversion(block: str, prefer: str | None = None) -> tuple[str | None, int, int]:
-    """The encoding whose conversion most improves ``block``: (encoding, gain, evidence words).
-
-    On a tie, ``prefer`` (the document's own encoding) wins.
-    """
-    if block.isascii() or _unicode_share(block) >= _tables().max_unicode_share:
-        return None, 0, 0
+def _gains(block: str) -> tuple[dict[str, int], int]:
+    """For each legacy encoding whose conversion of ``block`` reads as Vietnamese, how many
+    more valid syllables it yields; and the number of non-ASCII words (the evidence)."""
+    if block.isascii() or _is_unicode_text(block):
+        return {}, 0
     valid, invalid = syllable_counts(block)
-    evidence = valid + invalid
-    if evidence == 0:
-        return None, 0, 0
-    best: tuple[str | None, int] = (None, 0)
+    if valid + invalid == 0:
+        return {}, 0
+    gains: dict[str, int] = {}
     for encoding in ENCODINGS:
         v, i = syllable_counts(to_unicode(block, encoding))
-        gain = (v - i) - (valid - invalid)
-        if v > i and (gain > best[1] or (gain == best[1] > 0 and encoding == prefer)):
-            best = (encoding, gain)
-    return best[0], best[1], evidence
+        if v > i and (v - i) > (valid - invalid):
+            gains[encoding] = (v - i) - (valid - invalid)
+    return gains, valid + invalid
+
+
+def _decide(gains: dict[str, int], evidence: int, prefer: str | None = None) -> str | None:
+    """The legacy encoding for a block with enough evidence, else None; ties go to ``prefer``."""
+    tables = _tables()
+    if not gains or evidence < tables.min_evidence_words:
+        return None
+    top = max(gains.values())
+    if top < tables.min_gain_share * evidence:
+        return None
+    best = [encoding for encoding in ENCODINGS if gains.get(encoding) == top]
+    return prefer if prefer in best else best[0]
 
 
 def detect_legacy(text: str) -> str | None:
     """'tcvn3' or 'vni' when the text as a whole reads as that legacy font, else None."""
-    encoding, gain, evidence = _best_conversion(text)
-    tables = _tables()
-    if encoding is None or evidence < tables.min_evidence_words:
-        return None
-    return encoding if gain >= tables.min_gain_share * evidence else None
+    return _decide(*_gains(text))
 
 
 def convert_legacy(text: str) -> tuple[str, str | None]:
     """Convert the legacy-font parts of ``text`` to Unicode.
 
-    Returns the text and the legacy encoding that was converted (the one
-    covering the most paragraphs), or None when nothing was legacy, in which
-    case the text is returned unchanged.
+    Each paragraph with enough evidence decides for itself; the document's
+    encoding is the one those paragraphs chose most (by length), and it
+    settles ties and the paragraphs too short to decide (headings, table
+    cells). Returns the text and the document's legacy encoding, or the text
+    unchanged and None when nothing was legacy.
     """
-    tables = _tables()
-    document_encoding = detect_legacy(text)
-    blocks = re.split(r"(\n)", text)
-    converted: list[str] = []
-    used: dict[str, int] = {}
-    for block in blocks:
-        encoding, gain, evidence = _best_conversion(block, prefer=document_encoding)
-        if evidence >= tables.min_evidence_words:
-            chosen = encoding if gain >= tables.min_gain_share * evidence else None
-        elif evidence:
-            chosen = document_encoding
-        else:
-            chosen = None
-        if chosen is None:
-            converted.append(block)
-        else:
-            converted.append(to_unicode(block, chosen))
-            used[chosen] = used.get(chosen, 0) + len(block)
-    if not used:
+    blocks = text.split("\n")
+    assessed = [_gains(block) for block in blocks]
+    votes: dict[str, int] = {}
+    for block, (gains, evidence) in zip(blocks, assessed, strict=True):
+        encoding = _decide(gains, evidence)
+        if encoding is not None:
+            votes[encoding] = votes.get(encoding, 0) + len(block)
+    if votes:
+        document = max(votes, key=votes.__getitem__)
+    else:  # only short paragraphs: judge them together
+        short = [b for b, (_, evidence) in zip(blocks, assessed, strict=True) if evidence]
+        document = detect_legacy("\n".join(short)) if short else None
+    if document is None and not votes:
         return text, None
-    return "".join(converted), max(used, key=used.__getitem__)
+    out: list[str] = []
+    for block, (gains, evidence) in zip(blocks, assessed, strict=True):
+        if evidence >= _tables().min_evidence_words:
+            encoding = _decide(gains, evidence, prefer=document)
+        else:
+            encoding = document if evidence else None
+        out.append(to_unicode(block, encoding) if encoding else block)
+    return "\n".join(out), document

@@ -165,7 +165,7 @@ _SCALES: dict[str, float] = {_canon(k): float(v) for k, v in _V["scale_words"].i
 _ATTACHED_UNITS = set(_V["attached_units"])
 _DOC_LOOKBACK = int(_V["document_types"]["lookback_words"])
 _DOC_TYPES = _phrases(_V["document_types"]["any_case"])
-_DOC_TYPES_CAPITALIZED = _phrases(_V["document_types"]["capitalized"])
+_ALL_DOC_TYPES = _DOC_TYPES | _phrases(_V["document_types"]["capitalized"])
 _COUNT_BEFORE_SO = _phrases(_V["count_before_so"])
 _DISTRIBUTIVES = _phrases(_V["distributives"])
 _DATE_CUES = _phrases(_V["dates"]["cues"])
@@ -218,6 +218,7 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]+")
 _LETTERS_BEFORE_HYPHEN = re.compile(r"[^\W\d_]+-\Z")
 _DIGITS_RE = re.compile(r"\d+")
+_ENDS_WITH_DIGIT_RE = re.compile(r"\d[ \t\u00a0]*\Z")
 _MINUTES_RE = re.compile(r"\d{1,2}(?!\d)")
 _DATE_CONNECTOR_RE = re.compile(
     rf"\s*(?:{_alternation(_V['dates']['range_connectors'])})\s*", re.IGNORECASE
@@ -509,10 +510,8 @@ class _Scanner:
         letters = _LETTERS_AFTER.match(text, e)
         if letters:
             unit = letters.group()
-            if unit in ("h", "g") and _MINUTES_RE.match(text, letters.end()):
-                self._skip(s, _MINUTES_RE.match(text, letters.end()).end(), "time")
-            elif unit == "h":
-                minutes = _MINUTES_RE.match(text, letters.end())
+            minutes = _MINUTES_RE.match(text, letters.end())
+            if unit == "h" or (unit == "g" and minutes):  # "8h", "7h30", "14g15"
                 self._skip(s, minutes.end() if minutes else letters.end(), "time")
             elif unit in _ATTACHED_UNITS and _NUM_RE.fullmatch(text, s, e):
                 self._mention(s, e, unit_end=letters.end())
@@ -523,10 +522,10 @@ class _Scanner:
                 self._skip(s, end, "code")
             return True
         # Phone numbers and codes: "0912345678", "0211.3822"; but "02", "07/07" are counts.
-        first = _DIGITS_RE.match(text, s)
-        lead = first.group() if first else ""
-        long_lead = len(lead) >= _CODE_ZERO_DIGITS or (len(lead) >= 3 and first.end() < e)
-        if lead.startswith("0") and long_lead:
+        lead = _DIGITS_RE.match(text, s, e)
+        digits = lead.group() if lead else ""
+        long_lead = len(digits) >= _CODE_ZERO_DIGITS or (len(digits) >= 3 and s + len(digits) < e)
+        if digits.startswith("0") and long_lead:
             self._skip(s, e, "code")
             return True
         return False
@@ -586,31 +585,37 @@ class _Scanner:
     # ----------------------------------------------------------------- single numbers
 
     def _single(self, s: int, e: int) -> None:
-        text = self.text
-        digits = text[s:e]
-        before = _words_before(text, s, _MAX_PHRASE + _DOC_LOOKBACK + 1)
-        reason = self._head_reason(before)
-        dotted = _DOTTED_DATE_RE.fullmatch(digits)
-        if reason is None and dotted and _valid_day_month(int(dotted[1]), int(dotted[2])):
-            reason = "date"
-        if reason is None:
-            reason = self._list_marker(s, e)
-        if reason is None and _is_year(digits) and not _longest_before(before, _QUALIFIERS):
-            reason = "year"
-        if reason is None:
-            after = _words_after(text, e, _MAX_PHRASE)
-            if (
-                after
-                and _longest_after(after, _DURATION_UNITS)
-                and not _longest_after(after, _DURATION_EXCEPTIONS)
-            ):
-                reason = "time" if _longest_before(before, _TIME_CUES) else "duration"
-        if reason is None and _covering(self.quoted_starts, self.quoted, s) >= 0:
-            reason = "quoted_name"
+        before = _words_before(self.text, s, _MAX_PHRASE + _DOC_LOOKBACK + 1)
+        reason = (
+            self._head_reason(before)
+            or self._bare_date_or_year(self.text[s:e], before)
+            or self._list_marker(s, e)
+            or self._duration(e, before)
+            or ("quoted_name" if _covering(self.quoted_starts, self.quoted, s) >= 0 else None)
+        )
         if reason is not None:
             self._skip(s, e, reason)
         else:
             self._mention(s, e, before=before)
+
+    @staticmethod
+    def _bare_date_or_year(digits: str, before: list[_Word]) -> str | None:
+        """``20.8.2012``; a bare ``2023`` unless a qualifier makes it a count ("khoảng 2000")."""
+        dotted = _DOTTED_DATE_RE.fullmatch(digits)
+        if dotted and _valid_day_month(int(dotted[1]), int(dotted[2])):
+            return "date"
+        if _is_year(digits) and not _longest_before(before, _QUALIFIERS):
+            return "year"
+        return None
+
+    def _duration(self, e: int, before: list[_Word]) -> str | None:
+        """``10 năm thực hiện``, ``3 tháng``; ``lúc 8 giờ`` is a clock time; not ``ngày công``."""
+        after = _words_after(self.text, e, _MAX_PHRASE)
+        if not _longest_after(after, _DURATION_UNITS) or _longest_after(
+            after, _DURATION_EXCEPTIONS
+        ):
+            return None
+        return "time" if _longest_before(before, _TIME_CUES) else "duration"
 
     def _head_reason(self, before: list[_Word]) -> str | None:
         """Why the words before a number make it a non-figure, if they do."""
@@ -624,7 +629,7 @@ class _Scanner:
             if _longest_before(rest, _COUNT_BEFORE_SO):
                 return None
             for j in range(min(len(rest), _DOC_LOOKBACK)):
-                if _longest_before(rest[j:], _DOC_TYPES | _DOC_TYPES_CAPITALIZED):
+                if _longest_before(rest[j:], _ALL_DOC_TYPES):
                     return "document_number"
             return "ordinal"
         if kind == "document":
@@ -633,7 +638,10 @@ class _Scanner:
             return "document_number" if before[k - 1].capitalized else None
         if _longest_before(before[k:], _DISTRIBUTIVES):
             return None  # "mỗi tổ 5 người", "mỗi năm 200 vụ"
-        if kind in ("date", "year") and self.text[: before[k - 1].start].rstrip()[-1:].isdigit():
+        head_start = before[k - 1].start
+        if kind in ("date", "year") and _ENDS_WITH_DIGIT_RE.search(
+            self.text, max(0, head_start - 16), head_start
+        ):
             return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
         return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
 

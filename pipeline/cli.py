@@ -36,7 +36,10 @@ def run(
     dask_address: str | None = typer.Option(
         None, help="Run tasks on an existing Dask cluster, e.g. tcp://10.0.0.5:8786."),
     batch_size: int | None = typer.Option(None, help="Documents per task (default: automatic)."),
-    entities: bool = typer.Option(True, help="Run underthesea NER for entities.csv."),
+    entities: str = typer.Option(
+        "needed", help="NER: 'needed' (only where its answer is used: sentences with a number "
+        "or place, in documents whose province the gazetteer cannot tell), 'all' (every "
+        "sentence: a complete entities.csv) or 'off'."),
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -44,15 +47,16 @@ def run(
 
     Example:  antq run reports/ "more/**/*.pdf" --manifest meta.csv --out out/ --workers 2
     """
-    from pipeline.batch import Options
-    from pipeline.runner import run_pipeline
+    from pipeline.runner import run_pipeline  # light: Prefect and extractors load inside
 
+    if entities not in ("all", "needed", "off"):
+        raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
     summary = run_pipeline(
         inputs,
         str(out),
         manifest_path=str(manifest) if manifest else None,
-        options=Options(max_bytes=int(max_mb * 1024**2), timeout_s=timeout,
-                        with_entities=entities),
+        options={"max_bytes": int(max_mb * 1024**2), "timeout_s": timeout,
+                 "with_entities": entities},
         batch_size=batch_size,
         workers=workers,
         dask_address=dask_address,

@@ -8,8 +8,10 @@ rewrites the record tables. For each target the latest correction wins (by
 - ``accept``: the record stays as extracted, marked ``reviewed``;
 - ``correct``: the fields in ``changes`` replace the extracted ones;
 - ``add``: a record the extractors missed, built from the document text
-  (``changes`` holds ``start``, ``end`` and the fields); if a later run extracts
-  a record with the same id, the added values override it.
+  (``changes`` holds ``start``, ``end`` and the fields). An add gives the record
+  its existence whatever comes after it, so a later accept, correct or reject
+  acts on the added record; if a later run extracts a record with the same id,
+  the added values override the extracted ones.
 
 A correction that cannot be applied (its record or document is gone, its
 offsets fall outside the text, a value has the wrong type) is returned in a

@@ -6,22 +6,28 @@ files ──discover──> batches ──extract_batch (task per batch)──> 
 
 Each finished batch is committed to the DuckDB store at once, so a killed
 run resumes: the next run finds those files in the store (by content hash and
-extractor version) and extracts only the rest.
+extractor version) and extracts only the rest. Known files are recognised in
+the flow (one SHA-1 per file) and never sent to a task; the others go to tasks
+in batches, a few batches in flight at a time, so memory stays flat as the
+corpus grows.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from prefect import flow, task
-from prefect.futures import as_completed
 
 import pipeline.prefect_env  # noqa: F401  (must precede prefect)
 from extractors.extract import extractor_version
 from pipeline import store
-from pipeline.batch import BatchResult, Options, process_batch
+from pipeline.batch import BatchResult, FileRow, Options, fingerprint, process_batch
 from pipeline.discover import discover, read_manifest
 from pipeline.export import export_all
 
@@ -49,8 +55,50 @@ def build_dataset(store_path: str, out: str) -> dict[str, int]:
     return export_all(store_path, out)
 
 
+def _display(path: Path) -> str:
+    """Paths under the working directory are shown relative to it (portable outputs)."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
 def _batches(paths: list[str], batch_size: int) -> list[list[str]]:
     return [paths[i : i + batch_size] for i in range(0, len(paths), max(1, batch_size))]
+
+
+def split_known(
+    names: list[str], known: Mapping[str, tuple[str, str]], max_bytes: int
+) -> tuple[list[FileRow], list[str]]:
+    """File rows for files the store already holds, and the names still to extract.
+
+    Files that cannot be hashed (or are too large) go with the rest: the task
+    turns them into failure rows.
+    """
+    rows: list[FileRow] = []
+    todo: list[str] = []
+    for name in names:
+        path = Path(name)
+        try:
+            size = path.stat().st_size
+            sha1 = fingerprint(path) if size <= max_bytes else None
+        except OSError:
+            sha1 = None
+        if sha1 is not None and sha1 in known:
+            doc_id, fmt = known[sha1]
+            rows.append(FileRow(name, sha1, size, doc_id, fmt, None))
+        else:
+            todo.append(name)
+    return rows, todo
+
+
+def in_window(futures: Iterable, window: int) -> Iterator[BatchResult]:
+    """Results of lazily submitted futures, oldest first, at most ``window`` in flight."""
+    pending: deque = deque()
+    for future in futures:
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def auto_batch_size(n_files: int, workers: int) -> int:
@@ -81,21 +129,23 @@ def run_flow(
     try:
         known = store.known_files(con, version)
         failures = [f.as_row() | {"detail": str(f)} for f in discover_failures]
-        names = [str(p) for p in paths]
-        size = batch_size or auto_batch_size(len(names), workers)
-        futures = [
-            extract_batch.submit(batch, options, known, manifest)
-            for batch in _batches(names, size)
-        ]
+        names = [_display(p) for p in paths]
+        known_rows, todo = split_known(names, known, options.max_bytes)
+        store.record_files(con, [asdict(f) for f in known_rows])
+        seen_docs = {f.doc_id for f in known_rows}
+        size = batch_size or auto_batch_size(len(todo), workers)
+        batches = _batches(todo, size)
+        futures = (extract_batch.submit(batch, options, {}, manifest) for batch in batches)
         extracted = 0
-        seen_docs: set[str] = set()
-        for future in as_completed(futures):
-            result: BatchResult = future.result()
+        for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
             store.write_extractions(con, result.extractions, version)
             store.record_files(con, [asdict(f) for f in result.files])
             failures += result.failures
             extracted += result.extracted
             seen_docs.update(f.doc_id for f in result.files)
+            print(f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
+                  f"{result.extracted} extracted, {len(result.failures)} failures",
+                  file=sys.stderr, flush=True)
         failed_paths = {f["path"] for f in failures}
         store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
         store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))

@@ -15,6 +15,7 @@ each other.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 from collections.abc import Iterable, Mapping
@@ -40,9 +41,12 @@ FAMILY_COLOURS = {
     "training": "#76b7b2",
     "charity": "#ff9da7",
     "awards": "#9c755f",
+    "weapons": "#d37295",
     "unclassified": "#9e9e9e",
 }
 DEFAULT_COLOUR = "#6b7b8c"
+# for families a researcher adds to the codebook later: stable, distinct colours
+SPARE_COLOURS = ("#499894", "#86bcb6", "#fabfd2", "#b6992d", "#f1ce63", "#a0cbe8", "#ffbe7d")
 KIND_COLOURS = {
     "weakness": "#c62828",
     "solution": "#2e7d32",
@@ -113,7 +117,12 @@ def family_of(indicator: str | None, families: Mapping[str, str]) -> str:
 
 
 def colour_of(family: str) -> str:
-    return FAMILY_COLOURS.get(family, DEFAULT_COLOUR)
+    if family in FAMILY_COLOURS:
+        return FAMILY_COLOURS[family]
+    if not family or family == "other":
+        return DEFAULT_COLOUR
+    digest = hashlib.sha1(family.encode("utf-8")).digest()
+    return SPARE_COLOURS[digest[0] % len(SPARE_COLOURS)]
 
 
 def format_value(value: Any, qualifier: Any = None, denominator: Any = None) -> str:
@@ -353,9 +362,21 @@ def style_block() -> str:
     return f"<style>{CSS}</style>"
 
 
+def _cell(value: Any) -> str:
+    if not present(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return escape(value)
+
+
 def table_html(frame: pd.DataFrame, empty_message: str = "Không có dòng nào.") -> str:
     """A DataFrame as an escaped HTML table (or a short message when it is empty)."""
     if frame is None or frame.empty:
         return f"<p><i>{escape(empty_message)}</i></p>"
-    table = frame.to_html(index=False, escape=True, classes="antq-table", border=0, na_rep="")
-    return table.replace("://", "&#58;//")
+    head = "".join(f"<th>{escape(column)}</th>" for column in frame.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>"
+        for row in frame.itertuples(index=False, name=None)
+    )
+    return f'<table class="antq-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

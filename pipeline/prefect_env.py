@@ -21,6 +21,12 @@ DEFAULTS = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOG_PRINTS": "false",
     "PREFECT_UI_ENABLED": "false",
+    # The ephemeral server's own logs (it runs as a child process) and its start-up work:
+    # block types are registered by `prefect server start`, which is what a UI user runs.
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+    # Dask (through prefect-dask): no INFO chatter from the scheduler and workers.
+    "DASK_LOGGING__DISTRIBUTED": "error",
 }
 
 

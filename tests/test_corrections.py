@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -131,10 +132,18 @@ def by_id(frame: pd.DataFrame, column: str = "figure_id") -> dict[str, dict]:
     return {row[column]: row for row in frame.to_dict("records")}
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "antq.duckdb"
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "antq.duckdb"
     write(path, extraction())
+    return path
+
+
+@pytest.fixture
+def store(template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the written store for each test (writing one takes longer)."""
+    path = tmp_path / "antq.duckdb"
+    shutil.copyfile(template, path)
     return path
 
 
@@ -385,3 +394,23 @@ def test_import_rejects_a_malformed_file_as_a_whole(store: Path, tmp_path: Path)
     with pytest.raises(ValueError, match="xóa"):
         import_corrections(store, csv_path)
     assert Review(store).list().empty
+
+
+def test_a_later_decision_acts_on_an_added_figure(review: Review, store: Path) -> None:
+    start, end = review.locate(DOC_ID, "655 nguồn tin có giá trị")
+    added = review.add(DOC_ID, start, end, "tips_received", 655)
+    review.correct(added, indicator="tips_valuable", note="nguồn tin có giá trị")
+    figures, problems = export(store)
+    assert by_id(figures)[added]["indicator"] == "tips_valuable"
+    review.reject(added, reason="thêm nhầm")
+    figures, problems = export(store)
+    assert added not in set(figures["figure_id"]) and problems.empty
+
+
+def test_a_session_keeps_one_connection_for_many_decisions(review: Review, store: Path) -> None:
+    with review.session():
+        for record in ALL_FIGURES:
+            review.accept(record.figure_id)
+        assert len(review.list()) == len(ALL_FIGURES)
+    figures, _ = export(store)  # the store is free again
+    assert figures["reviewed"].all()

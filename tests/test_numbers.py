@@ -277,6 +277,9 @@ def test_seed_offsets_point_at_the_number() -> None:
             "Trong số 50 người, công an bắt nhóm 5 đối tượng tại khu vực 3 xã biên giới.",
             [("50", 50), ("5", 5), ("3", 3)],
         ),
+        # "tháng" after a number ends a duration; the next number is a count
+        ("Trong 3 tháng 5 đối tượng ra đầu thú.", [("5", 5)]),
+        ("Báo cáo không nêu số liệu nào.", []),
         # an apostrophe inside an ethnic name is not a closing quote
         ("Mô hình “Bản H’Mông 3 an toàn” có 24 hộ.", [("24", 24)]),
         ("Đạt tỷ lệ 1:2 so với cùng kỳ.", [("1:2", 1)]),
@@ -313,6 +316,7 @@ def test_qualifier_must_stand_directly_before_the_number(
     [
         ("Ngày 20/8, Công an tỉnh tổ chức Ngày hội.", [("20/8", "date")]),
         ("Kỷ niệm 19/8 năm nay.", [("19/8", "date")]),
+        ("Trong tháng 5 đã bắt giữ nhiều đối tượng.", [("5", "date")]),
         ("Từ 1/8 đến 5/8 tổ chức tuần tra.", [("1/8", "date"), ("5/8", "date")]),
         ("Tuần tra 1/8 – 5/8 trên tuyến biên giới.", [("1/8", "date"), ("5/8", "date")]),
         ("Thứ Năm, 21/3/2024 - 09:15", [("21/3/2024", "date"), ("09:15", "time")]),

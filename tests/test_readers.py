@@ -272,3 +272,15 @@ def test_short_legacy_file_is_still_recognised(encoding):
 def test_other_code_pages_are_not_mistaken_for_legacy_fonts(text, codec):
     decoded, encoding = decode_bytes(text.encode(codec))
     assert decoded == text and encoding not in ("tcvn3", "vni")
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "tcvn3", "vni"])
+def test_large_file_encoding_chosen_on_a_sample_applies_to_the_whole(monkeypatch, encoding):
+    from pipeline.readers import encoding as module
+
+    monkeypatch.setattr(module, "SAMPLE_BYTES", 2000)
+    text = ARTICLE.text
+    decoded, name = decode_bytes(cf.encode_text(text, encoding))
+    expected = text.lower() if encoding == "tcvn3" else text
+    assert name == encoding
+    assert (decoded.lower() if encoding == "tcvn3" else decoded) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 import unicodedata
 
 import charset_normalizer
@@ -40,8 +41,11 @@ _MAGIC = (
     b"7z\xbc\xaf",
     b"Rar!",
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
+# Control characters (Unicode category Cc) that no text file holds: all but tab, line and
+# page breaks, and the DOS end-of-file mark.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
+SAMPLE_BYTES = 256 * 1024  # enough to choose an encoding; the whole file is then decoded
 _MESSY = 0.2  # charset-normalizer mess ratio above which a reading is garbled
 # cp1252 where it defines a byte, Latin-1 for the five bytes it leaves undefined:
 # what a Windows "ANSI" file typed in a TCVN3/VNI font holds.
@@ -68,10 +72,7 @@ def _sniff_utf16(data: bytes) -> str | None:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def _score(text: str) -> int:
@@ -114,7 +115,12 @@ def _candidates(data: bytes) -> list[tuple[str, str]]:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode bytes to NFC text without converting legacy fonts; raises DecodeError."""
+    """Decode bytes to NFC text; raises DecodeError.
+
+    Legacy fonts are converted here only when they decide how non-UTF-8 bytes
+    are read (the name is then "tcvn3" / "vni"); decode_bytes converts the rest.
+    The encoding of a large file is chosen on its first SAMPLE_BYTES.
+    """
     if not data.strip():
         raise DecodeError("empty file")
     for bom, name in _BOMS:
@@ -139,10 +145,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
         pass
     if _control_share(_ansi(data)) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary content", "control characters")
-    candidates = _candidates(data)
+    sample = data[:SAMPLE_BYTES]
+    candidates = _candidates(sample)
     if not candidates:
         raise DecodeError("undecodable text", "no encoding fits")
     _, (text, name) = max(enumerate(candidates), key=_rank)
+    if len(sample) < len(data):
+        if name in ENCODINGS:
+            text = convert_legacy(_ansi(data))[0]
+        else:
+            text = data.decode(name, errors="replace")
     return _finish(text, name)
 
 

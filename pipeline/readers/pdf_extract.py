@@ -90,8 +90,11 @@ def extract(path: str) -> dict[str, Any]:
 
 def serve(read_fd: int, write_fd: int) -> None:
     """Worker loop: receive a path, send back extract's result; None or EOF stops."""
+    import logging
     from multiprocessing.connection import Connection
 
+    # pdfminer warns about every odd object; the parent reports failures as rows.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     inbox = Connection(read_fd, writable=False)
     outbox = Connection(write_fd, readable=False)
     outbox.send("ready")
