@@ -102,7 +102,11 @@ def classify(
     for rule in codebook.rules:
         if rule.units and unit not in rule.units:
             continue
-        if rule.ratio and candidate.mention.denominator is None:
+        if (
+            rule.ratio
+            and candidate.mention.denominator is None
+            and not candidate.mention.is_percent
+        ):
             continue
         if rule.previous and previous_indicator not in rule.previous:
             continue
@@ -130,11 +134,17 @@ def _kind(
 ) -> str | None:
     """Nearest time frame before the number, else the indicator's default,
     else an action verb before it, else the kind of the figure it continues."""
+    clause_start = before_in_sentence.rfind(";") + 1
     positions: list[tuple[int, str]] = []
     for kind, regex in (("stock", codebook.stock_cues), ("flow", codebook.flow_cues)):
         if regex is None:
             continue
-        positions += [(m.end(), kind) for m in regex.finditer(before_in_sentence)]
+        # A time frame reaches past a ";" only when it opens the sentence.
+        positions += [
+            (m.end(), kind)
+            for m in regex.finditer(before_in_sentence)
+            if m.start() >= clause_start or not before_in_sentence[: m.start()].strip()
+        ]
     if positions:
         return max(positions)[1]
     if rule_kind:
@@ -201,6 +211,7 @@ def figures_in_sentence(
         tok_index = num_tokens.get(mention.start)
         if tok_index is None:
             continue
+        # The counted noun decides the rules; a percentage is recorded in "%" of it.
         unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches)
         unit_end = unit_end if unit_end >= 0 else mention.end
         next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
@@ -235,7 +246,7 @@ def figures_in_sentence(
                 end=max(unit_end, mention.end),
                 value=mention.value,
                 indicator=indicator,
-                unit=unit,
+                unit="%" if mention.is_percent else unit,
                 qualifier=mention.qualifier,
                 denominator=mention.denominator,
                 kind=kind,
