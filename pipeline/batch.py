@@ -23,7 +23,7 @@ from pipeline.readers import ReadFailure, read_file
 class Options:
     max_bytes: int = 50 * 1024**2
     timeout_s: float = 60.0
-    with_entities: bool = True
+    with_entities: str = "needed"  # all / needed / off (see extract_document)
 
 
 @dataclass(frozen=True)

@@ -180,5 +180,27 @@ def indicators(
     typer.echo(indicators_report(out / "antq.duckdb", suggest))
 
 
+@app.command()
+def bench(
+    docs: list[int] = typer.Option([50], "--docs", help="Corpus size; repeat for several."),
+    workers: int = typer.Option(1, help="antq run --workers for the pipeline runs."),
+    baseline: bool = typer.Option(True, help="Also time bare underthesea.ner (slow)."),
+    json_out: Path | None = typer.Option(None, "--json", help="Also write the JSON here."),
+) -> None:
+    """Throughput, peak memory and first-row latency: pipeline vs bare underthesea.ner.
+
+    Builds a synthetic corpus of N documents from corpora/seeds, then times the
+    baseline and antq run cold, warm (nothing changed) and with one file added.
+
+    Example:  antq bench --docs 50 --docs 500 --json bench.json
+    """
+    from benchmarks.run import main
+
+    args = [arg for n in docs for arg in ("--docs", str(n))] + ["--workers", str(workers)]
+    args += [] if baseline else ["--no-baseline"]
+    args += ["--json", str(json_out)] if json_out else []
+    raise typer.Exit(code=main(args))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

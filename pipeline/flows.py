@@ -151,6 +151,7 @@ def run_flow(
         store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))
     finally:
         con.close()
+        del con  # a traceback kept by a failed Prefect state must not keep it alive
     build_dataset(store_path, out)
     return RunSummary(
         documents=len(seen_docs),

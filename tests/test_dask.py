@@ -30,9 +30,12 @@ def _servers_started_by(pids: list[int]) -> list[str]:
 
 @pytest.mark.slow
 def test_dask_cluster_run_equals_in_process_run(seed_run: Path, tmp_path: Path):
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         out = tmp_path / "dask_out"
         result = run_antq(
             "run", "corpora/seeds", "--out", str(out), "--dask-address", cluster.scheduler_address
