@@ -22,7 +22,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
 	touch $@
 
 run: $(VENV)/.installed-run
-	$(BIN)/antq run corpora/seeds --out $(OUT)/
+	$(BIN)/antq run corpora/seeds --out $(OUT)/ --entities all
 	$(BIN)/antq report --store $(OUT)/antq.duckdb --out $(OUT)/report.html
 
 test: $(VENV)/.installed-test

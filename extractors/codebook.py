@@ -59,6 +59,7 @@ class Codebook:
     families: dict[str, str]
     rules: list[IndicatorRule]
     units: list[str]
+    unit_regex: re.Pattern[str] | None
     unit_matcher: Matcher
     pattern_matcher: Matcher
     stock_cues: re.Pattern[str] | None
@@ -150,6 +151,7 @@ def load_codebook(path: str | None = None) -> Codebook:
         families=dict(data.get("families", {})),
         rules=rules,
         units=units_sorted,
+        unit_regex=phrase_regex(units_sorted),
         unit_matcher=_unit_matcher(units_sorted),
         pattern_matcher=pattern_matcher,
         stock_cues=phrase_regex(kind_cues.get("stock", [])),

@@ -126,8 +126,14 @@ def extract_document(
     mentions = find_numbers(text)
 
     entities, detection = _entities_and_province(
-        doc_id, text, title, sentences, mentions, entity_mode(with_entities),
-        bool(meta.province), tagger,
+        doc_id,
+        text,
+        title,
+        sentences,
+        mentions,
+        entity_mode(with_entities),
+        bool(meta.province),
+        tagger,
     )
     province = detection.province
     if meta.province:
@@ -138,23 +144,49 @@ def extract_document(
     entity_spans = [(e.start, e.end, e.label) for e in entities]
     explicit = dates.explicit_period(text)
     figures: list[Figure] = []
+    previous_row: tuple[Sentence, str] | None = None
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        figures += figures_in_sentence(
-            doc_id, text, sentence, inside, entity_spans,
-            period=explicit, province=province, province_2025=province_2025,
-            sentence_year=dates.sentence_year, label_for=figure_label, codebook=codebook,
+        is_row = textmod.is_list_row(sentence.text)
+        continues = previous_row is not None and is_row and previous_row[0].end <= sentence.start
+        found = figures_in_sentence(
+            doc_id,
+            text,
+            sentence,
+            inside,
+            entity_spans,
+            period=explicit,
+            province=province,
+            province_2025=province_2025,
+            sentence_year=dates.sentence_year,
+            label_for=figure_label,
+            codebook=codebook,
+            row_previous=previous_row[1] if continues and previous_row else None,
         )
-    period = explicit if explicit is not None else dates.period_for(
-        text, published, _is_present_state(figures))
+        figures += found
+        if found:
+            previous_row = (sentence, found[0].indicator) if is_row else None
+        elif not is_row:
+            previous_row = None
+    period = (
+        explicit
+        if explicit is not None
+        else dates.period_for(text, published, _is_present_state(figures))
+    )
     if period is not None:
         figures = [f if f.period is not None else replace(f, period=period) for f in figures]
 
     weaknesses = extract_weaknesses(doc_id, text)
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
     weaknesses = [
-        replace(w, theme=theme, theme_score=round(score, 3), province=province,
-                province_2025=province_2025, period=period)
+        replace(
+            w,
+            theme=theme,
+            theme_score=round(score, 3),
+            province=province,
+            province_2025=province_2025,
+            period=period,
+        )
         for w, (theme, score) in zip(weaknesses, themes, strict=True)
     ]
     solutions = extract_solutions(doc_id, text)
@@ -178,7 +210,8 @@ def extract_document(
         scope=detection.scope,
         scope_name=detection.scope_name,
         format=meta.format,
-        metadata_source="manifest:" + ",".join(meta.from_manifest) if meta.from_manifest
+        metadata_source="manifest:" + ",".join(meta.from_manifest)
+        if meta.from_manifest
         else "detected",
     )
     return Extraction(
@@ -188,6 +221,9 @@ def extract_document(
         weaknesses=tuple(weaknesses),
         solutions=tuple(solutions),
         named_models=tuple(models),
-        extra={"sources": [meta.source], "province_confidence": detection.confidence,
-               "codebook_version": codebook.version},
+        extra={
+            "sources": [meta.source],
+            "province_confidence": detection.confidence,
+            "codebook_version": codebook.version,
+        },
     )

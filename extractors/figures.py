@@ -59,6 +59,14 @@ def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
     return None, -1
 
 
+def _unit_in_label(before: str, codebook: Codebook) -> str | None:
+    """A table or list row names its unit in the label: ``Nguồn tin có giá trị | 655``."""
+    if codebook.unit_regex is None:
+        return None
+    found = [m.group(0).lower() for m in codebook.unit_regex.finditer(before)]
+    return max(found, key=len) if found else None
+
+
 def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float, list[str]]:
     score = 0.0
     hits: list[str] = []
@@ -179,8 +187,14 @@ def figures_in_sentence(
     sentence_year: Callable[[str], int | None] | None = None,
     label_for: Callable[[str, int, int, str | None], str] | None = None,
     codebook: Codebook | None = None,
+    row_previous: str | None = None,
 ) -> list[Figure]:
-    """Figures for the number mentions of one sentence (document offsets throughout)."""
+    """Figures for the number mentions of one sentence (document offsets throughout).
+
+    ``row_previous`` is the indicator of the figure in the previous row when
+    this sentence continues a list or table (``- Số buổi ...: 1.284 buổi`` then
+    ``- Số lượt người tham dự: 156.300``).
+    """
     if not mentions:
         return []
     codebook = codebook or load_codebook()
@@ -225,10 +239,15 @@ def figures_in_sentence(
         new_clause = clause_start > prev_end or previous is None
         if not new_clause and codebook.list_separators.match(before):
             before = prev_before
+        if unit is None:
+            unit = _unit_in_label(before, codebook)
         candidate = _Candidate(
             mention, unit, unit_end, before, after, pattern_hits.get(tok_index, set())
         )
-        prev_indicator = previous[1] if previous and not new_clause else None
+        if previous is None:
+            prev_indicator = row_previous
+        else:
+            prev_indicator = previous[1] if not new_clause else None
         indicator, score, rule_text = classify(candidate, sentence.text, prev_indicator, codebook)
         rule = next((r for r in codebook.rules if r.code == indicator), None)
         sentence_prefix = text[sentence.start : mention.start]

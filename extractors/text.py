@@ -316,6 +316,16 @@ def split_sentences(text: str) -> list[Sentence]:
 # --------------------------------------------------------------------------- title
 
 
+def is_list_row(sentence: str) -> bool:
+    """A row of a list or text table: a bullet or numbered marker, or cells split by "|"."""
+    stripped = sentence.lstrip()
+    return (
+        stripped[:1] in {"-", "+", "•", "*", "–"}
+        or " | " in stripped
+        or re.match(_data()["sentences"]["list_item"], stripped) is not None
+    )
+
+
 def _syllables(line: str) -> int:
     return len(line.split())
 

@@ -100,6 +100,7 @@ def export_all(store_path: str | Path, out: str | Path, run_only: bool = True) -
         tables = load_tables(con, run_only)
     finally:
         con.close()
+        del con  # nothing may keep the DuckDB connection alive until interpreter exit
     tables, problems = corrected_tables(tables)
     counts: dict[str, int] = {}
 

@@ -746,3 +746,34 @@ def test_dev_set_floor() -> None:
     assert total >= 200
     assert matched / total >= 0.99
     assert right / matched >= 0.97
+
+
+def test_a_text_table_row_takes_its_unit_and_cues_from_the_label():
+    text = (
+        "Kết quả năm 2023 của Công an tỉnh Kon Tum:\n\n"
+        "Chỉ tiêu | Số lượng\n"
+        "Nguồn tin về ANTT | 726\n"
+        "Nguồn tin có giá trị | 655\n"
+        "Mô hình tiên tiến đang duy trì | 38\n"
+    )
+    figures = extract_document(text, with_entities="off").figures
+    got = [(f.value, f.indicator, f.unit) for f in figures]
+    assert got == [
+        (726, "tips_received", "nguồn tin"),
+        (655, "tips_valuable", "nguồn tin"),
+        (38, "models_active", "mô hình"),
+    ]
+
+
+def test_a_list_row_continues_the_figure_of_the_row_before():
+    text = (
+        "Kết quả một số chỉ tiêu chính năm 2024 của tỉnh Long An:\n\n"
+        "- Số buổi tuyên truyền, phát động phong trào: 1.284 buổi (tăng 15,2% so với năm 2023).\n"
+        "- Số lượt người tham dự: 156.300 lượt người.\n"
+    )
+    figures = {f.value: f.indicator for f in extract_document(text, with_entities="off").figures}
+    assert figures[1284] == "campaign_sessions"
+    assert figures[156300] == "campaign_participants"
+    assert figures[15.2] == "unclassified"
+    alone = "- Số lượt người tham dự: 156.300 lượt người.\n"
+    assert extract_document(alone, with_entities="off").figures[0].indicator == "unclassified"
