@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from extractors.records import Entity, Sentence
-from extractors.tokens import align
+from extractors.tokens import Token, align
 
 Tagger = Callable[[str], list[tuple[str, str, str, str]]]
 LABELS = ("LOC", "ORG", "PER")
@@ -32,13 +32,18 @@ def default_tagger() -> Tagger:
         return ner
 
 
-def entities_in_sentence(
+def tag_sentence(
     doc_id: str, sentence: Sentence, tagger: Tagger | None = None
-) -> list[Entity]:
+) -> tuple[list[Token], list[Entity]]:
+    """underthesea's words of one sentence (as spans) and the entities among them.
+
+    The words are returned so that the figure extractor can reuse them
+    instead of tokenising the sentence a second time.
+    """
     tagged = (tagger or default_tagger())(sentence.text)
     tokens = align(sentence.text, [word for word, *_ in tagged], sentence.start)
     if len(tokens) != len(tagged):
-        return []
+        return tokens, []
     spans: list[list] = []
     for token, (_, _, _, tag) in zip(tokens, tagged, strict=True):
         if tag == "O" or "-" not in tag:
@@ -56,7 +61,26 @@ def entities_in_sentence(
         if label == "LOC" and TIME_WORDS.match(surface):
             continue
         entities.append(Entity(doc_id, start, end, label, surface))
-    return entities
+    return tokens, entities
+
+
+def entities_in_sentence(
+    doc_id: str, sentence: Sentence, tagger: Tagger | None = None
+) -> list[Entity]:
+    return tag_sentence(doc_id, sentence, tagger)[1]
+
+
+def tag_sentences(
+    doc_id: str, sentences: Sequence[Sentence], tagger: Tagger | None = None
+) -> tuple[list[Entity], dict[int, list[Token]]]:
+    """Entities of all sentences, and each sentence's words keyed by its start."""
+    entities: list[Entity] = []
+    words: dict[int, list[Token]] = {}
+    for sentence in sentences:
+        tokens, found = tag_sentence(doc_id, sentence, tagger)
+        words[sentence.start] = tokens
+        entities.extend(found)
+    return entities, words
 
 
 def extract_entities(

@@ -16,7 +16,7 @@ from typing import Literal
 from extractors import dates, geo
 from extractors import text as textmod
 from extractors.codebook import load_codebook
-from extractors.entities import Tagger, extract_entities
+from extractors.entities import Tagger, tag_sentences
 from extractors.figures import figures_in_sentence
 from extractors.labels import figure_label
 from extractors.named_models import extract_named_models
@@ -24,6 +24,7 @@ from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Document, Entity, Extraction, Figure, Sentence, content_id
 from extractors.solutions import extract_solutions
 from extractors.themes import classify_solutions, classify_weaknesses
+from extractors.tokens import Token
 from extractors.weaknesses import extract_weaknesses
 
 EntityMode = Literal["all", "needed", "off"]
@@ -90,8 +91,9 @@ def _entities_and_province(
     mode: EntityMode,
     province_known: bool,
     tagger: Tagger | None,
-) -> tuple[list[Entity], geo.ProvinceDetection]:
-    """NER (as much as ``mode`` asks) and the province detection its LOCs feed.
+) -> tuple[list[Entity], geo.ProvinceDetection, dict[int, list[Token]]]:
+    """NER (as much as ``mode`` asks), the province detection its LOCs feed, and
+    the words of every sentence NER tokenised (reused for the figures).
 
     ``needed`` runs NER only when the province is not known from cheaper
     signals (a manifest, or the gazetteer alone with confidence
@@ -100,14 +102,14 @@ def _entities_and_province(
     look at number tokens), so this gives the same figures as ``all``.
     """
     if mode == "all":
-        entities = extract_entities(doc_id, sentences, tagger)
+        entities, words = tag_sentences(doc_id, sentences, tagger)
     else:
         detection = geo.detect_province(text, title=title)
         if mode == "off" or province_known or detection.confidence >= KNOWN_PROVINCE_CONFIDENCE:
-            return [], detection
-        entities = extract_entities(doc_id, ner_sentences(text, sentences, mentions), tagger)
+            return [], detection, {}
+        entities, words = tag_sentences(doc_id, ner_sentences(text, sentences, mentions), tagger)
     loc_names = [e.text for e in entities if e.label == "LOC"]
-    return entities, geo.detect_province(text, title=title, extra_names=loc_names)
+    return entities, geo.detect_province(text, title=title, extra_names=loc_names), words
 
 
 def extract_document(
@@ -125,7 +127,7 @@ def extract_document(
     published = meta.published or dates.find_published(text)
     mentions = find_numbers(text)
 
-    entities, detection = _entities_and_province(
+    entities, detection, ner_words = _entities_and_province(
         doc_id,
         text,
         title,
@@ -162,6 +164,7 @@ def extract_document(
             label_for=figure_label,
             codebook=codebook,
             row_previous=previous_row[1] if continues and previous_row else None,
+            words=ner_words.get(sentence.start),
         )
         figures += found
         if found:

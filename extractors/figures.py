@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from extractors.codebook import PATTERN_WEIGHT, Codebook, IndicatorRule, load_codebook
 from extractors.numbers import NumberMention
 from extractors.records import Figure, Sentence
-from extractors.tokens import build_doc, word_tokens
+from extractors.tokens import Token, build_doc, split_at, word_tokens
 
 MAX_AFTER = 150  # characters of clause after a number that may hold its cues
 MAX_BEFORE = 160
@@ -188,18 +188,23 @@ def figures_in_sentence(
     label_for: Callable[[str, int, int, str | None], str] | None = None,
     codebook: Codebook | None = None,
     row_previous: str | None = None,
+    words: Sequence[Token] | None = None,
 ) -> list[Figure]:
     """Figures for the number mentions of one sentence (document offsets throughout).
 
     ``row_previous`` is the indicator of the figure in the previous row when
     this sentence continues a list or table (``- Số buổi ...: 1.284 buổi`` then
-    ``- Số lượt người tham dự: 156.300``).
+    ``- Số lượt người tham dự: 156.300``). ``words`` are the sentence's
+    underthesea words when NER already tokenised it; else it is tokenised here.
     """
     if not mentions:
         return []
     codebook = codebook or load_codebook()
     spans = [(m.start, m.end) for m in mentions]
-    tokens = word_tokens(sentence.text, sentence.start, keep=spans)
+    if words is not None:
+        tokens = split_at(list(words), sentence.text, spans, sentence.start)
+    else:
+        tokens = word_tokens(sentence.text, sentence.start, keep=spans)
     ents = [(s, e, "NUM") for s, e in spans]
     ents += [
         (s, e, label)

@@ -7,7 +7,6 @@ the rest of the batch goes on.
 
 from __future__ import annotations
 
-import hashlib
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from extractors.extract import Metadata, extract_document
 from extractors.records import Extraction
 from pipeline.discover import ManifestEntry
 from pipeline.readers import ReadFailure, read_file
+from pipeline.summary import fingerprint
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,6 @@ def failure_row(
         "error_class": error_class or (type(error).__name__ if error else None),
         "detail": detail if detail is not None else (str(error)[:500] if error else None),
     }
-
-
-def fingerprint(path: Path) -> str:
-    digest = hashlib.sha1()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _metadata(raw, entry: ManifestEntry | None) -> Metadata:

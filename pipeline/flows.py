@@ -14,35 +14,26 @@ corpus grows.
 
 from __future__ import annotations
 
+import pipeline.prefect_env  # noqa: F401  (must precede prefect)
+
+# isort: split
+
 import math
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from prefect import flow, task
 
-import pipeline.prefect_env  # noqa: F401  (must precede prefect)
 from extractors.extract import extractor_version
 from pipeline import store
-from pipeline.batch import BatchResult, FileRow, Options, fingerprint, process_batch
+from pipeline.batch import BatchResult, FileRow, Options, process_batch
 from pipeline.discover import discover, read_manifest
 from pipeline.export import export_all
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    documents: int
-    failures: int
-    extracted: int
-    cached: int
-    out: str
-
-    def line(self) -> str:
-        return (f"{self.documents} documents, {self.failures} failures "
-                f"({self.extracted} extracted, {self.cached} from the store) -> {self.out}")
+from pipeline.summary import RunSummary, fingerprint
 
 
 @task(name="extract-batch", retries=0)

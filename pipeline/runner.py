@@ -25,12 +25,13 @@ import threading
 import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pipeline.prefect_env  # noqa: F401  (must precede prefect)
+from pipeline.summary import RunSummary, fingerprint
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 STATE_FILE = ".antq-run.json"
@@ -45,15 +46,6 @@ def code_version() -> str:
             if path.suffix in {".py", ".yaml"}:
                 digest.update(str(path.relative_to(CHECKOUT)).encode())
                 digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _file_hash(path: Path) -> str:
-    """SHA-1 of a file's bytes (as ``pipeline.batch.fingerprint``, without its imports)."""
-    digest = hashlib.sha1()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -73,7 +65,7 @@ def run_key(inputs: Sequence[str], manifest_path: str | None, options: Mapping[s
     files = {}
     for path in paths:
         try:
-            files[str(path)] = _file_hash(path)
+            files[str(path)] = fingerprint(path)
         except OSError:
             files[str(path)] = None
     manifest = Path(manifest_path).read_bytes() if manifest_path else b""
@@ -85,24 +77,6 @@ def run_key(inputs: Sequence[str], manifest_path: str | None, options: Mapping[s
         "options": dict(options),
         "cwd": os.getcwd(),
     }
-
-
-@dataclass(frozen=True)
-class UnchangedRun:
-    """The summary of a run skipped because nothing changed (``RunSummary``'s fields)."""
-
-    documents: int
-    failures: int
-    extracted: int
-    cached: int
-    out: str
-
-    def line(self) -> str:
-        return (
-            f"{self.documents} documents, {self.failures} failures "
-            f"({self.extracted} extracted, {self.cached} from the store) -> {self.out} "
-            "(nothing changed)"
-        )
 
 
 def _read_state(out: Path) -> dict | None:
@@ -251,7 +225,8 @@ def run_pipeline(
     option_values = _options_dict(options)
     key = run_key(inputs, manifest_path, option_values)
     if reuse and (summary := up_to_date(out_dir, key)) is not None:
-        return UnchangedRun(**{**summary, "extracted": 0, "cached": summary["documents"]})
+        skipped = {"extracted": 0, "cached": summary["documents"], "unchanged": True}
+        return RunSummary(**{**summary, **skipped})
 
     # Optional SOCKS support that trafilatura probes for; not used offline.
     warnings.filterwarnings("ignore", message="SOCKS support in urllib3")

@@ -777,3 +777,14 @@ def test_a_list_row_continues_the_figure_of_the_row_before():
     assert figures[15.2] == "unclassified"
     alone = "- Số lượt người tham dự: 156.300 lượt người.\n"
     assert extract_document(alone, with_entities="off").figures[0].indicator == "unclassified"
+
+
+def test_figures_reuse_the_words_ner_tokenised_without_changing_anything():
+    seeds = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        with_ner = extract_document(text, with_entities="all")
+        without = extract_document(text, with_entities="off")
+        assert with_ner.figures == without.figures, path.name
+        if with_ner.figures:
+            assert with_ner.entities
