@@ -67,6 +67,8 @@ class Codebook:
     flow_verbs: re.Pattern[str] | None
     breakdowns: re.Pattern[str] | None
     list_separators: re.Pattern[str]
+    target_cues: re.Pattern[str] | None
+    plan_headings: re.Pattern[str] | None
 
     def family(self, code: str) -> str:
         for rule in self.rules:
@@ -159,4 +161,6 @@ def load_codebook(path: str | None = None) -> Codebook:
         flow_verbs=phrase_regex(kind_cues.get("flow_verbs", [])),
         breakdowns=phrase_regex(data.get("breakdowns", [])),
         list_separators=re.compile(rf"^(?:\s|{sep_alt})*$", re.IGNORECASE),
+        target_cues=phrase_regex(data.get("targets", {}).get("cues", [])),
+        plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
     )

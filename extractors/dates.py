@@ -185,6 +185,11 @@ def _is_future(sentence: str) -> bool:
     return _matches(_compiled("future_cues"), sentence)
 
 
+def _is_heading(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
 def explicit_period(
     text: str,
     sentences: Sequence[Sentence] | None = None,
@@ -204,8 +209,14 @@ def explicit_period(
         frames = _compiled("frame_before") + _compiled("title_frame_before")
         for year in set(_framed_years(title, frames)):
             votes[year] += weights["title"]
+    title_frames = _compiled("frame_before") + _compiled("title_frame_before")
     for sentence in sentences if sentences is not None else split_sentences(text):
         if sentence.text == title or _is_future(sentence.text):
+            continue
+        if _is_heading(sentence.text):
+            # an upper-case heading ("BIỂU TỔNG HỢP KẾT QUẢ ... NĂM 2023") frames like a title
+            for year in set(_framed_years(sentence.text, title_frames)):
+                votes[year] += weights["title"]
             continue
         year = sentence_year(sentence.text)
         if year is None:

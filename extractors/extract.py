@@ -17,7 +17,7 @@ from extractors import dates, geo
 from extractors import text as textmod
 from extractors.codebook import load_codebook
 from extractors.entities import Tagger, tag_sentences
-from extractors.figures import figures_in_sentence
+from extractors.figures import figures_in_sentence, plan_sections
 from extractors.labels import figure_label
 from extractors.named_models import extract_named_models
 from extractors.numbers import NumberMention, find_numbers
@@ -147,7 +147,10 @@ def extract_document(
     explicit = dates.explicit_period(text)
     figures: list[Figure] = []
     previous_row: tuple[Sentence, str] | None = None
+    plans = plan_sections(text, codebook)
     for sentence in sentences:
+        if any(start <= sentence.start < end for start, end in plans):
+            continue  # targets under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are not results
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         is_row = textmod.is_list_row(sentence.text)
         continues = previous_row is not None and is_row and previous_row[0].end <= sentence.start

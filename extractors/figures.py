@@ -16,6 +16,7 @@ tham gia``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -59,12 +60,51 @@ def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
     return None, -1
 
 
+HEADING_MARKER = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-ZĐ])[.)]\s+\S")
+
+
+def is_heading(line: str) -> bool:
+    """A section heading: short, no closing punctuation, numbered or in capitals."""
+    line = line.strip()
+    if not line or len(line.split()) > 14 or line[-1] in ".;,:…":
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(HEADING_MARKER.match(line)) or (
+        len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    )
+
+
+def plan_sections(text: str, codebook: Codebook | None = None) -> list[tuple[int, int]]:
+    """Spans of plans sections: from a heading naming plans or targets to the next heading."""
+    codebook = codebook or load_codebook()
+    if codebook.plan_headings is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if is_heading(line):
+            if open_at is not None:
+                spans.append((open_at, offset))
+                open_at = None
+            if codebook.plan_headings.search(line):
+                open_at = offset
+        offset += len(line)
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
 def _unit_in_label(before: str, codebook: Codebook) -> str | None:
-    """A table or list row names its unit in the label: ``Nguồn tin có giá trị | 655``."""
+    """A table or list row names its unit in the label: ``Nguồn tin có giá trị | 655``.
+
+    The unit nearest the number wins, so a "unit" column (``... cơ sở | cuộc | 8.640``)
+    beats words of the label.
+    """
     if codebook.unit_regex is None:
         return None
     found = [m.group(0).lower() for m in codebook.unit_regex.finditer(before)]
-    return max(found, key=len) if found else None
+    return found[-1] if found else None
 
 
 def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float, list[str]]:
@@ -223,6 +263,9 @@ def figures_in_sentence(
     year = sentence_year(sentence.text) if sentence_year else None
     figures: list[Figure] = []
     previous: tuple[_Candidate, str] | None = None
+    # The last classified indicator of the clause chain: an unclassified number in
+    # between ("... ở 157 xã, thu hút khoảng 86 nghìn lượt người") does not break it.
+    chain: str | None = row_previous
     prev_end = sentence.start
     prev_before = ""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -230,6 +273,11 @@ def figures_in_sentence(
         tok_index = num_tokens.get(mention.start)
         if tok_index is None:
             continue
+        clause_start = _clause_start(text, max(prev_end, sentence.start), mention.start)
+        if codebook.target_cues is not None and codebook.target_cues.search(
+            text[clause_start : mention.start]
+        ):
+            continue  # a target or plan ("Phấn đấu 100% xã ..."), not a result
         # The counted noun decides the rules; a percentage is recorded in "%" of it.
         unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches)
         unit_end = unit_end if unit_end >= 0 else mention.end
@@ -239,7 +287,6 @@ def figures_in_sentence(
             next_start, semicolon if semicolon >= 0 else next_start, unit_end + MAX_AFTER
         )
         after = text[mention.end : after_end]
-        clause_start = _clause_start(text, max(prev_end, sentence.start), mention.start)
         before = text[max(clause_start, mention.start - MAX_BEFORE) : mention.start]
         new_clause = clause_start > prev_end or previous is None
         if not new_clause and codebook.list_separators.match(before):
@@ -249,11 +296,9 @@ def figures_in_sentence(
         candidate = _Candidate(
             mention, unit, unit_end, before, after, pattern_hits.get(tok_index, set())
         )
-        if previous is None:
-            prev_indicator = row_previous
-        else:
-            prev_indicator = previous[1] if not new_clause else None
-        indicator, score, rule_text = classify(candidate, sentence.text, prev_indicator, codebook)
+        if new_clause and previous is not None:
+            chain = None  # a ";" ends the chain
+        indicator, score, rule_text = classify(candidate, sentence.text, chain, codebook)
         rule = next((r for r in codebook.rules if r.code == indicator), None)
         sentence_prefix = text[sentence.start : mention.start]
         previous_kind = figures[-1].kind if figures and not new_clause else None
@@ -289,6 +334,8 @@ def figures_in_sentence(
             )
         )
         previous = (candidate, indicator)
+        if indicator != "unclassified":
+            chain = indicator
         prev_end = max(unit_end, mention.end)
         prev_before = before
     return figures

@@ -646,7 +646,7 @@ class _Scanner:
         return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
 
     def _list_marker(self, s: int, e: int) -> str | None:
-        """``1.`` / ``2)`` opening a line, ``(3)`` and ``[4]`` in running text."""
+        """``1.`` / ``2)`` / ``3 |`` opening a line, ``(3)`` and ``[4]`` in running text."""
         text = self.text
         prev = text[s - 1] if s else "\n"
         nxt = text[e] if e < len(text) else ""
@@ -656,6 +656,8 @@ class _Scanner:
         at_line_start = (s == 0 or line_start > 0) and not text[line_start:s].strip()
         if nxt and nxt in ".)" and at_line_start and text[e + 1 : e + 2] in (" ", "\t"):
             return "ordinal"
+        if at_line_start and text[e : e + 3].lstrip(" \t").startswith("|"):
+            return "ordinal"  # the row number of a text table: "1 | Số đợt ... | 1.468"
         return None
 
     # ----------------------------------------------------------------- mentions

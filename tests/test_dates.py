@@ -192,3 +192,17 @@ def test_period_for_routes():
     assert period_for(present, "2019-08-19", has_present_figures=True) == 2019
     assert period_for(present, "2019-08-19", has_present_figures=False) is None
     assert period_for(present, None, has_present_figures=True) is None
+
+
+def test_an_upper_case_heading_frames_the_period_and_plans_do_not():
+    table = (
+        "BAN CHỈ ĐẠO PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ TỈNH TÂY NINH\n\n"
+        "BIỂU TỔNG HỢP KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2023\n\n"
+        "1 | Số đợt phát động phong trào | đợt | 1.468\n"
+    )
+    assert explicit_period(table) == 2023
+    speech = (
+        "Trong năm 2023, toàn tỉnh tổ chức 1.200 đợt phát động phong trào.\n\n"
+        "Năm 2024, tôi đề nghị các cấp ủy tiếp tục lãnh đạo phong trào.\n"
+    )
+    assert explicit_period(speech) == 2023

@@ -788,3 +788,46 @@ def test_figures_reuse_the_words_ner_tokenised_without_changing_anything():
         assert with_ner.figures == without.figures, path.name
         if with_ner.figures:
             assert with_ner.entities
+
+
+def test_a_text_table_with_row_numbers_and_a_unit_column():
+    text = (
+        "BIỂU TỔNG HỢP KẾT QUẢ PHONG TRÀO NĂM 2023 CỦA TỈNH TÂY NINH\n\n"
+        "STT | Nội dung | Đơn vị tính | Số lượng\n"
+        "1 | Số đợt phát động phong trào | đợt | 1.468\n"
+        "2 | Số lượt người tham gia | lượt người | 97.350\n"
+        "11 | Số cuộc tuần tra của lực lượng cơ sở | cuộc | 8.640\n"
+    )
+    figures = extract_document(text, with_entities="off").figures
+    got = [(f.value, f.indicator, f.unit) for f in figures]
+    assert got == [
+        (1468, "campaign_sessions", "đợt"),
+        (97350, "campaign_participants", "lượt người"),
+        (8640, "patrols", "cuộc"),
+    ]
+
+
+def test_an_unclassified_number_does_not_break_the_participants_chain():
+    text = (
+        "Năm 2022, Công an tỉnh Bến Tre tổ chức trên 1.200 đợt phát động phong trào ở 157 xã, "
+        "thu hút khoảng 86.000 lượt người tham gia."
+    )
+    figures = {f.value: f for f in extract_document(text, with_entities="off").figures}
+    assert figures[1200].indicator == "campaign_sessions"
+    assert figures[157].indicator == "unclassified"
+    assert figures[86000].indicator == "campaign_participants"
+    assert figures[86000].qualifier == "about"
+
+
+def test_targets_and_plans_sections_are_not_results():
+    text = (
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n\n"
+        "Năm 2022, toàn thành phố tổ chức 850 đợt phát động phong trào toàn dân bảo vệ ANTQ.\n\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n\n"
+        "1. Phấn đấu 100% xã, phường, thị trấn tổ chức Ngày hội toàn dân bảo vệ ANTQ.\n"
+        "2. Mỗi quận, huyện xây dựng mới ít nhất 02 mô hình tự quản về an ninh, trật tự.\n"
+    )
+    figures = extract_document(text, with_entities="off").figures
+    assert [(f.value, f.indicator) for f in figures] == [(850, "campaign_sessions")]
+    plan = "Thời gian tới, đơn vị tiếp tục nhân rộng mô hình ra 3 thôn còn lại."
+    assert extract_document(plan, with_entities="off").figures == ()
