@@ -154,6 +154,7 @@ class _Cues:
     colon_intro: re.Pattern[str]
     heading: re.Pattern[str]
     contrast: re.Pattern[str]
+    stop_in_sentence: re.Pattern[str]
     negation: re.Pattern[str]
     strong_negation: re.Pattern[str]
     achievement: re.Pattern[str]
@@ -188,7 +189,12 @@ def _cues() -> _Cues:
             rf"(?:\s*(?:,|và)\s*nguyên nhân)?\s*:?\s*$",
             flags,
         ),
-        contrast=re.compile(rf"^{alternation(vocab['contrast_openers'])}\s*,\s*", flags),
+        # At the start of a sentence, or after a ";" inside it ("...; tuy nhiên, ...").
+        contrast=re.compile(
+            rf"(?:^|;\s*){alternation(vocab['contrast_openers'])}"
+            rf"(?:\s+(?:{alternation(vocab.get('contrast_fillers', []))}))?\s*,\s*",
+            flags,
+        ),
         negation=word_pattern(vocab["negation_cues"]),
         strong_negation=word_pattern(vocab["strong_negation_cues"]),
         achievement=word_pattern(vocab["achievement_negations"]),
@@ -196,6 +202,7 @@ def _cues() -> _Cues:
             rf"^(?:[\W\d]|[IVX]+\.)*{alternation(vocab['stop_openers'])}(?!\w)", flags
         ),
         stop_anywhere=word_pattern(vocab["stop_anywhere"]),
+        stop_in_sentence=word_pattern(vocab.get("stop_in_sentence", [])),
         clause_subject=re.compile(rf"^{alternation(vocab['clause_subjects'])}(?!\w)", flags),
         leading_marker=re.compile(
             r"^(?:[-+•*–·]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ][.)]\s+)", re.IGNORECASE
@@ -245,9 +252,9 @@ def _find_opening(text: str, start: int, end: int, paragraph_alone: bool) -> _Op
     intro = cues.colon_intro.search(sentence)
     if intro:
         return _Opening(start + intro.end(), intro.group("noun").lower())
-    contrast = cues.contrast.match(sentence)
+    contrast = cues.contrast.search(sentence)
     if contrast and has_negation(sentence[contrast.end() :], strong=True):
-        return _Opening(start + contrast.end(), contrast.group(0).strip(" ,").strip())
+        return _Opening(start + contrast.end(), contrast.group(0).strip(" ,;").strip())
     return None
 
 
@@ -324,7 +331,7 @@ def extract_weaknesses(doc_id: str, text: str) -> list[Weakness]:
             cue = None
         sentences = sentence_spans(text, *paragraph)
         for s, e in sentences:
-            if cues.stop_opener.match(text[s:e]):
+            if cues.stop_opener.match(text[s:e]) or cues.stop_in_sentence.search(text[s:e]):
                 cue = None
                 continue
             body_start = s

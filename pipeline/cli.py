@@ -28,18 +28,22 @@ def run(
     inputs: list[str] = typer.Argument(..., help="Files, folders (recursive) or glob patterns."),
     out: Path = OUT,
     manifest: Path | None = typer.Option(
-        None, help="CSV with columns path,url,province,published; its values win over detection."),
+        None, help="CSV with columns path,url,province,published; its values win over detection."
+    ),
     max_mb: float = typer.Option(50.0, help="Files larger than this become failures."),
     timeout: float = typer.Option(60.0, help="Per-file time limit for slow formats (PDF), s."),
     strict: bool = typer.Option(False, help="Exit non-zero when any file failed."),
     workers: int = typer.Option(1, help="Local Dask worker processes (1 = in this process)."),
     dask_address: str | None = typer.Option(
-        None, help="Run tasks on an existing Dask cluster, e.g. tcp://10.0.0.5:8786."),
+        None, help="Run tasks on an existing Dask cluster, e.g. tcp://10.0.0.5:8786."
+    ),
     batch_size: int | None = typer.Option(None, help="Documents per task (default: automatic)."),
     entities: str = typer.Option(
-        "needed", help="NER: 'needed' (only where its answer is used: sentences with a number "
+        "needed",
+        help="NER: 'needed' (only where its answer is used: sentences with a number "
         "or place, in documents whose province the gazetteer cannot tell), 'all' (every "
-        "sentence: a complete entities.csv) or 'off'."),
+        "sentence: a complete entities.csv) or 'off'.",
+    ),
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -55,8 +59,11 @@ def run(
         inputs,
         str(out),
         manifest_path=str(manifest) if manifest else None,
-        options={"max_bytes": int(max_mb * 1024**2), "timeout_s": timeout,
-                 "with_entities": entities},
+        options={
+            "max_bytes": int(max_mb * 1024**2),
+            "timeout_s": timeout,
+            "with_entities": entities,
+        },
         batch_size=batch_size,
         workers=workers,
         dask_address=dask_address,
@@ -70,8 +77,9 @@ def run(
 def export(
     out: Path = OUT,
     store: Path | None = typer.Option(None, help="Store to read (default OUT/antq.duckdb)."),
-    all_documents: bool = typer.Option(False, "--all", help="Every stored document, not only "
-                                       "those of the latest run."),
+    all_documents: bool = typer.Option(
+        False, "--all", help="Every stored document, not only those of the latest run."
+    ),
 ) -> None:
     """Re-write the CSV and Parquet files from the store, applying review corrections.
 
@@ -145,8 +153,9 @@ def report(
 
 @app.command()
 def themes(
-    evaluate_model: bool = typer.Option(False, "--evaluate",
-                                        help="Cross-validated accuracy on gold clauses."),
+    evaluate_model: bool = typer.Option(
+        False, "--evaluate", help="Cross-validated accuracy on gold clauses."
+    ),
     discover: bool = typer.Option(False, help="Cluster 'other' weaknesses into new themes."),
     out: Path = OUT,
 ) -> None:

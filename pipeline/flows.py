@@ -134,9 +134,12 @@ def run_flow(
             failures += result.failures
             extracted += result.extracted
             seen_docs.update(f.doc_id for f in result.files)
-            print(f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
-                  f"{result.extracted} extracted, {len(result.failures)} failures",
-                  file=sys.stderr, flush=True)
+            print(
+                f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
+                f"{result.extracted} extracted, {len(result.failures)} failures",
+                file=sys.stderr,
+                flush=True,
+            )
         failed_paths = {f["path"] for f in failures}
         store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
         store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))

@@ -218,3 +218,29 @@ def test_sentence_spans_respect_abbreviations_and_parentheses() -> None:
         "Kết quả tốt.",
         "Năm 2023 tăng 1.160 đợt.",
     ]
+
+
+def test_a_contrast_after_a_semicolon_opens_the_weaknesses():
+    text = (
+        "Đánh giá chung: phong trào tiếp tục phát triển; tuy nhiên, việc xây dựng phong trào "
+        "trong các doanh nghiệp, khu công nghiệp còn hạn chế, một số nơi chưa quan tâm đúng mức."
+    )
+    got = [w.text for w in extract_weaknesses("d", text)]
+    assert got == [
+        "việc xây dựng phong trào trong các doanh nghiệp, khu công nghiệp còn hạn chế",
+        "một số nơi chưa quan tâm đúng mức",
+    ]
+
+
+def test_a_spoken_admission_and_where_it_ends():
+    text = (
+        "Chúng ta đang có 612 mô hình tự quản. Nhưng tôi nói thật, có mô hình chỉ có trên giấy, "
+        "ra mắt xong rồi để đó. Nhiều nơi thiếu kinh phí, người làm phong trào phải bỏ tiền túi. "
+        "Đó là cái mà năm tới phải sửa.\n\n"
+        "Năm 2024, tôi đề nghị: một là, cấp ủy phải trực tiếp lãnh đạo, không khoán trắng."
+    )
+    got = [w.text for w in extract_weaknesses("d", text)]
+    assert got == [
+        "có mô hình chỉ có trên giấy, ra mắt xong rồi để đó",
+        "Nhiều nơi thiếu kinh phí, người làm phong trào phải bỏ tiền túi",
+    ]
