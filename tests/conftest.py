@@ -19,16 +19,23 @@ def antq_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
 
 
-def run_antq(*args: str, cwd: Path = ROOT, check: bool = True,
-             timeout: float = 600) -> subprocess.CompletedProcess:
+def run_antq(
+    *args: str, cwd: Path = ROOT, check: bool = True, timeout: float = 600
+) -> subprocess.CompletedProcess:
     """Run the installed ``antq`` console script, as a researcher would."""
     result = subprocess.run(
-        [*antq_command(), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        [*antq_command(), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={**os.environ, "PYTHONUTF8": "1"},
     )
     if check and result.returncode != 0:
-        raise AssertionError(f"antq {' '.join(args)} failed ({result.returncode}):\n"
-                             f"{result.stdout}\n{result.stderr[-4000:]}")
+        raise AssertionError(
+            f"antq {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr[-4000:]}"
+        )
     return result
 
 

@@ -8,8 +8,18 @@ import duckdb
 import pandas as pd
 from conftest import GOLD, run_antq
 
-CSVS = ["documents", "figures", "entities", "weaknesses", "solutions", "named_models",
-        "failures", "province_indicators", "weakness_themes", "solution_themes"]
+CSVS = [
+    "documents",
+    "figures",
+    "entities",
+    "weaknesses",
+    "solutions",
+    "named_models",
+    "failures",
+    "province_indicators",
+    "weakness_themes",
+    "solution_themes",
+]
 
 
 def read(out, name: str) -> pd.DataFrame:
@@ -43,10 +53,10 @@ def test_every_figure_points_back_to_its_sentence(seed_run):
     assert len(figures) >= 70
     for row in figures.itertuples():
         text = texts[row.doc_id]
-        evidence = text[row.start:row.end]
-        number = text[row.number_start:row.number_end]
+        evidence = text[row.start : row.end]
+        number = text[row.number_start : row.number_end]
         assert number and number in evidence
-        assert row.sentence == text[row.sentence_start:row.sentence_start + len(row.sentence)]
+        assert row.sentence == text[row.sentence_start : row.sentence_start + len(row.sentence)]
         assert evidence in row.sentence
     kontum = figures[(figures.province == "Kon Tum") & (figures.indicator == "campaign_sessions")]
     assert kontum.value.tolist() == [1160.0]
@@ -55,8 +65,13 @@ def test_every_figure_points_back_to_its_sentence(seed_run):
 
 def test_comparable_table_puts_kon_tum_and_bac_lieu_side_by_side(seed_run):
     table = read(seed_run, "province_indicators")
-    core = ["campaign_sessions", "campaign_participants", "tips_received", "tips_valuable",
-            "models_active"]
+    core = [
+        "campaign_sessions",
+        "campaign_participants",
+        "tips_received",
+        "tips_valuable",
+        "models_active",
+    ]
     for province in ("Kon Tum", "Bạc Liêu"):
         rows = table[(table.province == province) & (table.period == 2023)]
         assert set(core) <= set(rows.indicator), province
@@ -78,8 +93,9 @@ def test_no_failures_on_the_seeds(seed_run):
 
 
 def test_evaluate_json_meets_the_seed_targets():
-    result = json.loads(run_antq("evaluate", "--docs", "corpora/seeds", "--gold",
-                                 "corpora/gold", "--json").stdout)
+    result = json.loads(
+        run_antq("evaluate", "--docs", "corpora/seeds", "--gold", "corpora/gold", "--json").stdout
+    )
     assert result["figures"]["f1"] >= 0.95
     assert result["indicator_accuracy"] >= 0.90
     assert result["qualifier_accuracy"] >= 0.95

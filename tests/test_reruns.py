@@ -11,8 +11,18 @@ from pathlib import Path
 
 from conftest import ROOT, SEEDS, antq_command, run_antq
 
-OUTPUTS = ["documents", "figures", "entities", "weaknesses", "solutions", "named_models",
-           "failures", "province_indicators", "weakness_themes", "solution_themes"]
+OUTPUTS = [
+    "documents",
+    "figures",
+    "entities",
+    "weaknesses",
+    "solutions",
+    "named_models",
+    "failures",
+    "province_indicators",
+    "weakness_themes",
+    "solution_themes",
+]
 
 
 def csv_bytes(out: Path) -> dict[str, bytes]:
@@ -22,8 +32,9 @@ def csv_bytes(out: Path) -> dict[str, bytes]:
 def varied_copy(source: Path, target: Path, shift: int) -> None:
     """A new document: the seed with every digit run of 2+ digits changed."""
     text = source.read_text(encoding="utf-8")
-    target.write_text(re.sub(r"(?<=\d)\d(?=\d)", lambda m: str((int(m[0]) + shift) % 10), text),
-                      encoding="utf-8")
+    target.write_text(
+        re.sub(r"(?<=\d)\d(?=\d)", lambda m: str((int(m[0]) + shift) % 10), text), encoding="utf-8"
+    )
 
 
 def extracted(stdout: str) -> int:
@@ -60,8 +71,12 @@ def test_a_run_killed_with_sigkill_completes_on_the_next_run(tmp_path):
     out = tmp_path / "out"
     process = subprocess.Popen(
         [*antq_command(), "run", str(corpus), "--out", str(out), "--batch-size", "1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUTF8": "1"}, start_new_session=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        start_new_session=True,
     )
     committed = 0
     assert process.stderr is not None
