@@ -44,12 +44,17 @@ def run(
         "or place, in documents whose province the gazetteer cannot tell), 'all' (every "
         "sentence: a complete entities.csv) or 'off'.",
     ),
+    force: bool = typer.Option(
+        False, help="Re-extract every file, even those the store already holds."
+    ),
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
     Example:  antq run corpora/seeds --out out/
 
     Example:  antq run reports/ "more/**/*.pdf" --manifest meta.csv --out out/ --workers 2
+
+    Example:  antq run corpora/seeds --out out/ --force   (re-extract everything)
     """
     from pipeline.runner import run_pipeline  # light: Prefect and extractors load inside
 
@@ -67,6 +72,7 @@ def run(
         batch_size=batch_size,
         workers=workers,
         dask_address=dask_address,
+        force=force,
     )
     typer.echo(summary.line())
     if strict and summary.failures:

@@ -107,6 +107,7 @@ def run_flow(
     options: Options | None = None,
     batch_size: int | None = None,
     workers: int = 1,
+    force: bool = False,
 ) -> RunSummary:
     options = options or Options()
     out_dir = Path(out)
@@ -118,7 +119,7 @@ def run_flow(
     version = extractor_version()
     con = store.connect(store_path)
     try:
-        known = store.known_files(con, version)
+        known = {} if force else store.known_files(con, version)
         failures = [f.as_row() | {"detail": str(f)} for f in discover_failures]
         names = [_display(p) for p in paths]
         known_rows, todo = split_known(names, known, options.max_bytes)
@@ -140,6 +141,7 @@ def run_flow(
                 file=sys.stderr,
                 flush=True,
             )
+        store.prune_unreferenced(con)
         failed_paths = {f["path"] for f in failures}
         store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
         store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))

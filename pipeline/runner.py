@@ -215,16 +215,17 @@ def run_pipeline(
     workers: int = 1,
     dask_address: str | None = None,
     reuse: bool = True,
+    force: bool = False,
 ):
     """Run the flow; ``options`` is a ``pipeline.batch.Options`` or a dict of its fields.
 
     With ``reuse`` (the default) an unchanged run returns the previous summary
-    without starting Prefect.
+    without starting Prefect. ``force`` re-extracts every file, stored or not.
     """
     out_dir = Path(out)
     option_values = _options_dict(options)
     key = run_key(inputs, manifest_path, option_values)
-    if reuse and (summary := up_to_date(out_dir, key)) is not None:
+    if reuse and not force and (summary := up_to_date(out_dir, key)) is not None:
         skipped = {"extracted": 0, "cached": summary["documents"], "unchanged": True}
         return RunSummary(**{**summary, **skipped})
 
@@ -256,6 +257,7 @@ def run_pipeline(
                 options=Options(**option_values),
                 batch_size=batch_size,
                 workers=workers,
+                force=force,
             )
     finally:
         api.stop()

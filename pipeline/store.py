@@ -207,3 +207,30 @@ def set_run_files(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     """The files of the latest run: exports describe exactly these."""
     con.execute("DELETE FROM run_files")
     _insert(con, "run_files", [{"path": p} for p in paths])
+
+
+def prune_unreferenced(con: duckdb.DuckDBPyConnection) -> int:
+    """Drop documents (and their records) that no file points to any more.
+
+    A file edited since an earlier run gets a new document; the old one would
+    otherwise linger in the store, and review would still see its records.
+    Corrections are kept: one whose record went with it is then reported.
+    """
+    gone = [
+        row[0]
+        for row in con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM files)"
+        ).fetchall()
+    ]
+    if gone:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ["documents", *RECORD_TABLES]:
+                con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [gone]
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return len(gone)
