@@ -139,30 +139,41 @@ def write_extractions(
     extractions: Iterable[Extraction],
     extractor_version: str,
 ) -> int:
-    """Replace each document's rows with the given extraction; returns the count."""
-    count = 0
+    """Replace each document's rows with the given extraction, in one transaction.
+
+    Rows are gathered per table and written with one DELETE and one INSERT per
+    table for the whole batch: per-document statements cost more than extracting.
+    When one document appears twice (two files, same text) the last one stands.
+    """
+    latest = {e.document.doc_id: e for e in extractions}
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in ["documents", *RECORD_TABLES]}
+    for extraction in latest.values():
+        doc = extraction.document
+        doc_row = to_row(doc)
+        doc_row["sources"] = json.dumps(extraction.extra.get("sources", [doc.source]))
+        doc_row["extractor_version"] = extractor_version
+        doc_row["chars"] = len(doc.text)
+        rows["documents"].append(doc_row)
+        rows["figures"] += [to_row(r) for r in extraction.figures]
+        rows["entities"] += [to_row(r) for r in extraction.entities]
+        rows["weaknesses"] += [to_row(r) for r in extraction.weaknesses]
+        rows["solutions"] += [to_row(r) for r in extraction.solutions]
+        rows["named_models"] += [to_row(r) for r in extraction.named_models]
+    if not latest:
+        return 0
     con.execute("BEGIN TRANSACTION")
     try:
-        for extraction in extractions:
-            doc = extraction.document
-            for table in ["documents", *RECORD_TABLES]:
-                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
-            doc_row = to_row(doc)
-            doc_row["sources"] = json.dumps(extraction.extra.get("sources", [doc.source]))
-            doc_row["extractor_version"] = extractor_version
-            doc_row["chars"] = len(doc.text)
-            _insert(con, "documents", [doc_row])
-            _insert(con, "figures", [to_row(r) for r in extraction.figures])
-            _insert(con, "entities", [to_row(r) for r in extraction.entities])
-            _insert(con, "weaknesses", [to_row(r) for r in extraction.weaknesses])
-            _insert(con, "solutions", [to_row(r) for r in extraction.solutions])
-            _insert(con, "named_models", [to_row(r) for r in extraction.named_models])
-            count += 1
+        for table, table_rows in rows.items():
+            con.execute(
+                f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [list(latest)],
+            )
+            _insert(con, table, table_rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return count
+    return len(latest)
 
 
 def replace_failures(con: duckdb.DuckDBPyConnection, failures: list[dict[str, Any]]) -> None:
