@@ -64,7 +64,9 @@ class Codebook:
     pattern_matcher: Matcher
     stock_cues: re.Pattern[str] | None
     flow_cues: re.Pattern[str] | None
+    flow_spans: re.Pattern[str] | None
     flow_verbs: re.Pattern[str] | None
+    stock_lead_ins: re.Pattern[str] | None
     breakdowns: re.Pattern[str] | None
     list_separators: re.Pattern[str]
     target_cues: re.Pattern[str] | None
@@ -158,7 +160,22 @@ def load_codebook(path: str | None = None) -> Codebook:
         pattern_matcher=pattern_matcher,
         stock_cues=phrase_regex(kind_cues.get("stock", [])),
         flow_cues=phrase_regex(kind_cues.get("flow", [])),
+        flow_spans=(
+            re.compile("|".join(f"(?:{p})" for p in kind_cues["flow_spans"]), re.IGNORECASE)
+            if kind_cues.get("flow_spans")
+            else None
+        ),
         flow_verbs=phrase_regex(kind_cues.get("flow_verbs", [])),
+        stock_lead_ins=(
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(w) for w in kind_cues["stock_lead_ins"])
+                + r")\s*$",
+                re.IGNORECASE,
+            )
+            if kind_cues.get("stock_lead_ins")
+            else None
+        ),
         breakdowns=phrase_regex(data.get("breakdowns", [])),
         list_separators=re.compile(rf"^(?:\s|{sep_alt})*$", re.IGNORECASE),
         target_cues=phrase_regex(data.get("targets", {}).get("cues", [])),

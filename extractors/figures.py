@@ -180,25 +180,35 @@ def _kind(
     codebook: Codebook,
     previous_kind: str | None = None,
 ) -> str | None:
-    """Nearest time frame before the number, else the indicator's default,
-    else an action verb before it, else the kind of the figure it continues."""
+    """Nearest time frame before the number, else the indicator's default, else
+    an action verb before it (``tổ chức tại 83/83 xã``), else a lead-in naming a
+    standing count or place right before it (``xã có 9 thôn``), else the kind of
+    the figure it continues."""
     clause_start = before_in_sentence.rfind(";") + 1
-    positions: list[tuple[int, str]] = []
-    for kind, regex in (("stock", codebook.stock_cues), ("flow", codebook.flow_cues)):
+    positions: list[tuple[int, int, str]] = []
+    frames = (
+        ("stock", codebook.stock_cues, 0),
+        ("flow", codebook.flow_cues, 0),
+        # a span of time ("Từ đầu năm 2021 đến nay") beats the "đến nay" it ends with
+        ("flow", codebook.flow_spans, 1),
+    )
+    for kind, regex, priority in frames:
         if regex is None:
             continue
         # A time frame reaches past a ";" only when it opens the sentence.
         positions += [
-            (m.end(), kind)
+            (m.end(), priority, kind)
             for m in regex.finditer(before_in_sentence)
             if m.start() >= clause_start or not before_in_sentence[: m.start()].strip()
         ]
     if positions:
-        return max(positions)[1]
+        return max(positions)[2]
     if rule_kind:
         return rule_kind
     if codebook.flow_verbs is not None and codebook.flow_verbs.search(before):
         return "flow"
+    if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
+        return "stock"
     return previous_kind
 
 

@@ -831,3 +831,25 @@ def test_targets_and_plans_sections_are_not_results():
     assert [(f.value, f.indicator) for f in figures] == [(850, "campaign_sessions")]
     plan = "Thời gian tới, đơn vị tiếp tục nhân rộng mô hình ra 3 thôn còn lại."
     assert extract_document(plan, with_entities="off").figures == ()
+
+
+def test_a_span_of_time_up_to_now_is_activity_not_a_standing_count():
+    text = (
+        "Từ đầu năm 2021 đến nay, lực lượng Công an tỉnh Hà Giang đã tổ chức 1.024 cuộc "
+        "phát động phong trào toàn dân bảo vệ an ninh Tổ quốc. Đến nay, toàn tỉnh có 812 "
+        "mô hình tự quản."
+    )
+    kinds = {f.value: f.kind for f in extract_document(text, with_entities="off").figures}
+    assert kinds == {1024: "flow", 812: "stock"}
+
+
+def test_unclassified_counts_take_their_kind_from_the_lead_in():
+    text = (
+        "Lạc Đạo là xã công nghiệp của tỉnh Hưng Yên, có 9 thôn với hơn 4.100 hộ. "
+        "Năm 2022, Ngày hội toàn dân bảo vệ an ninh Tổ quốc được tổ chức tại 83/83 xã."
+    )
+    figures = extract_document(text, with_entities="off").figures
+    kinds = {f.value: (f.indicator, f.kind) for f in figures}
+    assert kinds[9] == ("unclassified", "stock")
+    assert kinds[4100] == ("unclassified", "stock")
+    assert kinds[83] == ("unclassified", "flow")
