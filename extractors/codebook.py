@@ -70,6 +70,7 @@ class Codebook:
     breakdowns: re.Pattern[str] | None
     list_separators: re.Pattern[str]
     target_cues: re.Pattern[str] | None
+    linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
 
     def family(self, code: str) -> str:
@@ -179,5 +180,13 @@ def load_codebook(path: str | None = None) -> Codebook:
         breakdowns=phrase_regex(data.get("breakdowns", [])),
         list_separators=re.compile(rf"^(?:\s|{sep_alt})*$", re.IGNORECASE),
         target_cues=phrase_regex(data.get("targets", {}).get("cues", [])),
+        linked_openers=(
+            re.compile(
+                r"^\W*(?:" + "|".join(re.escape(w) for w in data["linked_openers"]) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if data.get("linked_openers")
+            else None
+        ),
         plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
     )

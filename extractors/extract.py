@@ -60,6 +60,14 @@ def extractor_version() -> str:
     return digest.hexdigest()[:12]
 
 
+def _linked_context(sentences: Sequence[Sentence], sentence: Sentence, codebook) -> str:
+    """The previous sentence, when this one opens with a link to it (``Qua đó, ...``)."""
+    if codebook.linked_openers is None or not codebook.linked_openers.match(sentence.text):
+        return ""
+    before = [s for s in sentences if s.end <= sentence.start]
+    return before[-1].text if before else ""
+
+
 def _is_present_state(figures: list[Figure]) -> bool:
     return any(f.kind == "stock" for f in figures)
 
@@ -168,6 +176,7 @@ def extract_document(
             codebook=codebook,
             row_previous=previous_row[1] if continues and previous_row else None,
             words=ner_words.get(sentence.start),
+            context=_linked_context(sentences, sentence, codebook),
         )
         figures += found
         if found:

@@ -239,6 +239,7 @@ def figures_in_sentence(
     codebook: Codebook | None = None,
     row_previous: str | None = None,
     words: Sequence[Token] | None = None,
+    context: str = "",
 ) -> list[Figure]:
     """Figures for the number mentions of one sentence (document offsets throughout).
 
@@ -246,6 +247,8 @@ def figures_in_sentence(
     this sentence continues a list or table (``- Số buổi ...: 1.284 buổi`` then
     ``- Số lượt người tham dự: 156.300``). ``words`` are the sentence's
     underthesea words when NER already tokenised it; else it is tokenised here.
+    ``context`` is the previous sentence when this one goes on from it
+    (``Qua đó, ...``): its words count as sentence cues.
     """
     if not mentions:
         return []
@@ -308,7 +311,9 @@ def figures_in_sentence(
         )
         if new_clause and previous is not None:
             chain = None  # a ";" ends the chain
-        indicator, score, rule_text = classify(candidate, sentence.text, chain, codebook)
+        indicator, score, rule_text = classify(
+            candidate, f"{context} {sentence.text}" if context else sentence.text, chain, codebook
+        )
         rule = next((r for r in codebook.rules if r.code == indicator), None)
         sentence_prefix = text[sentence.start : mention.start]
         previous_kind = figures[-1].kind if figures and not new_clause else None

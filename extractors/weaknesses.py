@@ -151,6 +151,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class _Cues:
     quantified_intro: re.Pattern[str]
+    bare_intro: re.Pattern[str]
     colon_intro: re.Pattern[str]
     heading: re.Pattern[str]
     contrast: re.Pattern[str]
@@ -178,6 +179,10 @@ def _cues() -> _Cues:
             rf"(?<!\w)(?:{admit}\s+)+{quant}\s+(?P<noun>{phrase})(?!\w)"
             rf"(?:\s*,?\s*(?P<tail>{tail})(?!\w))?\s*(?P<colon>:)?",
             flags,
+        ),
+        # "Thẳng thắn nhìn nhận, phong trào vẫn còn hạn chế." opens what follows
+        bare_intro=re.compile(
+            rf"(?<!\w)(?:{admit}\s+)+(?P<noun>{phrase})(?!\w)\s*[.:]?\s*$", flags
         ),
         colon_intro=re.compile(
             rf"(?:^|(?<=[\s,]))(?:{admit}\s+)*(?:{quant}\s+)?(?P<noun>{phrase})(?!\w)"
@@ -249,6 +254,9 @@ def _find_opening(text: str, start: int, end: int, paragraph_alone: bool) -> _Op
             # "Công tác tuyên truyền còn nhiều hạn chế, chưa ...": the sentence
             # itself states the shortcoming.
             return _Opening(start, cue)
+    bare = cues.bare_intro.search(sentence)
+    if bare:
+        return _Opening(end, bare.group("noun").lower())
     intro = cues.colon_intro.search(sentence)
     if intro:
         return _Opening(start + intro.end(), intro.group("noun").lower())

@@ -853,3 +853,38 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
     assert kinds[9] == ("unclassified", "stock")
     assert kinds[4100] == ("unclassified", "stock")
     assert kinds[83] == ("unclassified", "flow")
+
+
+def test_a_sentence_going_on_from_the_one_before_shares_its_cues():
+    text = (
+        "Năm 2024, quần chúng nhân dân tỉnh Đồng Nai đã cung cấp 2.418 nguồn tin về an ninh, "
+        "trật tự. Qua đó, chúng tôi đã làm rõ 264 vụ án, bắt 389 đối tượng."
+    )
+    figures = {f.value: f.indicator for f in extract_document(text, with_entities="off").figures}
+    assert figures == {
+        2418: "tips_received",
+        264: "cases_solved_via_tips",
+        389: "suspects_arrested_via_tips",
+    }
+    alone = "Năm 2024, Công an tỉnh Đồng Nai đã làm rõ 264 vụ án, bắt 389 đối tượng."
+    indicators = {f.indicator for f in extract_document(alone, with_entities="off").figures}
+    assert indicators == {"unclassified"}
+
+
+def test_participants_counted_as_lượt_with_another_person_noun():
+    text = (
+        "Năm 2022, Công an tỉnh Khánh Hòa tổ chức 86 đợt phát động phong trào toàn dân bảo vệ "
+        "an ninh Tổ quốc trên biển với hơn 9.200 lượt ngư dân tham gia."
+    )
+    figures = {f.value: f.indicator for f in extract_document(text, with_entities="off").figures}
+    assert figures == {86: "campaign_sessions", 9200: "campaign_participants"}
+
+
+def test_a_forum_named_in_a_table_label():
+    text = (
+        "Kết quả 6 tháng đầu năm 2024 của quận Long Biên, Hà Nội:\n\n"
+        "STT | Nội dung | Kết quả\n"
+        "1 | Diễn đàn “Công an lắng nghe ý kiến Nhân dân” | 14 buổi\n"
+    )
+    figures = extract_document(text, with_entities="off").figures
+    assert [(f.value, f.indicator) for f in figures] == [(14, "forums_held")]

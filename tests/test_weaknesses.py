@@ -244,3 +244,12 @@ def test_a_spoken_admission_and_where_it_ends():
         "có mô hình chỉ có trên giấy, ra mắt xong rồi để đó",
         "Nhiều nơi thiếu kinh phí, người làm phong trào phải bỏ tiền túi",
     ]
+
+
+def test_a_bare_admission_opens_the_clauses_that_follow():
+    text = (
+        "Thẳng thắn nhìn nhận, phong trào vẫn còn hạn chế. Một số doanh nghiệp chưa quan tâm; "
+        "công tác phối hợp có lúc chưa chặt chẽ.\n\nThời gian tới, chúng tôi sẽ tiếp tục."
+    )
+    got = [w.text for w in extract_weaknesses("d", text)]
+    assert got == ["Một số doanh nghiệp chưa quan tâm", "công tác phối hợp có lúc chưa chặt chẽ"]
