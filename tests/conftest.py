@@ -7,9 +7,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# The CSV files every run writes.
+OUTPUTS = [
+    "documents",
+    "figures",
+    "entities",
+    "weaknesses",
+    "solutions",
+    "named_models",
+    "failures",
+    "province_indicators",
+    "weakness_themes",
+    "solution_themes",
+]
 SEEDS = ROOT / "corpora" / "seeds"
 GOLD = ROOT / "corpora" / "gold"
 
@@ -46,3 +60,8 @@ def seed_run(tmp_path_factory) -> Path:
     result = run_antq("run", "corpora/seeds", "--out", str(out))
     assert "5 documents, 0 failures" in result.stdout
     return out
+
+
+def read_csv(out: Path, name: str) -> pd.DataFrame:
+    """One output CSV as researchers get it (UTF-8 with BOM), empty cells as ''."""
+    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False)

@@ -5,29 +5,12 @@ from __future__ import annotations
 import json
 
 import duckdb
-import pandas as pd
-from conftest import GOLD, run_antq
-
-CSVS = [
-    "documents",
-    "figures",
-    "entities",
-    "weaknesses",
-    "solutions",
-    "named_models",
-    "failures",
-    "province_indicators",
-    "weakness_themes",
-    "solution_themes",
-]
-
-
-def read(out, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False)
+from conftest import GOLD, OUTPUTS, run_antq
+from conftest import read_csv as read
 
 
 def test_every_csv_is_written_with_a_bom(seed_run):
-    for name in CSVS:
+    for name in OUTPUTS:
         raw = (seed_run / f"{name}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf"), name
         assert (seed_run / "parquet" / f"{name}.parquet").exists()

@@ -9,20 +9,7 @@ import signal
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, SEEDS, antq_command, run_antq
-
-OUTPUTS = [
-    "documents",
-    "figures",
-    "entities",
-    "weaknesses",
-    "solutions",
-    "named_models",
-    "failures",
-    "province_indicators",
-    "weakness_themes",
-    "solution_themes",
-]
+from conftest import OUTPUTS, ROOT, SEEDS, antq_command, run_antq
 
 
 def csv_bytes(out: Path) -> dict[str, bytes]:

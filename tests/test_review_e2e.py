@@ -6,12 +6,9 @@ import shutil
 
 import pandas as pd
 from conftest import SEEDS, run_antq
+from conftest import read_csv as read
 
 from pipeline.review import Review
-
-
-def read(out, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False)
 
 
 def test_corrections_survive_a_forced_re_extraction_and_orphans_are_reported(tmp_path):
