@@ -85,14 +85,10 @@ def _metadata(raw, entry: ManifestEntry | None) -> Metadata:
 def process_batch(
     paths: Sequence[str],
     options: Options,
-    known_files: Mapping[str, tuple[str, str]],
     manifest: Mapping[str, ManifestEntry],
 ) -> BatchResult:
-    """Read and extract ``paths``; files whose bytes are known are not re-read.
-
-    ``known_files`` maps a file's SHA-1 to (doc_id, format) for documents the
-    store already holds at the current extractor version.
-    """
+    """Read and extract ``paths`` (files the store already holds are filtered out
+    by the flow before a batch is made, see ``pipeline.flows.split_known``)."""
     result = BatchResult()
     for name in paths:
         path = Path(name)
@@ -111,10 +107,6 @@ def process_batch(
             sha1 = fingerprint(path)
         except OSError as error:
             result.failures.append(failure_row(name, "read", "unreadable path", error))
-            continue
-        if sha1 in known_files:
-            doc_id, fmt = known_files[sha1]
-            result.files.append(FileRow(name, sha1, size, doc_id, fmt, None))
             continue
         try:
             raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)

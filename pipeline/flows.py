@@ -37,8 +37,8 @@ from pipeline.summary import RunSummary, fingerprint
 
 
 @task(name="extract-batch", retries=0)
-def extract_batch(paths: list[str], options: Options, known: dict, manifest: dict) -> BatchResult:
-    return process_batch(paths, options, known, manifest)
+def extract_batch(paths: list[str], options: Options, manifest: dict) -> BatchResult:
+    return process_batch(paths, options, manifest)
 
 
 @task(name="build-dataset")
@@ -127,7 +127,7 @@ def run_flow(
         seen_docs = {f.doc_id for f in known_rows}
         size = batch_size or auto_batch_size(len(todo), workers)
         batches = _batches(todo, size)
-        futures = (extract_batch.submit(batch, options, {}, manifest) for batch in batches)
+        futures = (extract_batch.submit(batch, options, manifest) for batch in batches)
         extracted = 0
         for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
             store.write_extractions(con, result.extractions, version)
