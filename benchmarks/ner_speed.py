@@ -1,4 +1,4 @@
-"""Throughput of underthesea.ner vs extractors.fast_ner on the seed sentences.
+"""Throughput of underthesea.ner vs extractors.ner.fast_ner on the seed sentences.
 
 Run: ``python -m benchmarks.ner_speed [--repeat N] [--normalize]``. Both taggers run in the
 same process on the same sentences (models loaded and warmed first); the best of
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import underthesea
 
-from extractors import fast_ner
+from extractors.ner import fast_ner
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
 

@@ -114,7 +114,7 @@ def measure(
 
 def antq(*args: str) -> list[str]:
     script = Path(sys.executable).with_name("antq")
-    prefix = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    prefix = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli.main"]
     return [*prefix, *args]
 
 

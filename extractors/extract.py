@@ -13,19 +13,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from extractors import dates, geo
-from extractors import text as textmod
-from extractors.codebook import load_codebook
-from extractors.entities import Tagger, tag_sentences
-from extractors.figures import figures_in_sentence, plan_sections
-from extractors.labels import figure_label
-from extractors.named_models import extract_named_models
-from extractors.numbers import NumberMention, find_numbers
+from extractors.clauses.named_models import extract_named_models
+from extractors.clauses.solutions import extract_solutions
+from extractors.clauses.themes import classify_solutions, classify_weaknesses
+from extractors.clauses.weaknesses import extract_weaknesses
+from extractors.figures.codebook import load_codebook
+from extractors.figures.labels import figure_label
+from extractors.figures.sentence import figures_in_sentence, plan_sections
+from extractors.geo import places as geo
+from extractors.ner.entities import Tagger, tag_sentences
 from extractors.records import Document, Entity, Extraction, Figure, Sentence, content_id
-from extractors.solutions import extract_solutions
-from extractors.themes import classify_solutions, classify_weaknesses
-from extractors.tokens import Token
-from extractors.weaknesses import extract_weaknesses
+from extractors.text import dates
+from extractors.text import normalize as textmod
+from extractors.text.numbers import NumberMention, find_numbers
+from extractors.text.tokens import Token
 
 EntityMode = Literal["all", "needed", "off"]
 ENTITY_MODES: tuple[str, ...] = ("all", "needed", "off")
@@ -54,8 +55,8 @@ def extractor_version() -> str:
     """
     digest = hashlib.sha1()
     root = Path(__file__).parent
-    for path in sorted([*root.glob("*.py"), *root.glob("*.yaml")]):
-        digest.update(path.name.encode())
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

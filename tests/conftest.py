@@ -30,7 +30,7 @@ GOLD = ROOT / "corpora" / "gold"
 
 def antq_command() -> list[str]:
     script = Path(sys.executable).with_name("antq")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli.main"]
 
 
 def run_antq(

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from extractors.records import Document, Extraction, Figure, Solution, Weakness, content_id
-from pipeline.corrections import apply_corrections
-from pipeline.review import Review, export_corrections, import_corrections
-from pipeline.store import connect, read_table, write_extractions
+from pipeline.review.corrections import apply_corrections
+from pipeline.review.session import Review, export_corrections, import_corrections
+from pipeline.store.db import connect, read_table, write_extractions
 
 KON_TUM = (
     "Công an tỉnh Kon Tum tổng kết phong trào ngày 27/5/2024.\n"

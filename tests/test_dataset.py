@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from extractors.records import Document, Figure, Weakness, to_row
-from pipeline.dataset import province_indicators, theme_matrix
+from pipeline.store.dataset import province_indicators, theme_matrix
 
 
 def _doc(doc_id: str, text: str, **kwargs) -> Document:

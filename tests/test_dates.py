@@ -1,4 +1,4 @@
-"""Behaviour of extractors.dates on the seeds (against gold) and realistic variants."""
+"""Behaviour of extractors.text.dates on the seeds (against gold) and realistic variants."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from extractors.dates import (
+from extractors.text.dates import (
     explicit_period,
     find_published,
     is_date_line,
     period_for,
     sentence_year,
 )
-from extractors.text import normalize_text, split_sentences
+from extractors.text.normalize import normalize_text, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1] / "corpora"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.discover import ManifestEntry, ManifestError, discover, read_manifest
-from pipeline.readers import ReadFailure
+from pipeline.ingest.discover import ManifestEntry, ManifestError, discover, read_manifest
+from pipeline.ingest.readers import ReadFailure
 
 
 def _touch(root: Path, relative: str, text: str = "Năm 2023, toàn tỉnh có 38 mô hình.") -> Path:

@@ -1,4 +1,4 @@
-"""extractors.fast_ner must return exactly what underthesea.ner returns, token for token."""
+"""extractors.ner.fast_ner must return exactly what underthesea.ner returns, token for token."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from underthesea.pipeline.ner.model_crf import CRFNERPredictor
 from underthesea.pipeline.pos_tag import tagged_feature as pos_features
 from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
-from extractors import fast_ner
-from extractors.fast_ner_features import StageTagger
+from extractors.ner import fast_ner
+from extractors.ner.features import StageTagger
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
 

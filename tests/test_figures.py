@@ -1,4 +1,4 @@
-"""Figure rules (extractors/indicators.yaml) on real seed sentences and realistic variants.
+"""Figure rules (extractors/figures/indicators.yaml) on real seed sentences and realistic variants.
 
 One test family per rule family of the codebook: campaign, outreach, weapons,
 media, tips and cases, models, grassroots, forums, training, charity, awards;
@@ -18,7 +18,7 @@ import pytest
 
 from extractors.extract import extract_document
 from extractors.records import Figure
-from pipeline.evaluate import Locator, match_figures
+from pipeline.evaluate.core import Locator, match_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpora" / "seeds"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.geo import (
+from extractors.geo.places import (
     all_provinces,
     all_provinces_2025,
     canonical_province,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extractors.extract import extract_document
 from extractors.records import Figure
-from pipeline.evaluate import evaluate
+from pipeline.evaluate.core import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "corpora" / "heldout"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from extractors.records import Document, Extraction, Figure, Weakness, content_id
-from pipeline import highlight
-from pipeline.review import Review
-from pipeline.store import connect, write_extractions
+from pipeline.review import highlight
+from pipeline.review.session import Review
+from pipeline.store.db import connect, write_extractions
 
 BAC_LIEU = (
     "Hiện tại, toàn tỉnh Bạc Liêu có 50 mô hình, với 263 điểm nhân rộng gồm 1.522 tổ, "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.labels import figure_label
-from pipeline.suggest import Candidate, normalize_label, suggest_indicators
+from extractors.figures.labels import figure_label
+from pipeline.review.suggest import Candidate, normalize_label, suggest_indicators
 
 
 def _label(sentence: str, number: str, unit: str | None = None, occurrence: int = 0) -> str:

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from corpus_factory import SEEDS, seed_article
 
-from extractors.legacy_fonts import (
+from extractors.text.legacy_fonts import (
     convert_legacy,
     detect_legacy,
     from_unicode,

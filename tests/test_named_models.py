@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.named_models import extract_named_models, unique_model_names
+from extractors.clauses.named_models import extract_named_models, unique_model_names
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SEEDS = sorted((CORPORA / "seeds").glob("*.txt"))

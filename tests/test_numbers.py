@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.numbers import (
+from extractors.text.numbers import (
     NumberMention,
     find_numbers,
     find_skipped_numbers,

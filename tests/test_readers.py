@@ -10,8 +10,8 @@ from pathlib import Path
 import corpus_factory as cf
 import pytest
 
-from extractors.legacy_fonts import from_unicode
-from pipeline.readers import (
+from extractors.text.legacy_fonts import from_unicode
+from pipeline.ingest.readers import (
     REASONS,
     SUPPORTED_SUFFIXES,
     RawDocument,
@@ -19,7 +19,7 @@ from pipeline.readers import (
     decode_bytes,
     read_file,
 )
-from pipeline.readers.pdf_layout import pages_to_text
+from pipeline.ingest.readers.pdf_layout import pages_to_text
 
 ARTICLE = cf.seed_article()
 SENTENCES = cf.numbered_sentences(ARTICLE)
@@ -276,7 +276,7 @@ def test_other_code_pages_are_not_mistaken_for_legacy_fonts(text, codec):
 
 @pytest.mark.parametrize("encoding", ["cp1258", "tcvn3", "vni"])
 def test_large_file_encoding_chosen_on_a_sample_applies_to_the_whole(monkeypatch, encoding):
-    from pipeline.readers import encoding as module
+    from pipeline.ingest.readers import encoding as module
 
     monkeypatch.setattr(module, "SAMPLE_BYTES", 2000)
     text = ARTICLE.text

@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from extractors.records import Document, Extraction, Figure, Weakness, content_id
-from pipeline.report import write_report
-from pipeline.review import Review
-from pipeline.store import connect, write_extractions
+from pipeline.review.report import write_report
+from pipeline.review.session import Review
+from pipeline.store.db import connect, write_extractions
 
 KON_TUM = (
     "Qua công tác tuyên truyền, vận động, người dân đã cung cấp cho lực lượng Công an 726 "

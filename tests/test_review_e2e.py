@@ -8,7 +8,7 @@ import pandas as pd
 from conftest import SEEDS, run_antq
 from conftest import read_csv as read
 
-from pipeline.review import Review
+from pipeline.review.session import Review
 
 
 def test_corrections_survive_a_forced_re_extraction_and_orphans_are_reported(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.solutions import extract_solutions
+from extractors.clauses.solutions import extract_solutions
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SEEDS = sorted((CORPORA / "seeds").glob("*.txt"))

@@ -1,4 +1,4 @@
-"""Behaviour of extractors.text on the five seed articles and realistic variants."""
+"""Behaviour of extractors.text.normalize on the five seed articles and realistic variants."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from underthesea import text_normalize
 
-from extractors.text import (
+from extractors.text.normalize import (
     detect_title,
     is_chrome_line,
     normalize_chars,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import themes
-from extractors.themes import (
+from extractors.clauses import themes
+from extractors.clauses.themes import (
     OTHER,
     build_model,
     classify_solutions,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.weaknesses import extract_weaknesses, sentence_spans
+from extractors.clauses.weaknesses import extract_weaknesses, sentence_spans
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SEEDS = sorted((CORPORA / "seeds").glob("*.txt"))

@@ -1,0 +1,192 @@
+"""Load ``indicators.yaml`` once and compile it: cue regexes, unit patterns.
+
+The YAML is the codebook; this module only turns it into fast matchers.
+Nothing here knows about a particular indicator.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.matcher import Matcher
+
+from extractors.text.tokens import blank_vietnamese
+
+DATA = Path(__file__).with_name("indicators.yaml")
+SECTIONS = ("before", "after", "near", "sentence")
+DEFAULT_WEIGHT = {"before": 2.0, "after": 2.0, "near": 2.0, "sentence": 1.0}
+PATTERN_WEIGHT = 4.0
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive regex matching any phrase on word boundaries."""
+    if not phrases:
+        return None
+    alternatives = sorted({re.escape(p.lower()) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    regex: re.Pattern[str]
+    weight: float
+    text: str
+
+
+@dataclass
+class IndicatorRule:
+    code: str
+    family: str
+    kind: str | None
+    units: frozenset[str]
+    unit_is_enough: bool
+    ratio: bool
+    previous: frozenset[str]
+    cues: dict[str, list[Cue]] = field(default_factory=dict)
+    excludes: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    has_patterns: bool = False
+
+
+@dataclass
+class Codebook:
+    version: str
+    families: dict[str, str]
+    rules: list[IndicatorRule]
+    units: list[str]
+    unit_regex: re.Pattern[str] | None
+    unit_matcher: Matcher
+    pattern_matcher: Matcher
+    stock_cues: re.Pattern[str] | None
+    flow_cues: re.Pattern[str] | None
+    flow_spans: re.Pattern[str] | None
+    flow_verbs: re.Pattern[str] | None
+    stock_lead_ins: re.Pattern[str] | None
+    breakdowns: re.Pattern[str] | None
+    list_separators: re.Pattern[str]
+    target_cues: re.Pattern[str] | None
+    linked_openers: re.Pattern[str] | None
+    plan_headings: re.Pattern[str] | None
+
+    def family(self, code: str) -> str:
+        for rule in self.rules:
+            if rule.code == code:
+                return rule.family
+        return "unclassified"
+
+
+def _cue(item: Any, section: str) -> Cue:
+    if isinstance(item, dict):
+        text, weight = str(item["text"]), float(item.get("weight", DEFAULT_WEIGHT[section]))
+    else:
+        text, weight = str(item), DEFAULT_WEIGHT[section]
+    regex = phrase_regex([text])
+    assert regex is not None
+    return Cue(regex, weight, text)
+
+
+def _segmentations(phrase: str) -> list[list[str]]:
+    """Ways underthesea may cut a phrase into words: syllables joined or not."""
+    pieces = re.findall(r"\w+|[^\w\s]", phrase.lower())
+    if not pieces:
+        return []
+    joins = [i for i in range(len(pieces) - 1) if pieces[i].isalnum() and pieces[i + 1].isalnum()]
+    variants = []
+    for mask in itertools.product([False, True], repeat=min(len(joins), 5)):
+        words: list[str] = []
+        joined = {j for j, use in zip(joins, mask, strict=False) if use}
+        for i, piece in enumerate(pieces):
+            if i - 1 in joined:
+                words[-1] = f"{words[-1]} {piece}"
+            else:
+                words.append(piece)
+        variants.append(words)
+    return variants
+
+
+def _unit_matcher(units: list[str]) -> Matcher:
+    matcher = Matcher(blank_vietnamese().vocab)
+    for unit in units:
+        patterns = [
+            [{"ENT_TYPE": "NUM"}, *({"LOWER": w} for w in words)] for words in _segmentations(unit)
+        ]
+        matcher.add(f"UNIT::{unit}", patterns)
+    return matcher
+
+
+@lru_cache(maxsize=4)
+def load_codebook(path: str | None = None) -> Codebook:
+    data = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+    rules: list[IndicatorRule] = []
+    pattern_matcher = Matcher(blank_vietnamese().vocab)
+    all_units: set[str] = {u.lower() for u in data.get("units", [])}
+    for code, spec in data["indicators"].items():
+        units = frozenset(u.lower() for u in spec.get("units", []))
+        all_units |= units
+        cues = {s: [_cue(c, s) for c in spec.get("cues", {}).get(s, [])] for s in SECTIONS}
+        excludes = {s: phrase_regex(spec.get("exclude", {}).get(s, [])) for s in SECTIONS}
+        patterns = spec.get("patterns", [])
+        if patterns:
+            pattern_matcher.add(code, patterns)
+        rules.append(
+            IndicatorRule(
+                code=code,
+                family=spec.get("family", "unclassified"),
+                kind=spec.get("kind"),
+                units=units,
+                unit_is_enough=bool(spec.get("unit_is_enough", False)),
+                ratio=bool(spec.get("ratio", False)),
+                previous=frozenset(spec.get("previous", [])),
+                cues=cues,
+                excludes=excludes,
+                has_patterns=bool(patterns),
+            )
+        )
+    units_sorted = sorted(all_units, key=len, reverse=True)
+    kind_cues = data.get("kind_cues", {})
+    separators = sorted(data.get("list_separators", [","]), key=len, reverse=True)
+    sep_alt = "|".join(re.escape(s) for s in separators)
+    return Codebook(
+        version=str(data.get("version", "0")),
+        families=dict(data.get("families", {})),
+        rules=rules,
+        units=units_sorted,
+        unit_regex=phrase_regex(units_sorted),
+        unit_matcher=_unit_matcher(units_sorted),
+        pattern_matcher=pattern_matcher,
+        stock_cues=phrase_regex(kind_cues.get("stock", [])),
+        flow_cues=phrase_regex(kind_cues.get("flow", [])),
+        flow_spans=(
+            re.compile("|".join(f"(?:{p})" for p in kind_cues["flow_spans"]), re.IGNORECASE)
+            if kind_cues.get("flow_spans")
+            else None
+        ),
+        flow_verbs=phrase_regex(kind_cues.get("flow_verbs", [])),
+        stock_lead_ins=(
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(w) for w in kind_cues["stock_lead_ins"])
+                + r")\s*$",
+                re.IGNORECASE,
+            )
+            if kind_cues.get("stock_lead_ins")
+            else None
+        ),
+        breakdowns=phrase_regex(data.get("breakdowns", [])),
+        list_separators=re.compile(rf"^(?:\s|{sep_alt})*$", re.IGNORECASE),
+        target_cues=phrase_regex(data.get("targets", {}).get("cues", [])),
+        linked_openers=(
+            re.compile(
+                r"^\W*(?:" + "|".join(re.escape(w) for w in data["linked_openers"]) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if data.get("linked_openers")
+            else None
+        ),
+        plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
+    )

@@ -1,0 +1,145 @@
+"""Read and extract one batch of files: the work inside a Prefect task.
+
+Plain functions, so the flow, a Dask worker and the tests run the same code.
+Nothing here raises for a bad file: every problem becomes a failure row and
+the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.extract import Metadata, extract_document
+from extractors.records import Extraction
+from pipeline.flows.summary import fingerprint
+from pipeline.ingest.discover import ManifestEntry
+from pipeline.ingest.readers import ReadFailure, read_file
+
+
+@dataclass(frozen=True)
+class Options:
+    max_bytes: int = 50 * 1024**2
+    timeout_s: float = 60.0
+    with_entities: str = "needed"  # all / needed / off (see extract_document)
+
+
+@dataclass(frozen=True)
+class FileRow:
+    path: str
+    file_sha1: str
+    size: int
+    doc_id: str
+    format: str
+    url: str | None
+
+
+@dataclass
+class BatchResult:
+    extractions: list[Extraction] = field(default_factory=list)
+    files: list[FileRow] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
+    extracted: int = 0  # documents actually extracted (not taken from the store)
+
+
+def failure_row(
+    path: str,
+    stage: str,
+    reason: str,
+    error: BaseException | None = None,
+    detail: str | None = None,
+    error_class: str | None = None,
+) -> dict:
+    return {
+        "path": path,
+        "stage": stage,
+        "reason": reason,
+        "error_class": error_class or (type(error).__name__ if error else None),
+        "detail": detail if detail is not None else (str(error)[:500] if error else None),
+    }
+
+
+def _metadata(raw, entry: ManifestEntry | None) -> Metadata:
+    url, published, province, manifest_fields = raw.url, raw.published, None, []
+    if entry is not None:
+        for name in ("url", "published", "province"):
+            value = getattr(entry, name)
+            if value:
+                manifest_fields.append(name)
+        url = entry.url or url
+        published = entry.published or published
+        province = entry.province
+    return Metadata(
+        source=raw.path,
+        url=url,
+        title=raw.title,
+        published=published,
+        province=province,
+        format=raw.format,
+        from_manifest=tuple(manifest_fields),
+    )
+
+
+def process_batch(
+    paths: Sequence[str],
+    options: Options,
+    manifest: Mapping[str, ManifestEntry],
+) -> BatchResult:
+    """Read and extract ``paths`` (files the store already holds are filtered out
+    by the flow before a batch is made, see ``pipeline.flows.flow.split_known``)."""
+    result = BatchResult()
+    for name in paths:
+        path = Path(name)
+        try:
+            size = path.stat().st_size
+            if size > options.max_bytes:
+                result.failures.append(
+                    failure_row(
+                        name,
+                        "read",
+                        "too large",
+                        detail=f"{size} bytes > limit {options.max_bytes}",
+                    )
+                )
+                continue
+            sha1 = fingerprint(path)
+        except OSError as error:
+            result.failures.append(failure_row(name, "read", "unreadable path", error))
+            continue
+        try:
+            raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
+        except ReadFailure as failure:
+            result.failures.append(
+                failure_row(
+                    name,
+                    failure.stage,
+                    failure.reason,
+                    error_class=failure.error_class,
+                    detail=str(failure),
+                )
+            )
+            continue
+        entry = manifest.get(str(path.resolve()))
+        try:
+            extraction = extract_document(
+                raw.text, _metadata(raw, entry), with_entities=options.with_entities
+            )
+        except Exception as error:  # one bad document never stops the others
+            detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+            result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
+            continue
+        if not extraction.document.text.strip():
+            result.failures.append(
+                failure_row(name, "read", "empty file", detail="no text after normalization")
+            )
+            continue
+        result.extractions.append(extraction)
+        result.extracted += 1
+        result.files.append(
+            FileRow(
+                name, sha1, size, extraction.document.doc_id, raw.format, extraction.document.url
+            )
+        )
+    return result

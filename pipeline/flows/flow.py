@@ -1,0 +1,158 @@
+"""The Prefect flows: ingest + extract per batch, write the store, build the dataset.
+
+```
+files ──discover──> batches ──extract_batch (task per batch)──> store ──build_dataset──> CSV
+```
+
+Each finished batch is committed to the DuckDB store at once, so a killed
+run resumes: the next run finds those files in the store (by content hash and
+extractor version) and extracts only the rest. Known files are recognised in
+the flow (one SHA-1 per file) and never sent to a task; the others go to tasks
+in batches, a few batches in flight at a time, so memory stays flat as the
+corpus grows.
+"""
+
+from __future__ import annotations
+
+import pipeline.flows.prefect_env  # noqa: F401  (must precede prefect)
+
+# isort: split
+
+import math
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict
+from pathlib import Path
+
+from prefect import flow, task
+
+from extractors.extract import extractor_version
+from pipeline.flows.batch import BatchResult, FileRow, Options, process_batch
+from pipeline.flows.summary import RunSummary, fingerprint
+from pipeline.ingest.discover import discover, read_manifest
+from pipeline.store import db as store
+from pipeline.store.export import export_all
+
+
+@task(name="extract-batch", retries=0)
+def extract_batch(paths: list[str], options: Options, manifest: dict) -> BatchResult:
+    return process_batch(paths, options, manifest)
+
+
+@task(name="build-dataset")
+def build_dataset(store_path: str, out: str) -> dict[str, int]:
+    return export_all(store_path, out)
+
+
+def _display(path: Path) -> str:
+    """Paths under the working directory are shown relative to it (portable outputs)."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _batches(paths: list[str], batch_size: int) -> list[list[str]]:
+    return [paths[i : i + batch_size] for i in range(0, len(paths), max(1, batch_size))]
+
+
+def split_known(
+    names: list[str], known: Mapping[str, tuple[str, str]], max_bytes: int
+) -> tuple[list[FileRow], list[str]]:
+    """File rows for files the store already holds, and the names still to extract.
+
+    Files that cannot be hashed (or are too large) go with the rest: the task
+    turns them into failure rows.
+    """
+    rows: list[FileRow] = []
+    todo: list[str] = []
+    for name in names:
+        path = Path(name)
+        try:
+            size = path.stat().st_size
+            sha1 = fingerprint(path) if size <= max_bytes else None
+        except OSError:
+            sha1 = None
+        if sha1 is not None and sha1 in known:
+            doc_id, fmt = known[sha1]
+            rows.append(FileRow(name, sha1, size, doc_id, fmt, None))
+        else:
+            todo.append(name)
+    return rows, todo
+
+
+def in_window(futures: Iterable, window: int) -> Iterator[BatchResult]:
+    """Results of lazily submitted futures, oldest first, at most ``window`` in flight."""
+    pending: deque = deque()
+    for future in futures:
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def auto_batch_size(n_files: int, workers: int) -> int:
+    """Big enough to amortise a task run, small enough to keep every worker busy."""
+    if n_files == 0:
+        return 1
+    return max(1, min(50, math.ceil(n_files / max(1, workers * 4))))
+
+
+@flow(name="antq-run", log_prints=False)
+def run_flow(
+    inputs: list[str],
+    out: str,
+    manifest_path: str | None = None,
+    options: Options | None = None,
+    batch_size: int | None = None,
+    workers: int = 1,
+    force: bool = False,
+) -> RunSummary:
+    options = options or Options()
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    store_path = str(out_dir / "antq.duckdb")
+
+    paths, discover_failures = discover(inputs)
+    manifest = read_manifest(manifest_path) if manifest_path else {}
+    version = extractor_version()
+    con = store.connect(store_path)
+    try:
+        known = {} if force else store.known_files(con, version)
+        failures = [f.as_row() | {"detail": str(f)} for f in discover_failures]
+        names = [_display(p) for p in paths]
+        known_rows, todo = split_known(names, known, options.max_bytes)
+        store.record_files(con, [asdict(f) for f in known_rows])
+        seen_docs = {f.doc_id for f in known_rows}
+        size = batch_size or auto_batch_size(len(todo), workers)
+        batches = _batches(todo, size)
+        futures = (extract_batch.submit(batch, options, manifest) for batch in batches)
+        extracted = 0
+        for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
+            store.write_extractions(con, result.extractions, version)
+            store.record_files(con, [asdict(f) for f in result.files])
+            failures += result.failures
+            extracted += result.extracted
+            seen_docs.update(f.doc_id for f in result.files)
+            print(
+                f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
+                f"{result.extracted} extracted, {len(result.failures)} failures",
+                file=sys.stderr,
+                flush=True,
+            )
+        store.prune_unreferenced(con)
+        failed_paths = {f["path"] for f in failures}
+        store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
+        store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))
+    finally:
+        con.close()
+        del con  # a traceback kept by a failed Prefect state must not keep it alive
+    build_dataset(store_path, out)
+    return RunSummary(
+        documents=len(seen_docs),
+        failures=len(failures),
+        extracted=extracted,
+        cached=len(names) - len(failed_paths & set(names)) - extracted,
+        out=str(out_dir),
+    )

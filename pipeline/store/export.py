@@ -1,0 +1,130 @@
+"""Export the store as CSV (UTF-8 with BOM, for Excel) and Parquet.
+
+Review corrections are applied on every export. Output is deterministic:
+rows sorted by stable keys, no timestamps, so two runs over the same input
+give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.review.corrections import apply_corrections
+from pipeline.store import db as store
+from pipeline.store.dataset import province_indicators, theme_matrix
+
+RECORD_SORT = {
+    "figures": ["doc_id", "number_start", "figure_id"],
+    "entities": ["doc_id", "start", "entity_id"],
+    "weaknesses": ["doc_id", "start", "weakness_id"],
+    "solutions": ["doc_id", "start", "solution_id"],
+    "named_models": ["doc_id", "start", "model_id"],
+}
+CORRECTABLE = {"figures": "figure", "weaknesses": "weakness", "solutions": "solution"}
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def write_table(frame: pd.DataFrame, out: Path, name: str) -> None:
+    write_csv(frame, out / f"{name}.csv")
+    parquet_dir = out / "parquet"
+    parquet_dir.mkdir(exist_ok=True)
+    frame.to_parquet(parquet_dir / f"{name}.parquet", index=False)
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    keys = [k for k in keys if k in frame.columns]
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame
+
+
+def load_tables(con, run_only: bool = True) -> dict[str, pd.DataFrame]:
+    """Store tables restricted to the documents of the latest run (or all)."""
+    run_docs = (
+        con.execute("SELECT DISTINCT f.doc_id FROM files f JOIN run_files r ON r.path = f.path")
+        .df()["doc_id"]
+        .tolist()
+    )
+    if not run_only or not run_docs:
+        run_docs = con.execute("SELECT doc_id FROM documents").df()["doc_id"].tolist()
+    keep = set(run_docs)
+    tables: dict[str, pd.DataFrame] = {}
+    for name in ["documents", *store.RECORD_TABLES]:
+        frame = store.read_table(con, name)
+        tables[name] = frame[frame["doc_id"].isin(keep)].reset_index(drop=True)
+    sources = con.execute(
+        "SELECT f.doc_id, f.path, f.url FROM files f JOIN run_files r ON r.path = f.path "
+        "ORDER BY f.path"
+    ).df()
+    grouped = sources.groupby("doc_id")["path"].apply(
+        lambda s: json.dumps(sorted(s), ensure_ascii=False)
+    )
+    docs = tables["documents"]
+    docs["sources"] = docs["doc_id"].map(grouped).fillna(docs["sources"])
+    docs["source"] = docs["sources"].map(lambda s: (json.loads(s) or [""])[0] if s else "")
+    tables["corrections"] = store.read_table(con, "corrections")
+    tables["failures"] = store.read_table(con, "failures")
+    return tables
+
+
+def corrected_tables(
+    tables: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Apply corrections to the correctable tables; return them and the problems."""
+    out = dict(tables)
+    problems = []
+    for name, kind in CORRECTABLE.items():
+        fixed, issues = apply_corrections(
+            tables[name], tables["corrections"], tables["documents"], kind=kind
+        )
+        out[name] = fixed
+        problems.append(issues)
+    report = (
+        pd.concat([p for p in problems if len(p)], ignore_index=True)
+        if any(len(p) for p in problems)
+        else pd.DataFrame(columns=["correction_id", "target_id", "problem"])
+    )
+    return out, report
+
+
+def export_all(store_path: str | Path, out: str | Path, run_only: bool = True) -> dict[str, int]:
+    """Write every CSV (and Parquet copy); return row counts per file."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    con = store.connect(store_path)
+    try:
+        tables = load_tables(con, run_only)
+    finally:
+        con.close()
+        del con  # nothing may keep the DuckDB connection alive until interpreter exit
+    tables, problems = corrected_tables(tables)
+    counts: dict[str, int] = {}
+
+    documents = _sorted(tables["documents"].drop(columns=["text"]), ["doc_id"])
+    write_table(documents, out, "documents")
+    counts["documents"] = len(documents)
+    for name, keys in RECORD_SORT.items():
+        frame = _sorted(tables[name], keys)
+        write_table(frame, out, name)
+        counts[name] = len(frame)
+    failures = _sorted(tables["failures"], ["path", "stage"])
+    write_table(failures, out, "failures")
+    counts["failures"] = len(failures)
+
+    comparable = province_indicators(tables["figures"], tables["documents"])
+    write_table(comparable, out, "province_indicators")
+    counts["province_indicators"] = len(comparable)
+    for name, frame, id_column in (
+        ("weakness_themes", tables["weaknesses"], "weakness_id"),
+        ("solution_themes", tables["solutions"], "solution_id"),
+    ):
+        matrix = theme_matrix(frame, id_column)
+        write_table(matrix, out, name)
+        counts[name] = len(matrix)
+    write_csv(_sorted(problems, ["correction_id"]), out / "corrections_problems.csv")
+    counts["corrections_problems"] = len(problems)
+    return counts
