@@ -61,7 +61,8 @@ def failure_row(
     }
 
 
-def _metadata(raw, entry: ManifestEntry | None) -> Metadata:
+def document_metadata(raw, entry: ManifestEntry | None) -> Metadata:
+    """What the reader found, overridden by the researcher's manifest row."""
     url, published, province, manifest_fields = raw.url, raw.published, None, []
     if entry is not None:
         for name in ("url", "published", "province"):
@@ -124,7 +125,7 @@ def process_batch(
         entry = manifest.get(str(path.resolve()))
         try:
             extraction = extract_document(
-                raw.text, _metadata(raw, entry), with_entities=options.with_entities
+                raw.text, document_metadata(raw, entry), with_entities=options.with_entities
             )
         except Exception as error:  # one bad document never stops the others
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
