@@ -32,6 +32,7 @@ from pipeline.evaluate.matching import (
     unit_agrees,
 )
 from pipeline.evaluate.scores import Counts, Tally, prf
+from pipeline.evaluate.table import TableCheck
 from pipeline.flows.batch import document_metadata
 from pipeline.ingest.discover import read_manifest
 from pipeline.ingest.readers import read_file
@@ -155,6 +156,7 @@ class Evaluation:
         self.document_fields = {name: Tally() for name in DOCUMENT_FIELDS}
         self.clauses = {name: Counts() for name in CLAUSE_KINDS}
         self.documents: dict[str, Any] = {}
+        self.table = TableCheck()
 
     def add(self, stem: str, extraction: Extraction, gold: dict[str, Any]) -> None:
         doc = extraction.document
@@ -176,6 +178,15 @@ class Evaluation:
             wrong = [name for name, ok in checks.items() if ok is False]
             if wrong:
                 confusions.append(_confusion(m, wrong))
+        self.table.add(
+            extraction,
+            gold,
+            {
+                m.predicted.figure_id
+                for m in matched
+                if "national" in str(m.gold.get("note", "")).lower()
+            },
+        )
         doc_checks = document_checks(doc, gold)
         for name, check in doc_checks.items():
             self.document_fields[name].add(check["correct"])
@@ -238,6 +249,7 @@ class Evaluation:
             **{f"figure_{k}": v.as_dict() for k, v in self.figure_fields.items()},
             **{f"document_{k}": v.as_dict() for k, v in self.document_fields.items()},
         }
+        out["table"] = self.table.result()
         out["per_document"] = self.documents
         return out
 

@@ -29,6 +29,12 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append(f"{label:<22} {_num(tally['accuracy'])}  ({tally['right']}/{tally['n']})")
     for name in ("weaknesses", "solutions", "named_models"):
         lines.append(_prf_line(name, result[name]))
+    table = result.get("table") or {}
+    if table.get("rows"):
+        lines.append(
+            f"{'table rows pure':<22} {_num(table['pure'])}  ({table['rows']} rows of "
+            "province_indicators built only from documents of the row's scope and year)"
+        )
     lines.append("")
     for stem, entry in result["per_document"].items():
         if "error" in entry:
