@@ -103,10 +103,7 @@ def _place_figures(
             replace(
                 f,
                 period=own.year if own is not None else year,
-                period_start=own.start if own else None,
-                period_end=own.end if own else None,
-                period_label=own.label if own else None,
-                period_precision=own.precision if own else "unknown",
+                **periods.span_fields(own),
                 scope=NATIONAL if national else scope,
             )
         )
@@ -239,6 +236,7 @@ def extract_document(
         else (int(published[:4]) if published and reports_results else None)
     )
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
+    span_fields = periods.span_fields(span)
 
     weaknesses = extract_weaknesses(doc_id, text)
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
@@ -250,10 +248,7 @@ def extract_document(
             province=province,
             province_2025=province_2025,
             period=period,
-            period_start=span.start if span else None,
-            period_end=span.end if span else None,
-            period_label=span.label if span else None,
-            period_precision=span.precision if span else "unknown",
+            **span_fields,
         )
         for w, (theme, score) in zip(weaknesses, themes, strict=True)
     ]
@@ -275,10 +270,7 @@ def extract_document(
         province=province,
         province_2025=province_2025,
         period=period,
-        period_start=span.start if span else None,
-        period_end=span.end if span else None,
-        period_label=span.label if span else None,
-        period_precision=span.precision if span else "unknown",
+        **span_fields,
         scope=detection.scope,
         scope_name=detection.scope_name,
         format=meta.format,

@@ -60,6 +60,17 @@ class Period:
 UNKNOWN = Period(None, None, None, "unknown")
 
 
+def span_fields(period: Period | None) -> dict[str, str | None]:
+    """The ``period_*`` fields of a record for ``period`` (unknown when None)."""
+    period = period or UNKNOWN
+    return {
+        "period_start": period.start,
+        "period_end": period.end,
+        "period_label": period.label,
+        "period_precision": period.precision,
+    }
+
+
 @dataclass(frozen=True)
 class Published:
     """A publication date known to the day, the month or the year."""

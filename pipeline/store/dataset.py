@@ -74,7 +74,7 @@ UNCLASSIFIED = "unclassified"
 UNKNOWN_KIND = "unknown"
 QUALIFIER_RANK = {"exact": 0, "at_least": 1, "more_than": 2, "about": 3}
 PERIOD_COLUMNS = ["period_start", "period_end", "period_label", "period_precision"]
-INDICATOR_COLUMNS = [
+KEY = [
     "province_2025",
     "province",
     "period",
@@ -84,6 +84,9 @@ INDICATOR_COLUMNS = [
     "measure",
     "scope",
     "scope_name",
+]
+INDICATOR_COLUMNS = [
+    *KEY,
     "value",
     "qualifier",
     "denominator",
@@ -96,17 +99,6 @@ INDICATOR_COLUMNS = [
     "conflict",
     "conflict_values",
     "chosen_doc_id",
-]
-KEY = [
-    "province_2025",
-    "province",
-    "period",
-    *PERIOD_COLUMNS,
-    "indicator",
-    "kind",
-    "measure",
-    "scope",
-    "scope_name",
 ]
 NATIONAL = "national"
 
