@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from extractors.text.word_numbers import find_word_numbers
+
 __all__ = [
     "NumberMention",
     "SkippedNumber",
@@ -764,6 +766,11 @@ class _Scanner:
 def scan_numbers(text: str) -> tuple[list[NumberMention], list[SkippedNumber]]:
     """Both lists in one pass: the figures and the numbers left alone."""
     scanner = _Scanner(text).run()
+    spelled = [
+        NumberMention(s, e, s, e, value, text[s:e]) for s, e, value in find_word_numbers(text)
+    ]
+    if spelled:
+        return sorted([*scanner.mentions, *spelled], key=lambda m: m.start), scanner.skipped
     return scanner.mentions, scanner.skipped
 
 
