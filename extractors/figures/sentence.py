@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extractors.figures.codebook import PATTERN_WEIGHT, Codebook, IndicatorRule, load_codebook
+from extractors.figures.not_figures import not_a_figure
 from extractors.records import Figure, Sentence
 from extractors.text.numbers import NumberMention
 from extractors.text.tokens import Token, build_doc, split_at, word_tokens
@@ -39,10 +40,14 @@ class _Candidate:
     pattern_codes: set[str]
 
 
-def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
+def _unit_after(
+    doc, tokens, num_index: int, matches, units: Sequence[str] = ()
+) -> tuple[str | None, int]:
     """The counted noun right after the number token (longest codebook unit, else a word).
 
-    Returns the unit and its end offset in the document (-1 when there is none).
+    A word cut off at the very end of the text (``hơn 20 nghìn thàn``) is read as
+    the shortest codebook unit it begins. Returns the unit and its end offset in
+    the document (-1 when there is none).
     """
     best: tuple[int, str] | None = None
     for match_id, start, end in matches:
@@ -56,6 +61,11 @@ def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
     if num_index + 1 < len(doc):
         nxt = tokens[num_index + 1]
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
+            if num_index + 2 == len(doc):  # the last word of the sentence: maybe cut off
+                cut = nxt.text.lower()
+                whole = [u for u in units if u.startswith(cut) and u != cut]
+                if whole and cut not in units:
+                    return min(whole, key=len), nxt.end
             return nxt.text.lower(), nxt.end
     return None, -1
 
@@ -122,6 +132,8 @@ def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float,
 
 
 def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
+    if rule.exclude_unless is not None and rule.exclude_unless.search(sections["sentence"]):
+        return False
     for section, regex in rule.excludes.items():
         if regex is None:
             continue
@@ -157,7 +169,10 @@ def classify(
         ):
             continue
         if rule.previous and previous_indicator not in rule.previous:
-            continue
+            # a cue stands in for a missing figure, never for one of another indicator
+            waiver = rule.previous_waived_by if previous_indicator is None else None
+            if waiver is None or not waiver.search(candidate.before):
+                continue
         if _excluded(rule, sections):
             continue
         score, hits = _section_hits(rule, sections)
@@ -179,6 +194,7 @@ def _kind(
     before: str,
     codebook: Codebook,
     previous_kind: str | None = None,
+    unit: str | None = None,
 ) -> str | None:
     """Nearest time frame before the number, else the indicator's default, else
     an action verb before it (``tổ chức tại 83/83 xã``), else a lead-in naming a
@@ -205,6 +221,8 @@ def _kind(
         return max(positions)[2]
     if rule_kind:
         return rule_kind
+    if unit and unit.lower() in codebook.unit_kinds:
+        return codebook.unit_kinds[unit.lower()]
     if codebook.flow_verbs is not None and codebook.flow_verbs.search(before):
         return "flow"
     if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
@@ -292,7 +310,7 @@ def figures_in_sentence(
         ):
             continue  # a target or plan ("Phấn đấu 100% xã ..."), not a result
         # The counted noun decides the rules; a percentage is recorded in "%" of it.
-        unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches)
+        unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches, codebook.units)
         unit_end = unit_end if unit_end >= 0 else mention.end
         next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
         semicolon = text.find(";", mention.end, next_start)
@@ -317,7 +335,19 @@ def figures_in_sentence(
         rule = next((r for r in codebook.rules if r.code == indicator), None)
         sentence_prefix = text[sentence.start : mention.start]
         previous_kind = figures[-1].kind if figures and not new_clause else None
-        kind = _kind(sentence_prefix, rule.kind if rule else None, before, codebook, previous_kind)
+        if not_a_figure(
+            codebook,
+            indicator,
+            unit,
+            before,
+            text[max(unit_end, mention.end) : after_end],
+            text[prev_end : mention.start] if not new_clause else "",
+            bool(figures) and figures[-1].unit == "%",
+        ):
+            continue
+        kind = _kind(
+            sentence_prefix, rule.kind if rule else None, before, codebook, previous_kind, unit
+        )
         label = None
         if indicator == "unclassified" and label_for is not None:
             label = label_for(
