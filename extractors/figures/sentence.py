@@ -150,8 +150,13 @@ def classify(
     sentence_text: str,
     previous_indicator: str | None,
     codebook: Codebook,
+    first_in_clause: bool = False,
 ) -> tuple[str, float, str | None]:
-    """Best indicator for one number: (code, score, rule description)."""
+    """Best indicator for one number: (code, score, rule description).
+
+    ``first_in_clause``: no number comes before it in its clause, so a rule's
+    ``previous_waived_by`` cue may stand in for the missing figure.
+    """
     sections = {
         "before": candidate.before,
         "after": candidate.after,
@@ -170,12 +175,17 @@ def classify(
             continue
         if rule.previous and previous_indicator not in rule.previous:
             # a cue stands in for a missing figure, never for one of another indicator
-            waiver = rule.previous_waived_by if previous_indicator is None else None
+            waiver = rule.previous_waived_by if first_in_clause else None
             if waiver is None or not waiver.search(candidate.before):
                 continue
+            waived = True
+        else:
+            waived = False
         if _excluded(rule, sections):
             continue
         score, hits = _section_hits(rule, sections)
+        if waived:
+            score, hits = score + 2.0, [*hits, "previous_waived"]
         if rule.code in candidate.pattern_codes:
             score += PATTERN_WEIGHT
             hits.append("pattern")
@@ -330,7 +340,11 @@ def figures_in_sentence(
         if new_clause and previous is not None:
             chain = None  # a ";" ends the chain
         indicator, score, rule_text = classify(
-            candidate, f"{context} {sentence.text}" if context else sentence.text, chain, codebook
+            candidate,
+            f"{context} {sentence.text}" if context else sentence.text,
+            chain,
+            codebook,
+            first_in_clause=new_clause,
         )
         rule = next((r for r in codebook.rules if r.code == indicator), None)
         sentence_prefix = text[sentence.start : mention.start]
