@@ -22,6 +22,7 @@ def not_a_figure(
     after_unit: str,
     between: str,
     previous_is_percent: bool,
+    is_ratio: bool = False,
 ) -> str | None:
     """Why this number is not a figure, or None when it is one.
 
@@ -46,8 +47,8 @@ def not_a_figure(
     share = spec["share_of_percent"]
     if previous_is_percent and share is not None and share.match(between):
         return "share_of_percent"
-    if indicator != "unclassified":
-        return None
+    if indicator != "unclassified" or is_ratio:
+        return None  # "27/27 huyện" is a coverage, not the make-up
     if unit in spec["always_units"]:
         return "demographics"
     lead_in = spec["make_up_lead_in"]

@@ -357,6 +357,7 @@ def figures_in_sentence(
             text[max(unit_end, mention.end) : after_end],
             text[prev_end : mention.start] if not new_clause else "",
             bool(figures) and figures[-1].unit == "%",
+            mention.denominator is not None,
         ):
             continue
         kind = _kind(
