@@ -63,8 +63,7 @@ def _unit_after(
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
             if num_index + 2 == len(doc):  # the last word of the sentence: maybe cut off
                 cut = nxt.text.lower()
-                whole = [u for u in units if u.startswith(cut) and u != cut]
-                if whole and cut not in units:
+                if cut not in units and (whole := [u for u in units if u.startswith(cut)]):
                     return min(whole, key=len), nxt.end
             return nxt.text.lower(), nxt.end
     return None, -1
@@ -355,7 +354,7 @@ def figures_in_sentence(
             unit,
             before,
             text[max(unit_end, mention.end) : after_end],
-            text[prev_end : mention.start] if not new_clause else "",
+            text[ordered[index - 1].end : mention.start] if not new_clause else "",
             bool(figures) and figures[-1].unit == "%",
             mention.denominator is not None,
         ):
