@@ -727,7 +727,9 @@ def _indicator_accuracy(docs: Path, golds: Path) -> tuple[int, int, int]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = (docs / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
         extraction = extract_document(text, with_entities=False)
-        pairs, _ = match_figures(extraction.figures, gold["figures"], Locator(extraction.document.text))
+        pairs, _ = match_figures(
+            extraction.figures, gold["figures"], Locator(extraction.document.text)
+        )
         total += len(pairs)
         hits = [p for p in pairs if p.predicted is not None]
         matched += len(hits)

@@ -208,7 +208,7 @@ def _kind(
     """Nearest time frame before the number, else the indicator's default, else
     an action verb before it (``tổ chức tại 83/83 xã``), else a lead-in naming a
     standing count or place right before it (``xã có 9 thôn``), else the kind of
-    the figure it continues."""
+    the figure it continues, else the kind of its counted noun (``mắt camera``)."""
     clause_start = before_in_sentence.rfind(";") + 1
     positions: list[tuple[int, int, str]] = []
     frames = (
@@ -230,13 +230,11 @@ def _kind(
         return max(positions)[2]
     if rule_kind:
         return rule_kind
-    if unit and unit.lower() in codebook.unit_kinds:
-        return codebook.unit_kinds[unit.lower()]
     if codebook.flow_verbs is not None and codebook.flow_verbs.search(before):
         return "flow"
     if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
         return "stock"
-    return previous_kind
+    return previous_kind or codebook.unit_kinds.get((unit or "").lower())
 
 
 def _breakdown(after: str, codebook: Codebook) -> str | None:
