@@ -37,6 +37,8 @@ SUMMARY_PATH = Path(__file__).with_name("weakness_model.yaml")
 _SYLLABLE = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*", re.UNICODE)
 _RATIO = re.compile(r"\d+\s*/\s*\d+")
 _NUMBER = re.compile(r"\d")
+#: Cue features count this much more than one TF-IDF block (they generalise across wordings).
+CUE_WEIGHT = 1.0
 
 
 class ModelMissing(RuntimeError):
@@ -118,7 +120,8 @@ def build_pipeline(c: float = 4.0) -> Pipeline:
     ])
     cues = Pipeline([("get", FunctionTransformer(_cues)), ("dict", DictVectorizer())])
     return Pipeline([
-        ("features", FeatureUnion([("words", words), ("chars", chars), ("cues", cues)])),
+        ("features", FeatureUnion([("words", words), ("chars", chars), ("cues", cues)],
+                                  transformer_weights={"cues": CUE_WEIGHT})),
         ("clf", LogisticRegression(C=c, class_weight="balanced", max_iter=2000)),
     ])
 

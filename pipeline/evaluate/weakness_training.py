@@ -40,6 +40,7 @@ TRAINING_SETS = (
 )
 FOLDS = 5
 C = 4.0
+PROBES = 40
 
 
 @dataclass
@@ -151,11 +152,15 @@ def train(root: Path, folds: int = FOLDS) -> dict[str, Any]:
     cv = cross_validate(docs, folds)
     model = fit(docs)
     digest = data_hash(docs)
+    rows, _ = _matrix(docs)
+    probe = rows[:: max(1, len(rows) // PROBES)][:PROBES]
     bundle = {
         "pipeline": model,
         "threshold": cv["threshold"],
         "data_hash": digest,
         "sklearn": sklearn.__version__,
+        # rows and their scores at training time: a loaded model must give the same
+        "probe": {"rows": probe, "scores": wm.score_rows(probe, {"pipeline": model})},
     }
     joblib.dump(bundle, wm.MODEL_PATH, compress=3)
     summary = {
