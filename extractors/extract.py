@@ -16,7 +16,7 @@ from typing import Literal
 from extractors.clauses.named_models import extract_named_models
 from extractors.clauses.solutions import extract_solutions
 from extractors.clauses.themes import classify_solutions, classify_weaknesses
-from extractors.clauses.weaknesses import extract_weaknesses
+from extractors.clauses.weakness_model import detect_weaknesses
 from extractors.figures.codebook import load_codebook
 from extractors.figures.labels import figure_label
 from extractors.figures.sentence import figures_in_sentence, plan_sections
@@ -168,8 +168,10 @@ def extract_document(
     meta: Metadata | None = None,
     tagger: Tagger | None = None,
     with_entities: bool | EntityMode = "needed",
+    weakness_mode: str = "model",
 ) -> Extraction:
-    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``."""
+    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``;
+    ``weakness_mode`` is ``model`` (the trained detector) or ``rules`` (cue rules only)."""
     meta = meta or Metadata()
     text = textmod.normalize_text(raw_text)
     doc_id = content_id(text)
@@ -238,7 +240,7 @@ def extract_document(
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
     span_fields = periods.span_fields(span)
 
-    weaknesses = extract_weaknesses(doc_id, text)
+    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
     weaknesses = [
         replace(

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import typer
 
+from pipeline.cli.weaknesses import WEAKNESSES, check_weakness_mode
+from pipeline.cli.weaknesses import app as weaknesses_app
+
 app = typer.Typer(
     help="antq: Vietnamese provincial reports -> a comparable, reviewable dataset.\n\n"
     "Example:  antq run corpora/seeds --out out/",
@@ -16,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+app.add_typer(weaknesses_app, name="weaknesses")
 OUT = typer.Option(Path("out"), "--out", help="Output folder (store, CSV, Parquet).")
 
 
@@ -47,6 +51,7 @@ def run(
     force: bool = typer.Option(
         False, help="Re-extract every file, even those the store already holds."
     ),
+    weaknesses: str = WEAKNESSES,
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -68,6 +73,7 @@ def run(
             "max_bytes": int(max_mb * 1024**2),
             "timeout_s": timeout,
             "with_entities": entities,
+            "weakness_mode": check_weakness_mode(weaknesses),
         },
         batch_size=batch_size,
         workers=workers,
@@ -108,6 +114,7 @@ def evaluate(
     errors: bool = typer.Option(
         False, "--errors", help="List every miss, spurious figure and confusion."
     ),
+    weaknesses: str = WEAKNESSES,
 ) -> None:
     """Score extraction strictly against gold annotations (no Prefect, no store).
 
@@ -116,7 +123,7 @@ def evaluate(
     from pipeline.evaluate import evaluate as run_evaluation
     from pipeline.evaluate import format_errors, format_report
 
-    result = run_evaluation(docs, gold, manifest)
+    result = run_evaluation(docs, gold, manifest, check_weakness_mode(weaknesses))
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         return

@@ -275,7 +275,10 @@ def _confusion(m: FigureMatch, wrong: list[str]) -> dict[str, Any]:
 
 
 def evaluate(
-    docs_dir: str | Path, gold_dir: str | Path, manifest: str | Path | None = None
+    docs_dir: str | Path,
+    gold_dir: str | Path,
+    manifest: str | Path | None = None,
+    weakness_mode: str = "model",
 ) -> dict[str, Any]:
     """Extract every document that has a gold file and score it; see the module doc."""
     docs_dir, gold_dir = Path(docs_dir), Path(gold_dir)
@@ -289,6 +292,6 @@ def evaluate(
             continue
         raw = read_file(doc_path)
         meta = document_metadata(raw, entries.get(str(doc_path.resolve())))
-        extraction = extract_document(raw.text, meta)
+        extraction = extract_document(raw.text, meta, weakness_mode=weakness_mode)
         evaluation.add(gold_path.stem, extraction, gold)
     return evaluation.result()

@@ -24,6 +24,7 @@ class Options:
     max_bytes: int = 50 * 1024**2
     timeout_s: float = 60.0
     with_entities: str = "needed"  # all / needed / off (see extract_document)
+    weakness_mode: str = "model"  # model / rules (see extract_document)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,10 @@ def process_batch(
         entry = manifest.get(str(path.resolve()))
         try:
             extraction = extract_document(
-                raw.text, document_metadata(raw, entry), with_entities=options.with_entities
+                raw.text,
+                document_metadata(raw, entry),
+                with_entities=options.with_entities,
+                weakness_mode=options.weakness_mode,
             )
         except Exception as error:  # one bad document never stops the others
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
