@@ -32,7 +32,13 @@ from prefect import flow, task
 
 from extractors.extract import extractor_version
 from pipeline.flows.batch import BatchResult, FileRow, Options, process_batch
-from pipeline.flows.cache_key import cache_key, key_base
+from pipeline.flows.cache_key import (
+    cache_key,
+    key_base,
+    library_versions,
+    manifest_row,
+    reader_version,
+)
 from pipeline.flows.summary import RunSummary, fingerprint
 from pipeline.ingest.discover import discover, read_manifest
 from pipeline.store import db as store
@@ -109,6 +115,30 @@ def auto_batch_size(n_files: int, workers: int) -> int:
     return max(1, min(50, math.ceil(n_files / max(1, workers * 4))))
 
 
+def run_info(
+    inputs: list[str],
+    manifest_path: str | None,
+    manifest: Mapping[str, object],
+    names: list[str],
+    options: Options,
+) -> dict:
+    """What the run was given, as cited in ``datapackage.json``."""
+    rows = {name: manifest_row(manifest.get(str(Path(name).resolve()))) for name in names}
+    return {
+        "inputs": [str(i) for i in inputs],
+        "manifest": {
+            "path": _display(Path(manifest_path)),
+            "sha1": fingerprint(Path(manifest_path)),
+        }
+        if manifest_path
+        else None,
+        "manifest_rows": {name: row for name, row in rows.items() if row is not None},
+        "options": asdict(options),
+        "reader_version": reader_version(),
+        "libraries": library_versions(),
+    }
+
+
 @flow(name="antq-run", log_prints=False)
 def run_flow(
     inputs: list[str],
@@ -156,6 +186,7 @@ def run_flow(
         failed_paths = {f["path"] for f in failures}
         store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
         store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))
+        store.set_run_info(con, run_info(inputs, manifest_path, manifest, names, options))
     finally:
         con.close()
         del con  # a traceback kept by a failed Prefect state must not keep it alive

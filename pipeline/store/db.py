@@ -103,6 +103,7 @@ def table_columns() -> dict[str, dict[str, str]]:
     tables["corrections"] = dict(CORRECTION_COLUMNS)
     tables["files"] = dict(FILE_COLUMNS)
     tables["run_files"] = {"path": "VARCHAR"}
+    tables["run_info"] = {"name": "VARCHAR", "value": "VARCHAR"}  # value: JSON
     return tables
 
 
@@ -227,6 +228,18 @@ def set_run_files(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     """The files of the latest run: exports describe exactly these."""
     con.execute("DELETE FROM run_files")
     _insert(con, "run_files", [{"path": p} for p in paths])
+
+
+def set_run_info(con: duckdb.DuckDBPyConnection, info: dict[str, Any]) -> None:
+    """What the latest run was given (inputs, manifest, options): cited in datapackage.json."""
+    con.execute("DELETE FROM run_info")
+    rows = [{"name": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in info.items()]
+    _insert(con, "run_info", rows)
+
+
+def run_info(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    rows = con.execute("SELECT name, value FROM run_info ORDER BY name").fetchall()
+    return {name: json.loads(value) for name, value in rows}
 
 
 def prune_unreferenced(con: duckdb.DuckDBPyConnection) -> int:
