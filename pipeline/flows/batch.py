@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.extract import Metadata, extract_document
+from extractors.extract import Metadata, extract_document, extractor_version
 from extractors.records import Extraction
+from pipeline.flows.cache_key import cache_key, key_base
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
 from pipeline.ingest.readers import ReadFailure, read_file
@@ -23,8 +24,9 @@ from pipeline.ingest.readers import ReadFailure, read_file
 class Options:
     max_bytes: int = 50 * 1024**2
     timeout_s: float = 60.0
-    with_entities: str = "needed"  # all / needed / off (see extract_document)
-    weakness_mode: str = "model"  # model / rules (see extract_document)
+    # ``records``: options that change records, part of the cache key
+    with_entities: str = field(default="needed", metadata={"records": True})  # all/needed/off
+    weakness_mode: str = field(default="model", metadata={"records": True})  # model / rules
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class FileRow:
     doc_id: str
     format: str
     url: str | None
+    cache_key: str | None = None  # see pipeline.flows.cache_key
 
 
 @dataclass
@@ -88,10 +91,15 @@ def process_batch(
     paths: Sequence[str],
     options: Options,
     manifest: Mapping[str, ManifestEntry],
+    base: str | None = None,
 ) -> BatchResult:
     """Read and extract ``paths`` (files the store already holds are filtered out
-    by the flow before a batch is made, see ``pipeline.flows.flow.split_known``)."""
+    by the flow before a batch is made, see ``pipeline.flows.flow.split_known``).
+
+    ``base`` is the run's ``key_base`` (computed here when not given).
+    """
     result = BatchResult()
+    base = base if base is not None else key_base(options, extractor_version())
     for name in paths:
         path = Path(name)
         try:
@@ -144,7 +152,13 @@ def process_batch(
         result.extracted += 1
         result.files.append(
             FileRow(
-                name, sha1, size, extraction.document.doc_id, raw.format, extraction.document.url
+                name,
+                sha1,
+                size,
+                extraction.document.doc_id,
+                raw.format,
+                extraction.document.url,
+                cache_key(sha1, entry, base),
             )
         )
     return result
