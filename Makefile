@@ -1,23 +1,27 @@
 # Two entry points that do all the set-up on a fresh machine:
 #   make run   - create .venv, install antq, run the pipeline on corpora/seeds
 #   make test  - install the test extras, then ruff and pytest
+#   make lock  - re-resolve requirements.lock after a change to pyproject.toml
+# Both install targets take every version from requirements.lock (pip constraints),
+# so a fresh machine and CI install exactly what was tested.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
+LOCK := requirements.lock
 
-.PHONY: run test lint bench evaluate clean
+.PHONY: run test lint bench evaluate clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed-run: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml $(LOCK) $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
@@ -38,6 +42,11 @@ evaluate: $(VENV)/.installed-run
 
 bench: $(VENV)/.installed-run
 	$(BIN)/antq bench --docs 50 --docs 500
+
+# The one documented way to make the lock: every pin for Python 3.11, test extras included.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o $(LOCK)
 
 clean:
 	rm -rf $(OUT) .prefect
