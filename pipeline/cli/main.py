@@ -55,11 +55,19 @@ def run(
     Example:  antq run reports/ "more/**/*.pdf" --manifest meta.csv --out out/ --workers 2
 
     Example:  antq run corpora/seeds --out out/ --force   (re-extract everything)
+
+    Mistakes (a missing input, a store in use, ...) stop the run before it starts, in
+    one line; Prefect's and Dask's logs go to OUT/antq.log. Ctrl-C stops at once and the
+    next run resumes. Add --debug for tracebacks and logs on the terminal.
     """
+    from pipeline.cli.entry import debugging
+    from pipeline.cli.preflight import check_run
     from pipeline.flows.runner import run_pipeline  # light: Prefect and extractors load inside
+    from pipeline.flows.stopping import RunGuard
 
     if entities not in ("all", "needed", "off"):
         raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
+    check_run(inputs, out, manifest)
     summary = run_pipeline(
         inputs,
         str(out),
@@ -73,6 +81,7 @@ def run(
         workers=workers,
         dask_address=dask_address,
         force=force,
+        guard=RunGuard(out, quiet=not debugging()),
     )
     typer.echo(summary.line())
     if strict and summary.failures:
@@ -218,4 +227,6 @@ def bench(
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    from pipeline.cli.entry import main
+
+    main()

@@ -2,7 +2,7 @@
 
 Plain functions, so the flow, a Dask worker and the tests run the same code.
 Nothing here raises for a bad file: every problem becomes a failure row and
-the rest of the batch goes on.
+the rest of the batch goes on. A broken install (DependencyError) does stop it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extractors.extract import Metadata, extract_document
 from extractors.records import Extraction
+from pipeline.errors import DependencyError
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
 from pipeline.ingest.readers import ReadFailure, read_file
@@ -126,6 +127,8 @@ def process_batch(
             extraction = extract_document(
                 raw.text, _metadata(raw, entry), with_entities=options.with_entities
             )
+        except ImportError as error:  # a broken install, not a bad document: stop the run
+            raise DependencyError.from_import(error, "extraction") from error
         except Exception as error:  # one bad document never stops the others
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             result.failures.append(failure_row(name, "extract", "extractor error", error, detail))

@@ -20,7 +20,6 @@ import pipeline.flows.prefect_env  # noqa: F401  (must precede prefect)
 
 import math
 import os
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
@@ -29,6 +28,7 @@ from pathlib import Path
 from prefect import flow, task
 
 from extractors.extract import extractor_version
+from pipeline.flows import stopping
 from pipeline.flows.batch import BatchResult, FileRow, Options, process_batch
 from pipeline.flows.summary import RunSummary, fingerprint
 from pipeline.ingest.discover import discover, read_manifest
@@ -109,6 +109,7 @@ def run_flow(
     workers: int = 1,
     force: bool = False,
 ) -> RunSummary:
+    stopping.reclaim_signals()
     options = options or Options()
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -135,11 +136,10 @@ def run_flow(
             failures += result.failures
             extracted += result.extracted
             seen_docs.update(f.doc_id for f in result.files)
-            print(
+            stopping.batch_committed(len(result.files) + len(result.failures))
+            stopping.say(
                 f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
-                f"{result.extracted} extracted, {len(result.failures)} failures",
-                file=sys.stderr,
-                flush=True,
+                f"{result.extracted} extracted, {len(result.failures)} failures"
             )
         store.prune_unreferenced(con)
         failed_paths = {f["path"] for f in failures}
