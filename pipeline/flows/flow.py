@@ -131,12 +131,13 @@ def run_flow(
         futures = (extract_batch.submit(batch, options, manifest) for batch in batches)
         extracted = 0
         for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
-            store.write_extractions(con, result.extractions, version)
-            store.record_files(con, [asdict(f) for f in result.files])
+            with stopping.committing():
+                store.write_extractions(con, result.extractions, version)
+                store.record_files(con, [asdict(f) for f in result.files])
+                stopping.batch_committed(len(result.files) + len(result.failures))
             failures += result.failures
             extracted += result.extracted
             seen_docs.update(f.doc_id for f in result.files)
-            stopping.batch_committed(len(result.files) + len(result.failures))
             stopping.say(
                 f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
                 f"{result.extracted} extracted, {len(result.failures)} failures"
