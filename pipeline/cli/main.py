@@ -18,6 +18,10 @@ app = typer.Typer(
 
 OUT = typer.Option(Path("out"), "--out", help="Output folder (store, CSV, Parquet).")
 
+from pipeline.cli.codebook import codebook_app  # noqa: E402  (light: typer only)
+
+app.add_typer(codebook_app, name="codebook")
+
 
 def _store(out: Path, store: Path | None) -> Path:
     return store or out / "antq.duckdb"

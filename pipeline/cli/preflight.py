@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from pipeline.cli.codebook import check_at_start_up
 from pipeline.errors import DependencyError, UserError, store_in_use
 from pipeline.ingest.discover import ManifestEntry, ManifestError, discover, read_manifest
 
@@ -110,3 +111,4 @@ def check_run(inputs: Sequence[str], out: Path, manifest: Path | None) -> None:
     check_out(out)
     check_store(out / "antq.duckdb")
     check_readers(paths)
+    check_at_start_up()
