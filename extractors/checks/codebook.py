@@ -11,6 +11,7 @@ indicator its examples and counter-examples, and no others.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -159,7 +160,8 @@ def indicator_problems(name: str, data: dict, lines: dict[Loc, int]) -> list[Pro
         if spec.get("patterns"):
             error = _matcher_problem(spec["patterns"])
             if error:
-                loc = ("indicators", code, "patterns")
+                which = re.search(r"Pattern (\d+)", error)
+                loc = ("indicators", code, "patterns", *([int(which[1])] if which else []))
                 problems.append(Problem(name, _line(lines, loc), _key(loc), error))
     return problems
 
