@@ -46,6 +46,7 @@ class Document:
     scope_name: str | None = None
     format: str = "txt"
     metadata_source: str = "detected"  # or "manifest" when a manifest overrode a value
+    language: str = "vi"  # ISO 639-1; figures are kept only for the languages a run allows
 
 
 @dataclass(frozen=True)

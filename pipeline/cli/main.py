@@ -51,6 +51,12 @@ def run(
     force: bool = typer.Option(
         False, help="Re-extract every file, even those the store already holds."
     ),
+    allow_language: list[str] = typer.Option(
+        [],
+        "--allow-language",
+        help="Also take figures from documents in this language (ISO code, e.g. en); "
+        "others are recorded with their language but give no figures. Repeatable.",
+    ),
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -80,6 +86,7 @@ def run(
             "max_bytes": int(max_mb * 1024**2),
             "timeout_s": timeout,
             "with_entities": entities,
+            "languages": tuple(dict.fromkeys(["vi", *(x.lower() for x in allow_language)])),
         },
         batch_size=batch_size,
         workers=workers,

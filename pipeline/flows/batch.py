@@ -25,6 +25,7 @@ class Options:
     max_bytes: int = 50 * 1024**2
     timeout_s: float = 60.0
     with_entities: str = "needed"  # all / needed / off (see extract_document)
+    languages: tuple[str, ...] = ("vi",)  # documents in other languages give no figures
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,10 @@ def process_batch(
         entry = manifest.get(str(path.resolve()))
         try:
             extraction = extract_document(
-                raw.text, _metadata(raw, entry), with_entities=options.with_entities
+                raw.text,
+                _metadata(raw, entry),
+                with_entities=options.with_entities,
+                languages=options.languages,
             )
         except ImportError as error:  # a broken install, not a bad document: stop the run
             raise DependencyError.from_import(error, "extraction") from error

@@ -118,6 +118,8 @@ def run_flow(
     paths, discover_failures = discover(inputs)
     manifest = read_manifest(manifest_path) if manifest_path else {}
     version = extractor_version()
+    if tuple(options.languages) != ("vi",):  # other languages allowed: other figures
+        version += "+" + ",".join(options.languages)
     con = store.connect(store_path)
     try:
         known = {} if force else store.known_files(con, version)

@@ -75,7 +75,7 @@ def run_key(inputs: Sequence[str], manifest_path: str | None, options: Mapping[s
         "files": files,
         "discover_failures": len(failures),
         "manifest": hashlib.sha1(manifest).hexdigest(),
-        "options": dict(options),
+        "options": json.loads(json.dumps(dict(options))),  # tuples as the saved state has them
         "cwd": os.getcwd(),
     }
 

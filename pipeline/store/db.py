@@ -119,6 +119,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, cols in table_columns().items():
         body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        for column, sql_type in cols.items():  # a store made before a column was added
+            con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
