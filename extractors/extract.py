@@ -46,6 +46,7 @@ class Metadata:
     province: str | None = None
     format: str = "txt"
     from_manifest: tuple[str, ...] = ()  # names of fields a manifest set
+    ocr: bool = False  # the text was read by OCR from page images
 
 
 @lru_cache(maxsize=1)
@@ -241,6 +242,7 @@ def extract_document(
         if meta.from_manifest
         else "detected",
         language=language,
+        ocr=meta.ocr,
     )
     return Extraction(
         document=document,

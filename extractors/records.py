@@ -47,6 +47,7 @@ class Document:
     format: str = "txt"
     metadata_source: str = "detected"  # or "manifest" when a manifest overrode a value
     language: str = "vi"  # ISO 639-1; figures are kept only for the languages a run allows
+    ocr: bool = False  # the text was read by OCR from scanned page images
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ def _metadata(raw, entry: ManifestEntry | None) -> Metadata:
         province=province,
         format=raw.format,
         from_manifest=tuple(manifest_fields),
+        ocr=raw.ocr,
     )
 
 
