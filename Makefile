@@ -12,7 +12,7 @@ OUT ?= out
 LOCK := requirements.lock
 TEST_LOCK := requirements-test.lock
 
-.PHONY: run test lint bench evaluate clean lock
+.PHONY: run test lint bench evaluate model clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ lint: $(VENV)/.installed-test
 
 evaluate: $(VENV)/.installed-run
 	$(BIN)/antq evaluate --docs corpora/seeds --gold corpora/gold
+
+# Re-train the weakness detector from the gold corpora (writes
+# extractors/clauses/weakness_model.joblib and weakness_model.yaml).
+model: $(VENV)/.installed-run
+	$(BIN)/antq weaknesses train
 
 bench: $(VENV)/.installed-run
 	$(BIN)/antq bench --docs 50 --docs 500
