@@ -10,14 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-Words = list[str]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+from extractors.checks import data_schemas as data
+from extractors.checks.schemas_base import Strict, Words
 
 # --- extractors/figures/indicators.yaml -------------------------------------------
 
@@ -48,14 +44,22 @@ class Indicator(Strict):
     unit_is_enough: bool = False
     ratio: bool = False
     previous: Words = []
+    previous_waived_by: Words = []
+    exclude_unless: Words = []
     cues: Cues = Cues()
     exclude: Excludes = Excludes()
     patterns: list[list[dict[str, Any]]] = []
 
 
+class KindUnits(Strict):
+    flow: Words = []
+    stock: Words = []
+
+
 class KindCues(Strict):
     stock: Words = []
     flow: Words = []
+    units: KindUnits = KindUnits()
     flow_spans: Words = []
     stock_lead_ins: Words = []
     flow_verbs: Words = []
@@ -64,6 +68,20 @@ class KindCues(Strict):
 class Targets(Strict):
     cues: Words = []
     headings: Words = []
+
+
+class NotFigures(Strict):
+    make_up_units: Words = []
+    make_up_lead_ins: Words = []
+    demographic_units: Words = []
+    make_up_not_before: Words = []
+    per_unit: Words = []
+    per_time: Words = []
+    money_units: Words = []
+    frequency_units: Words = []
+    frequency_lead_ins: Words = []
+    references_back: Words = []
+    share_of_percent: Words = []
 
 
 class IndicatorsFile(Strict):
@@ -75,6 +93,7 @@ class IndicatorsFile(Strict):
     list_separators: Words = []
     linked_openers: Words = []
     targets: Targets = Targets()
+    not_figures: NotFigures = NotFigures()
     indicators: dict[str, Indicator]
 
 
@@ -98,6 +117,12 @@ ExamplesFile = dict[str, IndicatorExamples]
 # --- extractors/figures/labels.yaml --------------------------------------------------
 
 
+class SubsetsFile(Strict):
+    subset_cues: Words
+    restatement_gap: int
+    restatement_words: Words
+
+
 class LabelsFile(Strict):
     around_number: Words
     continue_: Words = Field(alias="continue")
@@ -106,269 +131,22 @@ class LabelsFile(Strict):
     stop: Words
 
 
-# --- extractors/text -------------------------------------------------------------------
-
-
-class Breadcrumb(Strict):
-    max_words: int
-    min_parts: int
-    separators: Words
-
-
-class SentenceGuard(Strict):
-    end_punctuation: str
-    min_words: int
-
-
-class ChromeSentences(Strict):
-    abbreviations: list[str | bool]  # YAML reads a bare "No" as false
-    continuation_end_words: Words
-    list_item: str
-
-
-class Title(Strict):
-    max_header_lines: int
-    max_words: int
-    min_words: int
-
-
-class TonePlacement(Strict):
-    onset_blocks: Words
-    open_pairs: Words
-
-
-class ChromeFile(Strict):
-    breadcrumb: Breadcrumb
-    char_map: dict[str, str]
-    chrome_phrases: Words
-    chrome_separators: str
-    delete_chars: Words
-    link_prefixes: Words
-    newline_chars: Words
-    sentence_guard: SentenceGuard
-    sentences: ChromeSentences
-    space_chars: Words
-    title: Title
-    tone_placement: TonePlacement
-
-
-class FrameWithComma(Strict):
-    before: str
-    after: str
-
-
-class DateWeights(Strict):
-    title: float
-    sentence: float
-    sentence_with_figure: float
-
-
-class DatesFile(Strict):
-    year_range: list[int]
-    date_patterns: Words
-    date_line_noise: Words
-    published_cues: Words
-    updated_cues: Words
-    date_line_max_other_words: int
-    header_lines: int
-    year: str
-    frame_before: Words
-    frame_with_comma: FrameWithComma
-    exclude_before: Words
-    exclude_after: Words
-    future_cues: Words
-    title_frame_before: Words
-    weights: DateWeights
-
-
-class Qualifiers(Strict):
-    more_than: Words
-    about: Words
-    at_least: Words
-
-
-class DocumentTypes(Strict):
-    any_case: Words
-    capitalized: Words
-    legal_units: Words
-    lookback_words: int
-
-
-class Quotes(Strict):
-    openers: Words
-    closers: Words
-    ambiguous: Words
-    max_name_words: int
-    max_chars: int
-    unclosed_stops: Words
-
-
-class NumbersFile(Strict):
-    qualifiers: Qualifiers
-    scale_words: dict[str, str | int | float]
-    percent_words: Words
-    attached_units: Words
-    document_types: DocumentTypes
-    count_before_so: Words
-    name_heads: Words
-    ordinal_heads: Words
-    distributives: Words
-    dates: dict[str, Words | int]
-    duration_units: Words
-    duration_exceptions: Words
-    time_cues: Words
-    time_zones: Words
-    quotes: Quotes
-    code_min_leading_zero_digits: int
-
-
-class Detection(Strict):
-    max_unicode_vietnamese_share: float
-    min_evidence_words: int
-    min_gain_share: float
-
-
-class Syllable(Strict):
-    codas: Words
-    nuclei: Words
-    onsets: Words
-
-
-class LegacyFontsFile(Strict):
-    detection: Detection
-    syllable: Syllable
-    tcvn3: dict[str, int | str]
-    vni: dict[str, str]
-
-
-# --- extractors/geo/provinces.yaml ---------------------------------------------------
-
-
-class TypeAbbreviations(Strict):
-    city: Words
-    commune: Words
-    district: Words
-
-
-class GeoWeights(Strict):
-    authority_bonus: float
-    commune: float
-    district: float
-    extra_name: float
-    lead_factor: float
-    province_bare: float
-    province_typed: float
-    title_factor: float
-
-
-class ProvincesFile(Strict):
-    authority_cues: Words
-    confidence_scale: float
-    lead_chars: int
-    needs_type_word: Words
-    person_cues: Words
-    person_name_parts: Words
-    province_aliases: dict[str, Words]
-    province_wide_cues: Words
-    type_abbreviations: TypeAbbreviations
-    weights: GeoWeights
-
-
-# --- extractors/clauses -----------------------------------------------------------------
-
-
-class NamedModels(Strict):
-    blocking_contexts: Words
-    head_nouns: Words
-    inner_phrases: Words
-    list_heads: Words
-    max_words: int
-
-
-class ClauseSentences(Strict):
-    abbreviations: Words
-
-
-class Solutions(Strict):
-    bullets: Words
-    byline_max_words: int
-    byline_openers: Words
-    closing_openers: Words
-    intro_list_words: Words
-    intro_modals: Words
-    intro_nouns: Words
-    ordinal_patterns: Words
-    ordinals: list[Words]
-
-
-class Weaknesses(Strict):
-    nouns: Words
-    quantifiers: Words
-    admission_verbs: Words
-    intro_tails: Words
-    contrast_openers: Words
-    contrast_fillers: Words
-    negation_cues: Words
-    strong_negation_cues: Words
-    achievement_negations: Words
-    stop_openers: Words
-    stop_anywhere: Words
-    stop_in_sentence: Words
-    clause_subjects: Words
-
-
-class ClausesFile(Strict):
-    named_models: NamedModels
-    sentences: ClauseSentences
-    solutions: Solutions
-    weaknesses: Weaknesses
-
-
-class Theme(Strict):
-    description: str
-    solution_seeds: Words
-    weakness_seeds: Words
-
-
-class GoldLabel(Strict):
-    doc: str
-    text: str
-    theme: str
-
-
-class GoldLabels(Strict):
-    solutions: list[GoldLabel]
-    weaknesses: list[GoldLabel]
-
-
-class OtherExamples(Strict):
-    solutions: Words
-    weaknesses: Words
-
-
-class Thresholds(Strict):
-    solutions: float
-    weaknesses: float
-
-
-class ThemesFile(Strict):
-    gold_labels: GoldLabels
-    other_examples: OtherExamples
-    stopwords: Words
-    themes: dict[str, Theme]
-    threshold: Thresholds
-
-
 # The schema of each data file, by file name.
 SCHEMAS: dict[str, Any] = {
     "indicators.yaml": IndicatorsFile,
     "examples.yaml": ExamplesFile,
     "labels.yaml": LabelsFile,
-    "chrome.yaml": ChromeFile,
-    "dates.yaml": DatesFile,
-    "numbers.yaml": NumbersFile,
-    "legacy_fonts.yaml": LegacyFontsFile,
-    "provinces.yaml": ProvincesFile,
-    "clauses.yaml": ClausesFile,
-    "themes.yaml": ThemesFile,
+    "chrome.yaml": data.ChromeFile,
+    "dates.yaml": data.DatesFile,
+    "numbers.yaml": data.NumbersFile,
+    "legacy_fonts.yaml": data.LegacyFontsFile,
+    "provinces.yaml": data.ProvincesFile,
+    "clauses.yaml": data.ClausesFile,
+    "themes.yaml": data.ThemesFile,
+    "subsets.yaml": SubsetsFile,
+    "periods.yaml": data.PeriodsFile,
+    "word_numbers.yaml": data.WordNumbersFile,
+    "scope.yaml": data.ScopeFile,
+    "sites.yaml": data.SitesFile,
+    "weakness_model.yaml": data.WeaknessModelCard,
 }
