@@ -1,8 +1,8 @@
 """Run the codebook's worked examples (``extractors/figures/examples.yaml``).
 
 An example passes when the figure with its value, in its sentence, has its
-indicator; a counter-example passes when the figure with its value is read
-but given another indicator (or ``unclassified``).
+indicator; a counter-example passes when no figure with its value has it
+(another indicator, ``unclassified``, or not a figure at all).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
-        if self.case.counter:  # the number is read, and given to something else
-            return bool(self.got) and self.case.indicator not in self.got
+        if self.case.counter:  # given to another indicator, or not a figure at all
+            return self.case.indicator not in self.got
         return self.case.indicator in self.got
 
     def __str__(self) -> str:
