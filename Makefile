@@ -1,23 +1,31 @@
 # Two entry points that do all the set-up on a fresh machine:
 #   make run   - create .venv, install antq, run the pipeline on corpora/seeds
 #   make test  - install the test extras, then ruff and pytest
+#   make lock  - re-resolve requirements.lock after a change to pyproject.toml
+# Both install targets install exactly the pinned set of a lock file
+# (requirements.lock for run, requirements-test.lock for test), then antq itself
+# without resolving anything, so a fresh machine and CI install what was tested.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
+LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
 
-.PHONY: run test lint bench evaluate model clean
+.PHONY: run test lint bench evaluate model clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed-run: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml $(TEST_LOCK) $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -r $(TEST_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
@@ -43,6 +51,13 @@ model: $(VENV)/.installed-run
 
 bench: $(VENV)/.installed-run
 	$(BIN)/antq bench --docs 50 --docs 500
+
+# The one documented way to make the locks: every pin for Python 3.11; the run lock
+# is resolved within the test lock, so both pin the same versions.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o $(TEST_LOCK)
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -c $(TEST_LOCK) -o $(LOCK)
 
 clean:
 	rm -rf $(OUT) .prefect

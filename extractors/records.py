@@ -50,6 +50,8 @@ class Document:
     scope_name: str | None = None
     format: str = "txt"
     metadata_source: str = "detected"  # or "manifest" when a manifest overrode a value
+    language: str = "vi"  # ISO 639-1; figures are kept only for the languages a run allows
+    ocr: bool = False  # the text was read by OCR from scanned page images
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,13 @@ def test_a_new_manifest_row_changes_the_key_but_its_path_does_not():
 
 
 def test_only_the_options_that_change_records_are_in_the_key():
-    assert ck.record_options(Options()) == {"with_entities": "needed", "weakness_mode": "model"}
+    assert ck.record_options(Options()) == {
+        "with_entities": "needed",
+        "weakness_mode": "model",
+        "languages": ("vi",),
+    }
+    assert key(Options(languages=("vi", "en"))) != key(Options())
     assert key(Options(with_entities="all")) != key(Options(with_entities="off"))
-    assert key(Options(weakness_mode="rules")) != key(Options())
     assert key(Options(max_bytes=1, timeout_s=2.0)) == key(Options())
 
 

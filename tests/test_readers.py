@@ -157,7 +157,11 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("case", BAD_FILES)
-def test_bad_files_fail_with_their_reason(tmp_path, case):
+def test_bad_files_fail_with_their_reason(tmp_path, case, monkeypatch):
+    from pipeline.ingest.readers import ocr
+
+    # a scan fails only where no OCR can read it (with tesseract: tests/test_ocr.py)
+    monkeypatch.setattr(ocr, "missing", lambda: "no OCR: tesseract is not installed")
     path = BAD_FILES[case](tmp_path)
     with pytest.raises(ReadFailure) as failure:
         read_file(path)

@@ -116,7 +116,7 @@ def _segmentations(phrase: str) -> list[list[str]]:
 
 
 def _unit_matcher(units: list[str]) -> Matcher:
-    matcher = Matcher(blank_vietnamese().vocab)
+    matcher = Matcher(blank_vietnamese().vocab, validate=True)
     for unit in units:
         patterns = [
             [{"ENT_TYPE": "NUM"}, *({"LOWER": w} for w in words)] for words in _segmentations(unit)
@@ -129,7 +129,7 @@ def _unit_matcher(units: list[str]) -> Matcher:
 def load_codebook(path: str | None = None) -> Codebook:
     data = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
     rules: list[IndicatorRule] = []
-    pattern_matcher = Matcher(blank_vietnamese().vocab)
+    pattern_matcher = Matcher(blank_vietnamese().vocab, validate=True)
     all_units: set[str] = {u.lower() for u in data.get("units", [])}
     for code, spec in data["indicators"].items():
         units = frozenset(u.lower() for u in spec.get("units", []))

@@ -22,6 +22,10 @@ app = typer.Typer(
 app.add_typer(weaknesses_app, name="weaknesses")
 OUT = typer.Option(Path("out"), "--out", help="Output folder (store, CSV, Parquet).")
 
+from pipeline.cli.codebook import codebook_app  # noqa: E402  (light: typer only)
+
+app.add_typer(codebook_app, name="codebook")
+
 
 def _store(out: Path, store: Path | None) -> Path:
     return store or out / "antq.duckdb"
@@ -52,6 +56,12 @@ def run(
         False, help="Re-extract every file, even those the store already holds."
     ),
     weaknesses: str = WEAKNESSES,
+    allow_language: list[str] = typer.Option(
+        [],
+        "--allow-language",
+        help="Also take figures from documents in this language (ISO code, e.g. en); "
+        "others are recorded with their language but give no figures. Repeatable.",
+    ),
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -60,11 +70,19 @@ def run(
     Example:  antq run reports/ "more/**/*.pdf" --manifest meta.csv --out out/ --workers 2
 
     Example:  antq run corpora/seeds --out out/ --force   (re-extract everything)
+
+    Mistakes (a missing input, a store in use, ...) stop the run before it starts, in
+    one line; Prefect's and Dask's logs go to OUT/antq.log. Ctrl-C stops at once and the
+    next run resumes. Add --debug for tracebacks and logs on the terminal.
     """
+    from pipeline.cli.entry import debugging
+    from pipeline.cli.preflight import check_run
     from pipeline.flows.runner import run_pipeline  # light: Prefect and extractors load inside
+    from pipeline.flows.stopping import RunGuard
 
     if entities not in ("all", "needed", "off"):
         raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
+    check_run(inputs, out, manifest)
     summary = run_pipeline(
         inputs,
         str(out),
@@ -74,11 +92,13 @@ def run(
             "timeout_s": timeout,
             "with_entities": entities,
             "weakness_mode": check_weakness_mode(weaknesses),
+            "languages": tuple(dict.fromkeys(["vi", *(x.lower() for x in allow_language)])),
         },
         batch_size=batch_size,
         workers=workers,
         dask_address=dask_address,
         force=force,
+        guard=RunGuard(out, quiet=not debugging()),
     )
     typer.echo(summary.line())
     if strict and summary.failures:
@@ -234,4 +254,6 @@ def bench(
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    from pipeline.cli.entry import main
+
+    main()

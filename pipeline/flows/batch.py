@@ -2,7 +2,7 @@
 
 Plain functions, so the flow, a Dask worker and the tests run the same code.
 Nothing here raises for a bad file: every problem becomes a failure row and
-the rest of the batch goes on.
+the rest of the batch goes on. A broken install (DependencyError) does stop it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extractors.extract import Metadata, extract_document, extractor_version
 from extractors.records import Extraction
+from pipeline.errors import DependencyError
 from pipeline.flows.cache_key import cache_key, key_base
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
@@ -27,6 +28,7 @@ class Options:
     # ``records``: options that change records, part of the cache key
     with_entities: str = field(default="needed", metadata={"records": True})  # all/needed/off
     weakness_mode: str = field(default="model", metadata={"records": True})  # model / rules
+    languages: tuple[str, ...] = field(default=("vi",), metadata={"records": True})
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def document_metadata(raw, entry: ManifestEntry | None) -> Metadata:
         province=province,
         format=raw.format,
         from_manifest=tuple(manifest_fields),
+        ocr=raw.ocr,
     )
 
 
@@ -138,7 +141,10 @@ def process_batch(
                 document_metadata(raw, entry),
                 with_entities=options.with_entities,
                 weakness_mode=options.weakness_mode,
+                languages=options.languages,
             )
+        except ImportError as error:  # a broken install, not a bad document: stop the run
+            raise DependencyError.from_import(error, "extraction") from error
         except Exception as error:  # one bad document never stops the others
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             result.failures.append(failure_row(name, "extract", "extractor error", error, detail))

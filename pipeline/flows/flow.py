@@ -22,7 +22,6 @@ import pipeline.flows.prefect_env  # noqa: F401  (must precede prefect)
 
 import math
 import os
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
@@ -31,6 +30,7 @@ from pathlib import Path
 from prefect import flow, task
 
 from extractors.extract import extractor_version
+from pipeline.flows import stopping
 from pipeline.flows.batch import BatchResult, FileRow, Options, process_batch
 from pipeline.flows.cache_key import (
     cache_key,
@@ -149,6 +149,7 @@ def run_flow(
     workers: int = 1,
     force: bool = False,
 ) -> RunSummary:
+    stopping.reclaim_signals()
     options = options or Options()
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -171,16 +172,16 @@ def run_flow(
         futures = (extract_batch.submit(batch, options, manifest, base) for batch in batches)
         extracted = 0
         for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
-            store.write_extractions(con, result.extractions, version)
-            store.record_files(con, [asdict(f) for f in result.files])
+            with stopping.committing():
+                store.write_extractions(con, result.extractions, version)
+                store.record_files(con, [asdict(f) for f in result.files])
+                stopping.batch_committed(len(result.files) + len(result.failures))
             failures += result.failures
             extracted += result.extracted
             seen_docs.update(f.doc_id for f in result.files)
-            print(
+            stopping.say(
                 f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
-                f"{result.extracted} extracted, {len(result.failures)} failures",
-                file=sys.stderr,
-                flush=True,
+                f"{result.extracted} extracted, {len(result.failures)} failures"
             )
         store.prune_unreferenced(con)
         failed_paths = {f["path"] for f in failures}

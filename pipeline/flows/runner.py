@@ -32,6 +32,7 @@ from urllib.parse import urlparse
 
 import pipeline.flows.prefect_env  # noqa: F401  (must precede prefect)
 from pipeline.flows.cache_key import library_versions
+from pipeline.flows.stopping import LOG_NAME, RunGuard
 from pipeline.flows.summary import RunSummary, fingerprint
 
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -54,7 +55,7 @@ def _outputs(out: Path) -> dict[str, list[int]]:
     return {
         str(p.relative_to(out)): [p.stat().st_size, p.stat().st_mtime_ns]
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != STATE_FILE and not p.name.endswith(".wal")
+        if p.is_file() and p.name not in (STATE_FILE, LOG_NAME) and not p.name.endswith(".wal")
     }
 
 
@@ -76,7 +77,7 @@ def run_key(inputs: Sequence[str], manifest_path: str | None, options: Mapping[s
         "files": files,
         "discover_failures": len(failures),
         "manifest": hashlib.sha1(manifest).hexdigest(),
-        "options": dict(options),
+        "options": json.loads(json.dumps(dict(options))),  # tuples as the saved state has them
         "cwd": os.getcwd(),
     }
 
@@ -218,11 +219,13 @@ def run_pipeline(
     dask_address: str | None = None,
     reuse: bool = True,
     force: bool = False,
+    guard: RunGuard | None = None,
 ):
     """Run the flow; ``options`` is a ``pipeline.flows.batch.Options`` or a dict of its fields.
 
     With ``reuse`` (the default) an unchanged run returns the previous summary
     without starting Prefect. ``force`` re-extracts every file, stored or not.
+    ``guard`` (the CLI's) sends library logs to a file and stops cleanly on a signal.
     """
     out_dir = Path(out)
     option_values = _options_dict(options)
@@ -233,6 +236,27 @@ def run_pipeline(
 
     # Optional SOCKS support that trafilatura probes for; not used offline.
     warnings.filterwarnings("ignore", message="SOCKS support in urllib3")
+    with ExitStack() as guarded:
+        if guard is not None:
+            guarded.enter_context(guard)
+        summary = _run_with_prefect(
+            inputs, out, manifest_path, option_values, batch_size, workers, dask_address, force
+        )
+    if summary.failures == 0:
+        save_state(out_dir, key, asdict(summary))
+    return summary
+
+
+def _run_with_prefect(
+    inputs: list[str],
+    out: str,
+    manifest_path: str | None,
+    option_values: dict[str, Any],
+    batch_size: int | None,
+    workers: int,
+    dask_address: str | None,
+    force: bool,
+) -> RunSummary:
     import prefect  # noqa: F401  (whole, before the server thread imports parts of it)
 
     api = PrefectApi().start()
@@ -263,8 +287,6 @@ def run_pipeline(
             )
     finally:
         api.stop()
-    if summary.failures == 0:
-        save_state(out_dir, key, asdict(summary))
     return summary
 
 

@@ -16,6 +16,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.errors import DependencyError
+
 from .base import REASONS, DecodeError, RawDocument, ReadFailure
 from .encoding import decode_bytes
 
@@ -95,7 +97,8 @@ def read_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float = DEFAULT_TIMEOUT_S,
 ) -> RawDocument:
-    """Read one file. Raises ReadFailure, never anything else."""
+    """Read one file. Raises ReadFailure for a bad file, DependencyError for a broken
+    install (a package that fails to import says nothing about the file)."""
     path = Path(path)
     name = str(path)
     fmt = _FORMATS.get(path.suffix.lower())
@@ -117,6 +120,8 @@ def read_file(
         raise
     except DecodeError as exc:
         raise ReadFailure(name, STAGE, exc.reason, type(exc).__name__) from exc
+    except ImportError as exc:
+        raise DependencyError.from_import(exc, f".{fmt} files") from exc
     except Exception as exc:  # a parser bug or a malformed file: one row, never a crash
         reason = _PARSER_FAILURE.get(fmt or "", "unsupported format")
         raise ReadFailure(name, STAGE, reason, type(exc).__name__) from exc

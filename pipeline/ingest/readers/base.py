@@ -10,7 +10,7 @@ REASONS: dict[str, str] = {
     "binary content": "a text extension on bytes that are not text (NUL bytes, an image, a zip)",
     "corrupt pdf": "pdfplumber could not parse the PDF",
     "encrypted pdf": "the PDF needs a password to open",
-    "no text layer": "a scanned PDF: pages carry images but no text (no OCR is done)",
+    "no text layer": "a scanned PDF and no OCR (tesseract with Vietnamese data) to read it",
     "too large": "the file is over the size limit",
     "unreadable path": "missing, not a regular file, or no permission to read",
     "timeout": "parsing took longer than the per-file time limit",
@@ -31,19 +31,32 @@ class RawDocument:
     published: str | None = None  # ISO date from the file's metadata
     url: str | None = None
     encoding: str | None = None  # "utf-8", "utf-16", "cp1258", "tcvn3", "vni", ...
+    ocr: bool = False  # the text was read by OCR from page images
 
 
 class ReadFailure(Exception):
     """A file that could not be read; becomes one row of failures.csv."""
 
-    def __init__(self, path: str, stage: str, reason: str, error_class: str | None = None):
+    def __init__(
+        self,
+        path: str,
+        stage: str,
+        reason: str,
+        error_class: str | None = None,
+        hint: str | None = None,
+    ):
         if reason not in REASONS:
             raise ValueError(f"unknown failure reason {reason!r}; known: {sorted(REASONS)}")
-        super().__init__(f"{path}: {reason}" + (f" ({error_class})" if error_class else ""))
+        super().__init__(
+            f"{path}: {reason}"
+            + (f" ({error_class})" if error_class else "")
+            + (f"; {hint}" if hint else "")
+        )
         self.path = path
         self.stage = stage
         self.reason = reason
         self.error_class = error_class
+        self.hint = hint  # what the person can do about it, e.g. what to install
 
     def as_row(self) -> dict[str, str | None]:
         return {
@@ -54,7 +67,7 @@ class ReadFailure(Exception):
         }
 
     def __reduce__(self):  # picklable across processes (Dask, multiprocessing)
-        return (type(self), (self.path, self.stage, self.reason, self.error_class))
+        return (type(self), (self.path, self.stage, self.reason, self.error_class, self.hint))
 
 
 class DecodeError(ValueError):

@@ -76,7 +76,7 @@ class _Worker:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def extract(self, path: str, timeout_s: float) -> dict[str, Any]:
+    def extract(self, path: str | tuple[str, str], timeout_s: float) -> dict[str, Any]:
         self.outbox.send(path)
         if not self.inbox.poll(timeout_s):
             raise TimeoutError(f"no result after {timeout_s} s")
@@ -146,10 +146,10 @@ def _title(raw: str | None) -> str | None:
     return title or None
 
 
-def read_pdf(path: str, timeout_s: float) -> RawDocument:
+def _in_worker(request: str | tuple[str, str], path: str, timeout_s: float) -> dict[str, Any]:
     worker = _worker()
     try:
-        result = worker.extract(path, timeout_s)
+        result = worker.extract(request, timeout_s)
     except TimeoutError as exc:
         _discard(worker, stop=False)
         raise ReadFailure(path, "read", "timeout", type(exc).__name__) from exc
@@ -158,11 +158,36 @@ def read_pdf(path: str, timeout_s: float) -> RawDocument:
         raise ReadFailure(path, "read", "corrupt pdf", "WorkerDied") from exc
     if "error" in result:
         raise ReadFailure(path, "read", result["error"], result["error_class"])
+    return result
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _read_scan(path: str, timeout_s: float, pages: int) -> str:
+    """The text of a scanned PDF by OCR, or a failure saying what to install."""
+    from .ocr import missing, page_text
+
+    problem = missing()
+    if problem is not None:
+        raise ReadFailure(path, "read", "no text layer", None, hint=problem)
+    lines = _in_worker(("ocr", path), path, timeout_s)["pages"]
+    text = unicodedata.normalize("NFC", "\n".join(page_text(page) for page in lines))
+    if _letters(text) < MIN_LETTERS_PER_PAGE * max(pages, 1):
+        raise ReadFailure(path, "read", "no text layer", None, hint="OCR found no text")
+    return text
+
+
+def read_pdf(path: str, timeout_s: float) -> RawDocument:
+    result = _in_worker(path, path, timeout_s)
     pages = result["pages"]
     text = unicodedata.normalize("NFC", pages_to_text(pages))
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < MIN_LETTERS_PER_PAGE * max(len(pages), 1) and result["image_pages"]:
-        raise ReadFailure(path, "read", "no text layer", None)
+    if _letters(text) < MIN_LETTERS_PER_PAGE * max(len(pages), 1) and result["image_pages"]:
+        text = _read_scan(path, timeout_s, len(pages))
+        return RawDocument(
+            path=path, text=text, format="pdf", title=_title(result["title"]), ocr=True
+        )
     if not text.strip():
         raise DecodeError("empty file", "no text in the PDF")
     text, legacy = convert_legacy(text)

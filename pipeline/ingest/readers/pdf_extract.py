@@ -89,7 +89,7 @@ def extract(path: str) -> dict[str, Any]:
 
 
 def serve(read_fd: int, write_fd: int) -> None:
-    """Worker loop: receive a path, send back extract's result; None or EOF stops."""
+    """Worker loop: receive a path (or ("ocr", path)), send back the result; None or EOF stops."""
     import logging
     from multiprocessing.connection import Connection
 
@@ -105,6 +105,11 @@ def serve(read_fd: int, write_fd: int) -> None:
             return
         if path is None:
             return
+        if isinstance(path, tuple):  # ("ocr", path): a scanned PDF
+            from .ocr import ocr_pdf
+
+            outbox.send(ocr_pdf(path[1]))
+            continue
         outbox.send(extract(path))
 
 

@@ -1,0 +1,348 @@
+"""Pydantic schemas of the data files of ``extractors/text``, ``geo`` and ``clauses``.
+
+Rule data rather than the codebook researchers edit, but checked the same way:
+an unknown key is an error (see ``extractors.checks.schemas``).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from extractors.checks.schemas_base import Strict, Words
+
+# --- extractors/text -------------------------------------------------------------------
+
+
+class Breadcrumb(Strict):
+    max_words: int
+    min_parts: int
+    separators: Words
+
+
+class SentenceGuard(Strict):
+    end_punctuation: str
+    min_words: int
+
+
+class ChromeSentences(Strict):
+    abbreviations: list[str | bool]  # YAML reads a bare "No" as false
+    continuation_end_words: Words
+    list_item: str
+
+
+class Title(Strict):
+    max_header_lines: int
+    max_words: int
+    min_words: int
+
+
+class TonePlacement(Strict):
+    onset_blocks: Words
+    open_pairs: Words
+
+
+class ChromeFile(Strict):
+    breadcrumb: Breadcrumb
+    char_map: dict[str, str]
+    chrome_phrases: Words
+    chrome_separators: str
+    delete_chars: Words
+    link_prefixes: Words
+    newline_chars: Words
+    sentence_guard: SentenceGuard
+    sentences: ChromeSentences
+    space_chars: Words
+    title: Title
+    tone_placement: TonePlacement
+
+
+class FrameWithComma(Strict):
+    before: str
+    after: str
+
+
+class DateWeights(Strict):
+    title: float
+    sentence: float
+    sentence_with_figure: float
+
+
+class DatesFile(Strict):
+    year_range: list[int]
+    date_patterns: Words
+    date_line_noise: Words
+    published_cues: Words
+    updated_cues: Words
+    date_line_max_other_words: int
+    header_lines: int
+    year: str
+    frame_before: Words
+    frame_with_comma: FrameWithComma
+    exclude_before: Words
+    exclude_after: Words
+    future_cues: Words
+    title_frame_before: Words
+    weights: DateWeights
+
+
+class Qualifiers(Strict):
+    more_than: Words
+    about: Words
+    at_least: Words
+
+
+class DocumentTypes(Strict):
+    any_case: Words
+    capitalized: Words
+    legal_units: Words
+    lookback_words: int
+
+
+class Quotes(Strict):
+    openers: Words
+    closers: Words
+    ambiguous: Words
+    max_name_words: int
+    max_chars: int
+    unclosed_stops: Words
+
+
+class NumbersFile(Strict):
+    qualifiers: Qualifiers
+    scale_words: dict[str, str | int | float]
+    percent_words: Words
+    attached_units: Words
+    document_types: DocumentTypes
+    count_before_so: Words
+    name_heads: Words
+    abbreviated_name_heads: Words = []
+    demographic_heads: Words = []
+    ordinal_heads: Words
+    distributives: Words
+    dates: dict[str, Words | int]
+    duration_units: Words
+    duration_exceptions: Words
+    time_cues: Words
+    time_zones: Words
+    quotes: Quotes
+    code_min_leading_zero_digits: int
+
+
+class PeriodCue(Strict):
+    span: str
+    pattern: str
+
+
+class YearEndReview(Strict):
+    cues: Words
+    months: list[int]
+
+
+class PeriodsFile(Strict):
+    year_pattern: str
+    cues: list[PeriodCue]
+    title_report_cues: Words
+    title_cues: list[PeriodCue]
+    future_cues: Words
+    year_end_review: YearEndReview
+    weights: DateWeights
+
+
+class WordNumbersFile(Strict):
+    digits: dict[str, int]
+    tens_digits: dict[str, int]
+    counted_nouns: Words
+    not_nouns: Words
+    blockers: Words
+
+
+class Detection(Strict):
+    max_unicode_vietnamese_share: float
+    min_evidence_words: int
+    min_gain_share: float
+
+
+class Syllable(Strict):
+    codas: Words
+    nuclei: Words
+    onsets: Words
+
+
+class LegacyFontsFile(Strict):
+    detection: Detection
+    syllable: Syllable
+    tcvn3: dict[str, int | str]
+    vni: dict[str, str]
+
+
+# --- extractors/geo/provinces.yaml ---------------------------------------------------
+
+
+class TypeAbbreviations(Strict):
+    city: Words
+    commune: Words
+    district: Words
+
+
+class GeoWeights(Strict):
+    authority_bonus: float
+    commune: float
+    district: float
+    extra_name: float
+    lead_factor: float
+    province_bare: float
+    province_typed: float
+    title_factor: float
+
+
+class ProvincesFile(Strict):
+    authority_cues: Words
+    confidence_scale: float
+    lead_chars: int
+    needs_type_word: Words
+    person_cues: Words
+    person_name_parts: Words
+    province_aliases: dict[str, Words]
+    province_wide_cues: Words = []
+    type_abbreviations: TypeAbbreviations
+    weights: GeoWeights
+
+
+class WholeUnitCues(Strict):
+    province: Words
+    district: Words
+    commune: Words
+
+
+class ScopeWeights(Strict):
+    title_typed: float
+    title_bare: float
+    title_province: float
+    lead_reporter: float
+    lead_typed: float
+    whole_unit_lead: float
+    whole_unit_body: float
+    body_cap: float
+
+
+class ScopeFile(Strict):
+    lead_chars: int
+    headline_max_words: int
+    reporter_cues: Words
+    whole_unit_cues: WholeUnitCues
+    weights: ScopeWeights
+    national_cues: Words
+    national_exceptions: Words
+
+
+class SitePatterns(Strict):
+    prefixes: Words
+    suffixes: Words
+
+
+class SitesFile(Strict):
+    weight: float
+    patterns: SitePatterns
+    slug_aliases: dict[str, Words]
+    sites: dict[str, str]
+    national: Words
+
+
+# --- extractors/clauses -----------------------------------------------------------------
+
+
+class NamedModels(Strict):
+    blocking_contexts: Words
+    head_nouns: Words
+    inner_phrases: Words
+    list_heads: Words
+    max_words: int
+
+
+class ClauseSentences(Strict):
+    abbreviations: Words
+
+
+class Solutions(Strict):
+    bullets: Words
+    byline_max_words: int
+    byline_openers: Words
+    closing_openers: Words
+    intro_list_words: Words
+    intro_modals: Words
+    intro_nouns: Words
+    ordinal_patterns: Words
+    ordinals: list[Words]
+
+
+class Weaknesses(Strict):
+    nouns: Words
+    quantifiers: Words
+    admission_verbs: Words
+    intro_tails: Words
+    contrast_openers: Words
+    contrast_fillers: Words
+    negation_cues: Words
+    strong_negation_cues: Words
+    achievement_negations: Words
+    stop_openers: Words
+    stop_anywhere: Words
+    stop_in_sentence: Words
+    clause_subjects: Words
+
+
+class WeaknessModelCues(Strict):
+    connectives: Words
+    predicate_words: Words
+    cues: dict[str, Words]
+
+
+class ClausesFile(Strict):
+    weakness_model: WeaknessModelCues | None = None
+    named_models: NamedModels
+    sentences: ClauseSentences
+    solutions: Solutions
+    weaknesses: Weaknesses
+
+
+class Theme(Strict):
+    description: str
+    solution_seeds: Words
+    weakness_seeds: Words
+
+
+class GoldLabel(Strict):
+    doc: str
+    text: str
+    theme: str
+
+
+class GoldLabels(Strict):
+    solutions: list[GoldLabel]
+    weaknesses: list[GoldLabel]
+
+
+class OtherExamples(Strict):
+    solutions: Words
+    weaknesses: Words
+
+
+class Thresholds(Strict):
+    solutions: float
+    weaknesses: float
+
+
+class ThemesFile(Strict):
+    gold_labels: GoldLabels
+    other_examples: OtherExamples
+    stopwords: Words
+    themes: dict[str, Theme]
+    threshold: Thresholds
+
+
+class WeaknessModelCard(BaseModel):
+    """Written by the training script next to the model, not edited by hand."""
+
+    model_config = ConfigDict(extra="allow")
+    data_hash: str
+    model_sha256: str

@@ -1,0 +1,152 @@
+"""Pydantic schemas of the YAML data files under ``extractors/``.
+
+Every model forbids keys it does not know, so a misspelt key (``cuse:`` for
+``cues:``) is an error instead of a silently ignored line. Cross-references
+(``previous:``, ``family:``, an example's indicator) are checked in
+``extractors.checks.codebook``, where every file is at hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from extractors.checks import data_schemas as data
+from extractors.checks.schemas_base import Strict, Words
+
+# --- extractors/figures/indicators.yaml -------------------------------------------
+
+
+class WeightedCue(Strict):
+    text: str
+    weight: float
+
+
+class Cues(Strict):
+    before: list[str | WeightedCue] = []
+    after: list[str | WeightedCue] = []
+    near: list[str | WeightedCue] = []
+    sentence: list[str | WeightedCue] = []
+
+
+class Excludes(Strict):
+    before: Words = []
+    after: Words = []
+    near: Words = []
+    sentence: Words = []
+
+
+class Indicator(Strict):
+    family: str
+    kind: Literal["flow", "stock"] | None = None
+    units: Words = []
+    unit_is_enough: bool = False
+    ratio: bool = False
+    previous: Words = []
+    previous_waived_by: Words = []
+    exclude_unless: Words = []
+    cues: Cues = Cues()
+    exclude: Excludes = Excludes()
+    patterns: list[list[dict[str, Any]]] = []
+
+
+class KindUnits(Strict):
+    flow: Words = []
+    stock: Words = []
+
+
+class KindCues(Strict):
+    stock: Words = []
+    flow: Words = []
+    units: KindUnits = KindUnits()
+    flow_spans: Words = []
+    stock_lead_ins: Words = []
+    flow_verbs: Words = []
+
+
+class Targets(Strict):
+    cues: Words = []
+    headings: Words = []
+
+
+class NotFigures(Strict):
+    make_up_units: Words = []
+    make_up_lead_ins: Words = []
+    demographic_units: Words = []
+    make_up_not_before: Words = []
+    per_unit: Words = []
+    per_time: Words = []
+    money_units: Words = []
+    frequency_units: Words = []
+    frequency_lead_ins: Words = []
+    references_back: Words = []
+    share_of_percent: Words = []
+
+
+class IndicatorsFile(Strict):
+    version: int | str
+    families: dict[str, str]
+    units: Words = []
+    kind_cues: KindCues = KindCues()
+    breakdowns: Words = []
+    list_separators: Words = []
+    linked_openers: Words = []
+    targets: Targets = Targets()
+    not_figures: NotFigures = NotFigures()
+    indicators: dict[str, Indicator]
+
+
+# --- extractors/figures/examples.yaml ------------------------------------------------
+
+
+class Example(Strict):
+    sentence: str = Field(min_length=1)
+    value: float
+    xfail: str | None = None  # why the current rules get it wrong (kept honest, not hidden)
+
+
+class IndicatorExamples(Strict):
+    examples: list[Example] = Field(min_length=1)
+    counter_examples: list[Example] = Field(min_length=1)
+
+
+ExamplesFile = dict[str, IndicatorExamples]
+
+
+# --- extractors/figures/labels.yaml --------------------------------------------------
+
+
+class SubsetsFile(Strict):
+    subset_cues: Words
+    restatement_gap: int
+    restatement_words: Words
+
+
+class LabelsFile(Strict):
+    around_number: Words
+    continue_: Words = Field(alias="continue")
+    max_words: int
+    measures: Words
+    stop: Words
+
+
+# The schema of each data file, by file name.
+SCHEMAS: dict[str, Any] = {
+    "indicators.yaml": IndicatorsFile,
+    "examples.yaml": ExamplesFile,
+    "labels.yaml": LabelsFile,
+    "chrome.yaml": data.ChromeFile,
+    "dates.yaml": data.DatesFile,
+    "numbers.yaml": data.NumbersFile,
+    "legacy_fonts.yaml": data.LegacyFontsFile,
+    "provinces.yaml": data.ProvincesFile,
+    "clauses.yaml": data.ClausesFile,
+    "themes.yaml": data.ThemesFile,
+    "subsets.yaml": SubsetsFile,
+    "periods.yaml": data.PeriodsFile,
+    "word_numbers.yaml": data.WordNumbersFile,
+    "scope.yaml": data.ScopeFile,
+    "sites.yaml": data.SitesFile,
+    "weakness_model.yaml": data.WeaknessModelCard,
+}
