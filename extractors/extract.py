@@ -7,7 +7,7 @@ so the Prefect tasks, ``antq evaluate`` and the tests all call the same code.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -126,8 +126,13 @@ def extract_document(
     meta: Metadata | None = None,
     tagger: Tagger | None = None,
     with_entities: bool | EntityMode = "needed",
+    on_sentence: Callable[[int, int], None] | None = None,
 ) -> Extraction:
-    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``."""
+    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``.
+
+    ``on_sentence(done, total)``, when given, is called as sentences are read
+    (a progress bar inside one large file); it must not raise.
+    """
     meta = meta or Metadata()
     text = textmod.normalize_text(raw_text)
     doc_id = content_id(text)
@@ -157,7 +162,9 @@ def extract_document(
     figures: list[Figure] = []
     previous_row: tuple[Sentence, str] | None = None
     plans = plan_sections(text, codebook)
-    for sentence in sentences:
+    for done, sentence in enumerate(sentences):
+        if on_sentence is not None:
+            on_sentence(done, len(sentences))
         if any(start <= sentence.start < end for start, end in plans):
             continue  # targets under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are not results
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
@@ -184,6 +191,8 @@ def extract_document(
             previous_row = (sentence, found[0].indicator) if is_row else None
         elif not is_row:
             previous_row = None
+    if on_sentence is not None:
+        on_sentence(len(sentences), len(sentences))
     period = (
         explicit
         if explicit is not None

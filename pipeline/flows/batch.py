@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extractors.extract import Metadata, extract_document
 from extractors.records import Extraction
+from pipeline.flows import progress
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
 from pipeline.ingest.readers import ReadFailure, read_file
@@ -90,56 +91,73 @@ def process_batch(
     """Read and extract ``paths`` (files the store already holds are filtered out
     by the flow before a batch is made, see ``pipeline.flows.flow.split_known``)."""
     result = BatchResult()
+    reporter = progress.current()  # silent in a Dask worker
     for name in paths:
         path = Path(name)
-        try:
-            size = path.stat().st_size
-            if size > options.max_bytes:
-                result.failures.append(
-                    failure_row(
-                        name,
-                        "read",
-                        "too large",
-                        detail=f"{size} bytes > limit {options.max_bytes}",
-                    )
-                )
-                continue
-            sha1 = fingerprint(path)
-        except OSError as error:
-            result.failures.append(failure_row(name, "read", "unreadable path", error))
-            continue
-        try:
-            raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
-        except ReadFailure as failure:
+        reporter.file_started(name)
+        _process_file(name, path, options, manifest, result)
+        reporter.files_done([name])
+    return result
+
+
+def _process_file(
+    name: str,
+    path: Path,
+    options: Options,
+    manifest: Mapping[str, ManifestEntry],
+    result: BatchResult,
+) -> None:
+    """Read and extract one file into ``result`` (an extraction or a failure row)."""
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
             result.failures.append(
                 failure_row(
                     name,
-                    failure.stage,
-                    failure.reason,
-                    error_class=failure.error_class,
-                    detail=str(failure),
+                    "read",
+                    "too large",
+                    detail=f"{size} bytes > limit {options.max_bytes}",
                 )
             )
-            continue
-        entry = manifest.get(str(path.resolve()))
-        try:
-            extraction = extract_document(
-                raw.text, _metadata(raw, entry), with_entities=options.with_entities
-            )
-        except Exception as error:  # one bad document never stops the others
-            detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-            result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
-            continue
-        if not extraction.document.text.strip():
-            result.failures.append(
-                failure_row(name, "read", "empty file", detail="no text after normalization")
-            )
-            continue
-        result.extractions.append(extraction)
-        result.extracted += 1
-        result.files.append(
-            FileRow(
-                name, sha1, size, extraction.document.doc_id, raw.format, extraction.document.url
+            return
+        sha1 = fingerprint(path)
+    except OSError as error:
+        result.failures.append(failure_row(name, "read", "unreadable path", error))
+        return
+    try:
+        raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
+    except ReadFailure as failure:
+        result.failures.append(
+            failure_row(
+                name,
+                failure.stage,
+                failure.reason,
+                error_class=failure.error_class,
+                detail=str(failure),
             )
         )
-    return result
+        return
+    entry = manifest.get(str(path.resolve()))
+    try:
+        extraction = extract_document(
+            raw.text,
+            _metadata(raw, entry),
+            with_entities=options.with_entities,
+            on_sentence=progress.sentence_callback(),
+        )
+    except Exception as error:  # one bad document never stops the others
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
+        return
+    if not extraction.document.text.strip():
+        result.failures.append(
+            failure_row(name, "read", "empty file", detail="no text after normalization")
+        )
+        return
+    result.extractions.append(extraction)
+    result.extracted += 1
+    result.files.append(
+        FileRow(
+            name, sha1, size, extraction.document.doc_id, raw.format, extraction.document.url
+        )
+    )
