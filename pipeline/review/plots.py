@@ -178,7 +178,8 @@ def themes_figure(themes: pd.DataFrame) -> Figure | None:
 def _save(fig: Figure, stem: Path) -> list[Path]:
     paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
     fig.savefig(paths[0], dpi=110, bbox_inches="tight")
-    fig.savefig(paths[1], bbox_inches="tight")
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text: searchable
+        fig.savefig(paths[1], bbox_inches="tight")
     plt.close(fig)
     return paths
 

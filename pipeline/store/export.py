@@ -50,10 +50,14 @@ def integral(frame: pd.DataFrame, for_csv: bool = False) -> pd.DataFrame:
         if present.empty or whole.sum() == len(present):
             out[column] = values.round().astype("Int64")
         elif for_csv:
-            out[column] = [
-                int(v) if w else (None if pd.isna(v) else float(v))
-                for v, w in zip(values, whole, strict=True)
-            ]
+            out[column] = pd.Series(
+                [
+                    int(v) if w else (None if pd.isna(v) else float(v))
+                    for v, w in zip(values, whole, strict=True)
+                ],
+                index=values.index,
+                dtype=object,
+            )
     return out
 
 
