@@ -2,7 +2,8 @@
 
 ``write_plots(out)`` saves, beside the CSVs, ``province_indicators.png`` /
 ``.svg`` (one panel per indicator) and ``weakness_themes.png`` / ``.svg``
-(themes x provinces). The notebook ``compare_provinces.ipynb`` shows the
+(themes x provinces). Figures are made without pyplot, so nothing depends on a
+display or on the notebook's backend. The notebook ``compare_provinces.ipynb`` shows the
 same figures. What goes into a bar is decided in ``plot_data``.
 """
 
@@ -12,16 +13,14 @@ import math
 from pathlib import Path
 
 import matplotlib
+import matplotlib.colors
+import matplotlib.patches
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-matplotlib.use("Agg")  # files only; a notebook sets its own backend before importing pyplot
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from extractors.figures.descriptions import describe  # noqa: E402
-from pipeline.review.plot_data import (  # noqa: E402
+from extractors.figures.descriptions import describe
+from pipeline.review.plot_data import (
     PlotData,
     indicator_order,
     log_scale,
@@ -43,7 +42,7 @@ def read_csv(path: Path) -> pd.DataFrame:
 
 
 def period_colours(periods: list[str]) -> dict[str, str]:
-    palette = plt.get_cmap("tab10").colors + plt.get_cmap("Dark2").colors
+    palette = matplotlib.colormaps["tab10"].colors + matplotlib.colormaps["Dark2"].colors
     ordered = sorted(set(periods), key=sort_key)
     return {p: matplotlib.colors.to_hex(palette[i % len(palette)]) for i, p in enumerate(ordered)}
 
@@ -117,8 +116,9 @@ def indicator_figure(data: PlotData, ncols: int = 2) -> Figure | None:
     heights = [0.28 * max(3, len(_bars(data, c))) + 1.1 for c in codes]
     nrows = math.ceil(len(codes) / ncols)
     row_heights = [max(heights[r * ncols : (r + 1) * ncols]) for r in range(nrows)]
-    fig, axes = plt.subplots(
-        nrows, ncols, figsize=(7.5 * ncols, sum(row_heights) + 1.2), squeeze=False,
+    fig = Figure(figsize=(7.5 * ncols, sum(row_heights) + 1.2))
+    axes = fig.subplots(
+        nrows, ncols, squeeze=False,
         gridspec_kw={"height_ratios": row_heights},
     )
     colours = period_colours(list(data.placed["period"]))
@@ -144,8 +144,9 @@ def themes_figure(themes: pd.DataFrame) -> Figure | None:
         return None
     apart = bool(unknown.sum())
     width = 0.75 * len(wide.columns) + 4 + (1.2 if apart else 0)
-    fig, axes = plt.subplots(
-        1, 2 if apart else 1, figsize=(width, 0.45 * len(wide) + 2.4), squeeze=False,
+    fig = Figure(figsize=(width, 0.45 * len(wide) + 2.4))
+    axes = fig.subplots(
+        1, 2 if apart else 1, squeeze=False,
         gridspec_kw={"width_ratios": [max(1, len(wide.columns)), 1] if apart else [1]},
     )
     ax = axes[0][0]
@@ -180,7 +181,6 @@ def _save(fig: Figure, stem: Path) -> list[Path]:
     fig.savefig(paths[0], dpi=110, bbox_inches="tight")
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text: searchable
         fig.savefig(paths[1], bbox_inches="tight")
-    plt.close(fig)
     return paths
 
 
