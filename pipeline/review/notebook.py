@@ -59,9 +59,9 @@ def document_choices(documents: pd.DataFrame) -> list[tuple[str, str]]:
         province = doc.get("province")
         province = province if highlight.present(province) else "không rõ tỉnh"
         period = period_text(doc) or "không rõ kỳ"
-        title = str(doc.get("title") or doc["doc_id"])
+        title = str(doc["title"] if highlight.present(doc.get("title")) else doc["doc_id"])
         title = title if len(title) <= 70 else title[:69] + "…"
-        n = int(doc.get("n_figures") or 0)
+        n = int(doc["n_figures"]) if highlight.present(doc.get("n_figures")) else 0
         choices.append((f"{province} · {period} · {title} ({n} số liệu)", str(doc["doc_id"])))
     return choices
 
