@@ -1,12 +1,13 @@
 # Two entry points that do all the set-up on a fresh machine:
 #   make run   - create .venv, install antq, run the pipeline on corpora/seeds
+#   make notebooks - install the notebooks extra, open JupyterLab on notebooks/ (ANTQ_OUT=out/)
 #   make test  - install the test extras, then ruff and pytest
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test lint bench evaluate clean
+.PHONY: run notebooks test lint bench evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +22,16 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
+$(VENV)/.installed-notebooks: pyproject.toml $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -e ".[notebooks]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
 run: $(VENV)/.installed-run
 	$(BIN)/antq run corpora/seeds --out $(OUT)/ --entities all
-	$(BIN)/antq report --store $(OUT)/antq.duckdb --out $(OUT)/report.html
+
+notebooks: $(VENV)/.installed-notebooks
+	ANTQ_OUT="$(abspath $(OUT))" $(BIN)/jupyter lab notebooks/
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -37,7 +45,7 @@ evaluate: $(VENV)/.installed-run
 	$(BIN)/antq evaluate --docs corpora/seeds --gold corpora/gold
 
 bench: $(VENV)/.installed-run
-	$(BIN)/antq bench --docs 50 --docs 500
+	$(BIN)/antq bench --docs 50 --docs 500 --save bench.json
 
 clean:
 	rm -rf $(OUT) .prefect
