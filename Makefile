@@ -1,4 +1,4 @@
-# Two entry points that do all the set-up on a fresh machine:
+# Entry points that do all the set-up on a fresh machine:
 #   make run   - create .venv, install antq, run the pipeline on corpora/seeds
 #   make notebooks - install the notebooks extra, open JupyterLab on notebooks/ (ANTQ_OUT=out/)
 #   make test  - install the test extras, then ruff and pytest

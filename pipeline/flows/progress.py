@@ -33,6 +33,7 @@ class Reporter:
     def __init__(self) -> None:
         self.total = 0
         self.done: set[str] = set()
+        self.already = 0  # files the store already held: not part of the rate
         self.started = time.monotonic()
         self._lock = threading.Lock()
 
@@ -40,6 +41,7 @@ class Reporter:
         self.total = total
         self.started = time.monotonic()
         self.done = set(already)
+        self.already = len(self.done)
         self.update()
 
     def files_done(self, names: Iterable[str]) -> None:
@@ -67,7 +69,7 @@ class Reporter:
 
     def rate(self) -> float:
         elapsed = max(1e-6, time.monotonic() - self.started)
-        return len(self.done) / elapsed
+        return (len(self.done) - self.already) / elapsed
 
 
 class LogReporter(Reporter):
@@ -110,7 +112,9 @@ class BarReporter(Reporter):
             console=console or Console(stderr=True),
             transient=False,
         )
-        self.files_task = self.progress.add_task("files", total=None, rate="")
+        self.files_task = self.progress.add_task(
+            "starting (Prefect, models)", total=None, rate=""
+        )
         self.sentence_task = self.progress.add_task(
             "  sentences", total=None, rate="", visible=False
         )
@@ -119,6 +123,7 @@ class BarReporter(Reporter):
     def update(self) -> None:
         self.progress.update(
             self.files_task,
+            description="files",
             total=self.total,
             completed=len(self.done),
             rate=f"{self.rate():.2f} files/s",

@@ -144,6 +144,10 @@ def plot_data(indicators: pd.DataFrame, group: str = "province", scope: str = "p
                 {**{k: row.get(k) for k in APART}, **doc, "why": why, "province": row["group"]}
             )
     apart = pd.DataFrame(apart_rows, columns=APART)
+    if len(apart):
+        apart = apart.assign(_key=apart["province"].map(lambda p: sort_key(p or "~")))
+        apart = apart.sort_values(["indicator", "_key", "period", "doc_id"]).drop(columns="_key")
+        apart = apart.reset_index(drop=True)
     apart["shown"] = [shown(v, q) for v, q in zip(apart["value"], apart["qualifier"], strict=True)]
     placed = placed.assign(_key=placed["group"].map(sort_key)).sort_values(
         ["indicator", "_key", "period", "kind"]

@@ -21,6 +21,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from extractors.figures.descriptions import describe
 from pipeline.review.plot_data import (
+    NO_PERIOD,
+    NO_PROVINCE,
     PlotData,
     indicator_order,
     log_scale,
@@ -70,8 +72,8 @@ def _bars(data: PlotData, code: str) -> list[dict]:
             label += f" ({row['province']})"
         rows.append({**row, "label": label + (f" · {kind}" if kind else ""), "apart": False})
     for row in data.apart[data.apart["indicator"] == code].to_dict("records"):
-        where = row["province"] or row["why"]
-        label = f"{where} · {row['period'] or 'không rõ kỳ'} · văn bản {str(row['doc_id'])[:8]}"
+        where = row["province"] or NO_PROVINCE
+        label = f"{where} · {row['period'] or NO_PERIOD} · văn bản {str(row['doc_id'])[:8]}"
         rows.append({**row, "label": label, "apart": True})
     return rows
 
@@ -102,7 +104,7 @@ def draw_panel(ax, data: PlotData, code: str, colours: dict[str, str]) -> None:
     ax.set_xlabel((unit or "giá trị") + (" (thang log)" if logarithmic else ""), fontsize=8)
     ax.xaxis.set_major_formatter(FuncFormatter(_thousands))
     if not logarithmic:
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     ax.tick_params(axis="x", labelsize=7)
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)

@@ -18,8 +18,10 @@ import pandas as pd
 
 from pipeline.review import highlight
 from pipeline.review.corrections import TABLES, apply_corrections
+from pipeline.review.plot_data import sort_key
 from pipeline.review.report_tables import (
     TABLE_CSS,
+    doc_title,
     figures_table,
     fixed_table,
     is_flagged,
@@ -57,7 +59,9 @@ REPORT_CSS = """
 * { box-sizing: border-box; }
 body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; margin: 1.5em auto;
   max-width: 78em; padding: 0 1em; color: #111; line-height: 1.4; overflow-wrap: anywhere; }
-nav.antq-toc h3 { font-size: 1em; margin: 0.8em 0 0.2em; }
+nav.antq-toc .antq-groups { columns: 2 28em; column-gap: 2em; }
+nav.antq-toc .antq-group { break-inside: avoid; }
+nav.antq-toc h3 { font-size: 1em; margin: 0 0 0.2em; padding-top: 0.6em; }
 nav.antq-toc ul { margin: 0; padding-left: 1.2em; }
 .antq-counts { color: #555; font-size: 0.85em; }
 .antq-top { font-size: 0.8em; }
@@ -125,7 +129,7 @@ def _document_section(
     text = str(doc.get("text") or "")
     figures = parts["figures"]
     n_flagged = sum(is_flagged(r) for r in figures.to_dict("records")) if len(figures) else 0
-    title = doc.get("title") if highlight.present(doc.get("title")) else doc_id
+    title = doc_title(doc)
     return (
         f'<section class="antq-docblock" id="{highlight.escape(_anchor(doc_id))}">'
         + f"<h2>{highlight.escape(str(title))}</h2>"
@@ -182,10 +186,11 @@ def order_documents(documents: pd.DataFrame) -> pd.DataFrame:
     records = frame.to_dict("records")
     frame["_province"] = [_province(d) for d in records]
     frame["_unknown"] = frame["_province"] == NO_PROVINCE
-    frame["_period"] = [period_text(d) for d in records]
-    frame["_title"] = frame["title"].fillna("") if "title" in frame else ""
-    frame = frame.sort_values(["_unknown", "_province", "_period", "_title", "doc_id"])
-    return frame.drop(columns=["_unknown", "_period", "_title"]).reset_index(drop=True)
+    frame["_order"] = frame["_province"].map(sort_key)
+    frame["_period"] = [period_text(d) or "~" for d in records]  # unknown period last
+    frame["_title"] = [sort_key(doc_title(d)) for d in records]
+    frame = frame.sort_values(["_unknown", "_order", "_period", "_title", "doc_id"])
+    return frame.drop(columns=["_unknown", "_order", "_period", "_title"]).reset_index(drop=True)
 
 
 def _toc(documents: pd.DataFrame, figures: pd.DataFrame) -> str:
@@ -194,7 +199,7 @@ def _toc(documents: pd.DataFrame, figures: pd.DataFrame) -> str:
     for province, docs in documents.groupby("_province", sort=False):
         items = []
         for doc in docs.to_dict("records"):
-            title = doc.get("title") if highlight.present(doc.get("title")) else doc["doc_id"]
+            title = doc_title(doc)
             period = period_text(doc) or "không rõ kỳ"
             anchor = highlight.escape(_anchor(str(doc["doc_id"])))
             n, bad = int(counts.get(doc["doc_id"], 0)), int(flagged.get(doc["doc_id"], 0))
@@ -205,9 +210,13 @@ def _toc(documents: pd.DataFrame, figures: pd.DataFrame) -> str:
                 + "</span></li>"
             )
         groups.append(
-            f"<h3>{highlight.escape(province)} ({len(docs)})</h3><ul>{''.join(items)}</ul>"
+            f'<div class="antq-group"><h3>{highlight.escape(province)} ({len(docs)})</h3>'
+            f"<ul>{''.join(items)}</ul></div>"
         )
-    return f'<nav class="antq-toc"><h2>Văn bản theo tỉnh và kỳ</h2>{"".join(groups)}</nav>'
+    return (
+        '<nav class="antq-toc"><h2>Văn bản theo tỉnh và kỳ</h2>'
+        f'<div class="antq-groups">{"".join(groups)}</div></nav>'
+    )
 
 
 def report_html(store_path: str | Path, corrected: bool = True) -> str:

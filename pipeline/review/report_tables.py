@@ -67,6 +67,27 @@ def labels_vi() -> dict[str, str]:
     return {d.code: d.vi for d in indicator_descriptions() if d.vi}
 
 
+def doc_title(doc: Mapping[str, Any]) -> str:
+    """The title, else the source file's name, else the id."""
+    for key in ("title", "source"):
+        value = doc.get(key)
+        if highlight.present(value) and str(value).strip():
+            return str(value) if key == "title" else str(value).replace("\\", "/").split("/")[-1]
+    return str(doc.get("doc_id", ""))
+
+
+def readable_number(value: Any, denominator: Any = None) -> str:
+    """``1.200``, ``145.410``, ``2,5``, ``85/85``: numbers the way the reports write them."""
+    if not highlight.present(value):
+        return "?"
+    number = float(value)
+    text = f"{number:,.0f}" if number.is_integer() else f"{number:,.6g}"
+    text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    if highlight.present(denominator):
+        text += "/" + readable_number(denominator)
+    return text
+
+
 def period_text(row: Mapping[str, Any]) -> str:
     """The period as a reader says it: ``period_label`` when the store has it, else ``period``."""
     label = row.get("period_label")
@@ -165,14 +186,12 @@ def _figure_row(row: Mapping[str, Any], text: str, labels: Mapping[str, str]) ->
     label = labels.get(code, "chưa phân loại" if code == "unclassified" else "")
     mark = "⚠ " if flagged else ""
     reviewed = " ✓" if bool(row.get("reviewed")) and highlight.present(row.get("reviewed")) else ""
-    qualifier = str(row.get("qualifier") or "")
-    kind = str(row.get("kind") or "")
+    qualifier = str(row["qualifier"]) if highlight.present(row.get("qualifier")) else ""
+    kind = str(row["kind"]) if highlight.present(row.get("kind")) else ""
     cells = [
         f'{mark}{highlight.escape(label)}<span class="antq-code">{highlight.escape(code)}'
         f"{reviewed}</span>",
-        highlight.escape(
-            highlight.format_value(row.get("value"), None, row.get("denominator"))
-        ),
+        highlight.escape(readable_number(row.get("value"), row.get("denominator"))),
         _plain(row.get("unit")),
         highlight.escape(QUALIFIER_WORDS.get(qualifier, qualifier)),
         highlight.escape(KIND_WORDS.get(kind, kind)),
