@@ -36,7 +36,7 @@ def test_log_lines_count_each_file_once():
         progress.current().batch_committed(1, 2, 2, 0)
     assert progress.current() is not reporter  # restored after the run
     line = stream.getvalue()
-    assert line.startswith("batch 1/2 committed: 2 files, 0 failures; 3/4 files")
+    assert line.startswith("batch 1/2 committed (2 files, 0 failures); 3/4 files done")
     assert "files/s" in line and "s left" in line
 
 

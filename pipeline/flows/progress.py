@@ -83,8 +83,8 @@ class LogReporter(Reporter):
         rate = self.rate()
         left = (self.total - len(self.done)) / rate if rate > 0 else 0.0
         self.stream.write(
-            f"batch {number}/{batches} committed: {files} files, {failures} failures; "
-            f"{len(self.done)}/{self.total} files, {rate:.2f} files/s, ~{left:.0f} s left\n"
+            f"batch {number}/{batches} committed ({files} files, {failures} failures); "
+            f"{len(self.done)}/{self.total} files done, {rate:.2f} files/s, ~{left:.0f} s left\n"
         )
         self.stream.flush()
 
