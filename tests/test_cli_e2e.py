@@ -82,8 +82,8 @@ def test_evaluate_json_meets_the_seed_targets():
     assert result["figures"]["f1"] >= 0.95
     assert result["indicator_accuracy"] >= 0.90
     assert result["qualifier_accuracy"] >= 0.95
-    assert result["province_accuracy"] == 1.0
-    assert result["year_accuracy"] == 1.0
+    assert result["document_province_accuracy"] == 1.0
+    assert result["document_year_accuracy"] == 1.0
     assert result["weaknesses"]["recall"] >= 0.90
     assert set(result["per_document"]) == {p.stem for p in GOLD.glob("*.json")}
 

@@ -144,20 +144,29 @@ def export(
 def evaluate(
     docs: Path = typer.Option(..., help="Folder of documents named like the gold files."),
     gold: Path = typer.Option(..., help="Folder of gold JSON files (codebook.md format)."),
+    manifest: Path | None = typer.Option(
+        None, help="CSV path,url,province,published, as for antq run."
+    ),
     as_json: bool = JSON,
+    errors: bool = typer.Option(
+        False, "--errors", help="List every miss, spurious figure and confusion."
+    ),
 ) -> None:
-    """Score extraction against gold annotations (no Prefect, no store).
+    """Score extraction strictly against gold annotations (no Prefect, no store).
 
-    Example:  antq evaluate --docs corpora/seeds --gold corpora/gold --json
+    Example:  antq evaluate --docs corpora/seeds --gold corpora/gold --errors
     """
-    from pipeline.evaluate.core import evaluate as run_evaluation
-    from pipeline.evaluate.core import format_report
+    from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate import format_errors, format_report
 
-    result = run_evaluation(docs, gold)
+    result = run_evaluation(docs, gold, manifest)
     if as_json:
         _print_json(result)
-    else:
-        typer.echo(format_report(result))
+        return
+    typer.echo(format_report(result))
+    if errors:
+        typer.echo("")
+        typer.echo(format_errors(result))
 
 
 @app.command()

@@ -62,7 +62,8 @@ def failure_row(
     }
 
 
-def _metadata(raw, entry: ManifestEntry | None) -> Metadata:
+def document_metadata(raw, entry: ManifestEntry | None) -> Metadata:
+    """What the reader found, overridden by the researcher's manifest row."""
     url, published, province, manifest_fields = raw.url, raw.published, None, []
     if entry is not None:
         for name in ("url", "published", "province"):
@@ -141,7 +142,7 @@ def _process_file(
     try:
         extraction = extract_document(
             raw.text,
-            _metadata(raw, entry),
+            document_metadata(raw, entry),
             with_entities=options.with_entities,
             on_sentence=progress.sentence_callback(),
         )

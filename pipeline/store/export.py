@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.review.corrections import apply_corrections
 from pipeline.store import db as store
-from pipeline.store.dataset import province_indicators, theme_matrix
+from pipeline.store.dataset import province_indicators, theme_matrix, weakness_cells
 
 RECORD_SORT = {
     "figures": ["doc_id", "number_start", "figure_id"],
@@ -155,13 +155,12 @@ def export_all(store_path: str | Path, out: str | Path, run_only: bool = True) -
     comparable = province_indicators(tables["figures"], tables["documents"])
     write_table(comparable, out, "province_indicators")
     counts["province_indicators"] = len(comparable)
-    for name, frame, id_column in (
-        ("weakness_themes", tables["weaknesses"], "weakness_id"),
-        ("solution_themes", tables["solutions"], "solution_id"),
-    ):
-        matrix = theme_matrix(frame, id_column)
-        write_table(matrix, out, name)
-        counts[name] = len(matrix)
+    cells = weakness_cells(tables["weaknesses"])
+    write_table(cells, out, "weakness_themes")
+    counts["weakness_themes"] = len(cells)
+    matrix = theme_matrix(tables["solutions"], "solution_id")
+    write_table(matrix, out, "solution_themes")
+    counts["solution_themes"] = len(matrix)
     write_csv(_sorted(problems, ["correction_id"]), out / "corrections_problems.csv")
     counts["corrections_problems"] = len(problems)
     return counts
