@@ -93,6 +93,21 @@ def test_theme_counts_are_integers_with_provinces_as_columns_and_unknown_apart()
     assert unknown.to_dict() == {"awareness_low": 3, "other": 0}
 
 
+def test_theme_counts_from_the_long_layout():
+    themes = pd.DataFrame(
+        {
+            "theme": ["awareness_low", "awareness_low", "awareness_low", "other"],
+            "province": ["Kon Tum", "Kon Tum", None, "Bạc Liêu"],
+            "period_label": ["2022", "2023", None, None],
+            "n_clauses": [1, 2, 4, 1],
+        }
+    )
+    wide, unknown = themes_matrix(themes)
+    assert wide.to_dict() == {"Bạc Liêu": {"awareness_low": 0, "other": 1},
+                              "Kon Tum": {"awareness_low": 3, "other": 0}}
+    assert unknown.to_dict() == {"awareness_low": 4, "other": 0}
+
+
 def test_write_plots_saves_png_and_svg_beside_the_csvs(tmp_path: Path):
     write_csv(indicators(), tmp_path / "province_indicators.csv")
     write_csv(
@@ -114,3 +129,12 @@ def test_write_plots_saves_png_and_svg_beside_the_csvs(tmp_path: Path):
 
 def test_write_plots_on_an_empty_folder_writes_nothing(tmp_path: Path):
     assert write_plots(tmp_path) == []
+
+
+def test_period_colours_in_time_order():
+    from pipeline.review.plots import period_colours
+
+    labels = ["2023", "19/8/2005 - 19/8/2025", "6T/2022", "2018 - 2023", "2022"]
+    assert list(period_colours(labels)) == [
+        "19/8/2005 - 19/8/2025", "2018 - 2023", "2022", "6T/2022", "2023",
+    ]

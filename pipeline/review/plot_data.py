@@ -170,12 +170,22 @@ def log_scale(values: pd.Series, spread: float = 100.0) -> bool:
 
 def themes_matrix(themes: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """Theme x province integer counts (provinces as columns, sorted), and the
-    counts of clauses without a province, kept apart."""
+    counts of clauses without a province, kept apart.
+
+    Reads either layout of ``weakness_themes.csv``: one row per theme,
+    province and period with ``n_clauses`` (clauses of all periods are added:
+    the cell counts clauses), or one row per theme with a column per province.
+    """
     if themes.empty or "theme" not in themes.columns:
         return pd.DataFrame(), pd.Series(dtype=int)
-    if {"province", "count"} <= set(themes.columns):  # a long layout
-        wide = themes.pivot_table(
-            index="theme", columns="province", values="count", aggfunc="sum", fill_value=0
+    count = next((c for c in ("count", "n_clauses") if c in themes.columns), None)
+    if "province" in themes.columns and count:  # long: theme, province, (period), count
+        long = themes.assign(
+            province=themes["province"].map(lambda p: UNKNOWN_COLUMN if _blank(p) else str(p)),
+            _n=pd.to_numeric(themes[count], errors="coerce").fillna(0),
+        )
+        wide = long.pivot_table(
+            index="theme", columns="province", values="_n", aggfunc="sum", fill_value=0
         )
     else:
         provinces = [c for c in themes.columns if c not in THEME_INFO_COLUMNS]

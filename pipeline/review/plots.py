@@ -10,6 +10,7 @@ same figures. What goes into a bar is decided in ``plot_data``.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import matplotlib
@@ -27,7 +28,6 @@ from pipeline.review.plot_data import (
     indicator_order,
     log_scale,
     plot_data,
-    sort_key,
     themes_matrix,
 )
 
@@ -43,9 +43,15 @@ def read_csv(path: Path) -> pd.DataFrame:
         return pd.DataFrame()
 
 
+def _chronological(label: str) -> tuple:
+    """Spans by their first year, then the shorter label (``2023`` before ``6T/2023``)."""
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", label)
+    return (int(years[0]) if years else 9999, int(years[-1]) if years else 9999, len(label), label)
+
+
 def period_colours(periods: list[str]) -> dict[str, str]:
     palette = matplotlib.colormaps["tab10"].colors + matplotlib.colormaps["Dark2"].colors
-    ordered = sorted(set(periods), key=sort_key)
+    ordered = sorted(set(periods), key=_chronological)
     return {p: matplotlib.colors.to_hex(palette[i % len(palette)]) for i, p in enumerate(ordered)}
 
 
