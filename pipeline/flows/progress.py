@@ -146,6 +146,8 @@ class BarReporter(Reporter):
 
     def stop(self) -> None:
         self.progress.update(self.sentence_task, visible=False)
+        if not self.total:  # nothing ran (an unchanged run): leave no "starting" line
+            self.progress.update(self.files_task, visible=False)
         self.progress.stop()
 
 
