@@ -1,5 +1,6 @@
-# Two entry points that do all the set-up on a fresh machine:
+# Entry points that do all the set-up on a fresh machine:
 #   make run   - create .venv, install antq, run the pipeline on corpora/seeds
+#   make notebooks - install the notebooks extra, open JupyterLab on notebooks/ (ANTQ_OUT=out/)
 #   make test  - install the test extras, then ruff and pytest
 #   make lock  - re-resolve requirements.lock after a change to pyproject.toml
 # Both install targets install exactly the pinned set of a lock file
@@ -12,7 +13,7 @@ OUT ?= out
 LOCK := requirements.lock
 TEST_LOCK := requirements-test.lock
 
-.PHONY: run test lint bench evaluate model clean lock
+.PHONY: run notebooks test lint bench evaluate model clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +30,16 @@ $(VENV)/.installed-test: pyproject.toml $(TEST_LOCK) $(VENV)/.installed-run
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
+$(VENV)/.installed-notebooks: pyproject.toml $(TEST_LOCK) $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -c $(TEST_LOCK) -e ".[notebooks]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
 run: $(VENV)/.installed-run
 	$(BIN)/antq run corpora/seeds --out $(OUT)/ --entities all
-	$(BIN)/antq report --store $(OUT)/antq.duckdb --out $(OUT)/report.html
+
+notebooks: $(VENV)/.installed-notebooks
+	ANTQ_OUT="$(abspath $(OUT))" $(BIN)/jupyter lab notebooks/
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -50,10 +58,11 @@ model: $(VENV)/.installed-run
 	$(BIN)/antq weaknesses train
 
 bench: $(VENV)/.installed-run
-	$(BIN)/antq bench --docs 50 --docs 500
+	$(BIN)/antq bench --docs 50 --docs 500 --save bench.json
 
 # The one documented way to make the locks: every pin for Python 3.11; the run lock
-# is resolved within the test lock, so both pin the same versions.
+# is resolved within the test lock, so both pin the same versions (make notebooks installs its
+# extra within the test lock too).
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o $(TEST_LOCK)

@@ -194,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--workers", type=int, default=2, help="antq run --workers")
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slow) baseline")
-    parser.add_argument("--json", type=Path, default=None, help="also write the JSON here")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--save", type=Path, default=None, help="also write the JSON here")
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpora and outputs")
     args = parser.parse_args(argv)
     rows: list[Measurement] = []
@@ -202,16 +203,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = args.workdir or Path(tmp)
         for n in args.docs or [50]:
             rows += bench_size(n, args.workers, work, baseline=not args.no_baseline)
-            print(table(rows), flush=True)
+            print(table(rows), file=sys.stderr if args.json else sys.stdout, flush=True)
     report = {
         "rows": [asdict(r) for r in rows],
         "targets": targets(rows),
         "workers": args.workers,
         "cpus": os.cpu_count(),
     }
-    print(json.dumps(report, ensure_ascii=False, indent=1))
     if args.json:
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print("\n".join(f"{name}: {value}" for name, value in report["targets"].items()))
+    if args.save:
+        args.save.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0 if all(r.returncode == 0 for r in rows) else 1
 
 

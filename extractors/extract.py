@@ -7,7 +7,7 @@ so the Prefect tasks, ``antq evaluate`` and the tests all call the same code.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -172,12 +172,15 @@ def extract_document(
     with_entities: bool | EntityMode = "needed",
     weakness_mode: str = "model",
     languages: Sequence[str] = (VIETNAMESE,),
+    on_sentence: Callable[[int, int], None] | None = None,
 ) -> Extraction:
     """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``;
     ``weakness_mode`` is ``model`` (the trained detector) or ``rules`` (cue rules only).
 
     A document in a language not in ``languages`` is recorded with its language
     but gives no figures (the rules read Vietnamese; ``15,000`` is not 15 in English).
+    ``on_sentence(done, total)``, when given, is called as sentences are read
+    (a progress bar inside one large file); it must not raise.
     """
     meta = meta or Metadata()
     text = textmod.normalize_text(raw_text)
@@ -212,7 +215,9 @@ def extract_document(
     figures: list[Figure] = []
     previous_row: tuple[Sentence, str] | None = None
     plans = plan_sections(text, codebook)
-    for sentence in sentences:
+    for done, sentence in enumerate(sentences):
+        if on_sentence is not None:
+            on_sentence(done, len(sentences))
         if not mentions:
             break
         if any(start <= sentence.start < end for start, end in plans):
@@ -241,6 +246,8 @@ def extract_document(
             previous_row = (sentence, found[0].indicator) if is_row else None
         elif not is_row:
             previous_row = None
+    if on_sentence is not None:
+        on_sentence(len(sentences), len(sentences))
     span, sentence_spans = _periods(text, title, sentences, published)
     # with no span, results reported in a dated page are filed under its year
     reports_results = bool(figures)

@@ -38,6 +38,13 @@ def test_notebook_runs_on_the_seed_run(name, seed_run, monkeypatch):
     text = outputs_text(notebook)
     assert "Traceback" not in text
     assert "Kon Tum" in text or "Bạc Liêu" in text
+    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
+    kinds = {kind for output in outputs for kind in output.get("data", {})}
+    if name == "compare_provinces.ipynb":
+        assert "image/png" in kinds  # the plots
+    else:
+        assert "application/vnd.jupyter.widget-view+json" in kinds  # the document picker
+        assert "dt-container" in text or "itables" in text  # sortable, paged tables
 
 
 def test_compare_notebook_tolerates_an_empty_folder(tmp_path, monkeypatch):

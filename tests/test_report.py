@@ -182,3 +182,43 @@ def test_empty_store_gives_a_page_not_a_crash(tmp_path: Path) -> None:
     store = make_store(tmp_path / "antq.duckdb")
     _, page = read_page(write_report(store, tmp_path / "report.html"))
     assert "chưa có văn bản" in "".join(page.text)
+
+
+def test_every_figure_has_one_row_with_the_number_marked(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "antq.duckdb", kon_tum(), quang_ninh(), hostile())
+    html, page = read_page(write_report(store, tmp_path / "report.html"))
+    rows = re.findall(r'<tr class="antq-fig[^"]*" id="([^"]+)"', html)
+    expected = [f.figure_id for e in (kon_tum(), quang_ninh(), hostile()) for f in e.figures]
+    assert sorted(rows) == sorted(expected)
+    assert '<mark class="antq-ev"><b>726</b> nguồn tin</mark>' in html
+    # what a reviewer reads first, in this order; the rest folded away
+    headings = re.search(r'<table class="antq-fixed antq-figures">.*?</thead>', html).group(0)
+    assert re.findall(r"<th>(.*?)</th>", headings) == [
+        "Chỉ tiêu", "Giá trị", "Đơn vị", "Mức", "Loại", "Kỳ", "Câu gốc (số được tô)",
+    ]
+    assert html.count("<summary>chi tiết</summary>") == len(expected)
+    assert "Nguồn tin nhân dân cung cấp" in html  # the codebook's Vietnamese label
+
+
+def test_layout_fits_a_screen(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "antq.duckdb", kon_tum())
+    html, _ = read_page(write_report(store, tmp_path / "report.html"))
+    assert "table-layout: fixed" in html and "overflow-wrap: anywhere" in html
+    for colgroup in re.findall(r"<colgroup>(.*?)</colgroup>", html):
+        assert sum(int(w) for w in re.findall(r"width:(\d+)%", colgroup)) == 100
+
+
+def test_documents_listed_by_province_then_period(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "antq.duckdb", quang_ninh(), hostile(), kon_tum())
+    html, _ = read_page(write_report(store, tmp_path / "report.html"))
+    toc = re.search(r'<nav class="antq-toc">.*?</nav>', html).group(0)
+    assert re.findall(r"<h3>(.*?) \(\d+\)</h3>", toc) == ["Kon Tum", "Lào Cai", "Quảng Ninh"]
+    assert "2023 · 2 số liệu" in toc and "không rõ kỳ" in toc
+
+
+def test_period_label_wins_over_the_year() -> None:
+    from pipeline.review.report_tables import period_text
+
+    assert period_text({"period": 2022.0, "period_label": "6T/2022"}) == "6T/2022"
+    assert period_text({"period": 2022.0}) == "2022"
+    assert period_text({"period": None}) == ""

@@ -21,6 +21,7 @@ app = typer.Typer(
 
 app.add_typer(weaknesses_app, name="weaknesses")
 OUT = typer.Option(Path("out"), "--out", help="Output folder (store, CSV, Parquet).")
+JSON = typer.Option(False, "--json", help="Print one JSON object on stdout instead of text.")
 
 from pipeline.cli.codebook import codebook_app  # noqa: E402  (light: typer only)
 
@@ -29,6 +30,19 @@ app.add_typer(codebook_app, name="codebook")
 
 def _store(out: Path, store: Path | None) -> Path:
     return store or out / "antq.duckdb"
+
+
+def _existing_store(out: Path, store: Path | None) -> Path:
+    """The store, or one clear line and exit 2 when there is none."""
+    path = _store(out, store)
+    if not path.is_file():
+        typer.echo(f"no store at {path}: run `antq run FILES --out {out}` first", err=True)
+        raise typer.Exit(code=2)
+    return path
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -62,6 +76,11 @@ def run(
         help="Also take figures from documents in this language (ISO code, e.g. en); "
         "others are recorded with their language but give no figures. Repeatable.",
     ),
+    report: bool = typer.Option(True, help="Write OUT/report.html, the review page."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar or log lines; only the result line."
+    ),
+    as_json: bool = JSON,
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -74,33 +93,53 @@ def run(
     Mistakes (a missing input, a store in use, ...) stop the run before it starts, in
     one line; Prefect's and Dask's logs go to OUT/antq.log. Ctrl-C stops at once and the
     next run resumes. Add --debug for tracebacks and logs on the terminal.
+
+    On a terminal a progress bar shows files done, files/s, time left and the
+    sentences of a large file; elsewhere one log line per batch; --quiet: neither.
     """
+    import time
+
     from pipeline.cli.entry import debugging
     from pipeline.cli.preflight import check_run
+    from pipeline.cli.run_summary import print_summary, summary_facts
+    from pipeline.flows import progress
     from pipeline.flows.runner import run_pipeline  # light: Prefect and extractors load inside
     from pipeline.flows.stopping import RunGuard
 
     if entities not in ("all", "needed", "off"):
         raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
     check_run(inputs, out, manifest)
-    summary = run_pipeline(
-        inputs,
-        str(out),
-        manifest_path=str(manifest) if manifest else None,
-        options={
-            "max_bytes": int(max_mb * 1024**2),
-            "timeout_s": timeout,
-            "with_entities": entities,
-            "weakness_mode": check_weakness_mode(weaknesses),
-            "languages": tuple(dict.fromkeys(["vi", *(x.lower() for x in allow_language)])),
-        },
-        batch_size=batch_size,
-        workers=workers,
-        dask_address=dask_address,
-        force=force,
-        guard=RunGuard(out, quiet=not debugging()),
-    )
-    typer.echo(summary.line())
+    began = time.monotonic()
+    with progress.reporting(progress.choose(quiet or as_json)):
+        summary = run_pipeline(
+            inputs,
+            str(out),
+            manifest_path=str(manifest) if manifest else None,
+            options={
+                "max_bytes": int(max_mb * 1024**2),
+                "timeout_s": timeout,
+                "with_entities": entities,
+                "weakness_mode": check_weakness_mode(weaknesses),
+                "languages": tuple(dict.fromkeys(["vi", *(x.lower() for x in allow_language)])),
+            },
+            batch_size=batch_size,
+            workers=workers,
+            dask_address=dask_address,
+            force=force,
+            guard=RunGuard(out, quiet=not debugging()),
+        )
+    page = None
+    if report and (out / "antq.duckdb").is_file():
+        from pipeline.review.report import write_report
+
+        page = write_report(out / "antq.duckdb", out / "report.html")
+    facts = summary_facts(summary, out, time.monotonic() - began, page)
+    if as_json:
+        _print_json(facts)
+    else:
+        typer.echo(summary.line())
+        if not quiet:
+            print_summary(facts)
     if strict and summary.failures:
         raise typer.Exit(code=1)
 
@@ -112,6 +151,7 @@ def export(
     all_documents: bool = typer.Option(
         False, "--all", help="Every stored document, not only those of the latest run."
     ),
+    as_json: bool = JSON,
 ) -> None:
     """Re-write the CSV and Parquet files from the store, applying review corrections.
 
@@ -119,8 +159,11 @@ def export(
     """
     from pipeline.store.export import export_all
 
-    counts = export_all(_store(out, store), out, run_only=not all_documents)
-    typer.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
+    counts = export_all(_existing_store(out, store), out, run_only=not all_documents)
+    if as_json:
+        _print_json(counts)
+    else:
+        typer.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 @app.command()
@@ -130,7 +173,7 @@ def evaluate(
     manifest: Path | None = typer.Option(
         None, help="CSV path,url,province,published, as for antq run."
     ),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+    as_json: bool = JSON,
     errors: bool = typer.Option(
         False, "--errors", help="List every miss, spurious figure and confusion."
     ),
@@ -145,7 +188,7 @@ def evaluate(
 
     result = run_evaluation(docs, gold, manifest, check_weakness_mode(weaknesses))
     if as_json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        _print_json(result)
         return
     typer.echo(format_report(result))
     if errors:
@@ -163,17 +206,27 @@ def review(
 ) -> None:
     """Move review corrections between researchers; list the orphaned ones.
 
+    --import merges the corrections, then re-writes the CSV files and report.html
+    of OUT so they show them.
+
     Example:  antq review --out out/ --export corrections.csv
 
-    Example:  antq review --out out/ --import colleague.csv && antq export --out out/
+    Example:  antq review --out out/ --import colleague.csv
     """
     from pipeline.review.session import Review, export_corrections, import_corrections
 
-    path = _store(out, store)
+    path = _existing_store(out, store)
     if export_csv:
         typer.echo(f"{export_corrections(path, export_csv)} corrections -> {export_csv}")
     if import_csv:
+        from pipeline.review.report import write_report
+        from pipeline.store.export import export_all
+
         typer.echo(f"{import_corrections(path, import_csv)} corrections imported")
+        export_all(path, out)
+        if (out / "report.html").exists():
+            write_report(path, out / "report.html")
+        typer.echo(f"re-exported {out}/ with the corrections applied")
     if problems or not (export_csv or import_csv):
         orphans = Review(path).orphans()
         typer.echo(orphans.to_string(index=False) if len(orphans) else "no orphaned corrections")
@@ -181,16 +234,50 @@ def review(
 
 @app.command()
 def report(
-    out: Path = typer.Option(Path("out/report.html"), "--out", help="HTML file to write."),
-    store: Path = typer.Option(Path("out/antq.duckdb"), help="Store to read."),
+    out: Path = OUT,
+    store: Path | None = typer.Option(None, help="Store to read (default OUT/antq.duckdb)."),
 ) -> None:
-    """One self-contained HTML page to review extractions in a browser.
+    """One self-contained HTML page to review extractions in a browser: OUT/report.html.
 
-    Example:  antq report --store out/antq.duckdb --out out/report.html
+    antq run writes it too (unless --no-report).
+
+    Example:  antq report --out out/
     """
     from pipeline.review.report import write_report
 
-    typer.echo(str(write_report(store, out)))
+    if out.suffix.lower() in {".html", ".htm"}:  # the older form: --out out/report.html
+        folder, page = out.parent, out
+    else:
+        folder, page = out, out / "report.html"
+    typer.echo(str(write_report(_existing_store(folder, store), page)))
+
+
+@app.command()
+def plots(
+    out: Path = OUT,
+    group: str = typer.Option(
+        "province", help="province (as written) or province_2025 (after the 2025 merger)."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Comparison plots as PNG and SVG beside the CSV files of OUT.
+
+    One panel per indicator (provinces sorted, one colour per period), and the
+    weakness themes x provinces heatmap.
+
+    Example:  antq plots --out out/
+    """
+    from pipeline.review.plots import write_plots
+
+    if not (out / "province_indicators.csv").is_file():
+        typer.echo(f"no province_indicators.csv in {out}: run `antq run FILES --out {out}` first",
+                   err=True)
+        raise typer.Exit(code=2)
+    files = [str(p) for p in write_plots(out, group=group)]
+    if as_json:
+        _print_json({"files": files})
+    else:
+        typer.echo("\n".join(files) if files else "nothing to plot")
 
 
 @app.command()
@@ -221,11 +308,26 @@ def themes(
 def indicators(
     suggest: bool = typer.Option(False, help="Cluster unclassified figures into candidates."),
     out: Path = OUT,
+    as_json: bool = JSON,
 ) -> None:
-    """The codebook's indicators; --suggest proposes new ones from unclassified figures.
+    """The codebook's indicators (the text of docs/codebook.md); --suggest proposes new
+    ones from unclassified figures.
+
+    Example:  antq indicators
 
     Example:  antq indicators --suggest --out out/
     """
+    if not suggest:
+        from dataclasses import asdict
+
+        from extractors.figures.descriptions import indicator_descriptions
+        from pipeline.cli.codebook_doc import codebook_markdown
+
+        if as_json:
+            _print_json([asdict(d) for d in indicator_descriptions()])
+        else:
+            sys.stdout.write(codebook_markdown())
+        return
     from pipeline.cli.themes import indicators_report
 
     typer.echo(indicators_report(out / "antq.duckdb", suggest))
@@ -236,20 +338,24 @@ def bench(
     docs: list[int] = typer.Option([50], "--docs", help="Corpus size; repeat for several."),
     workers: int = typer.Option(1, help="antq run --workers for the pipeline runs."),
     baseline: bool = typer.Option(True, help="Also time bare underthesea.ner (slow)."),
-    json_out: Path | None = typer.Option(None, "--json", help="Also write the JSON here."),
+    as_json: bool = JSON,
+    save: Path | None = typer.Option(None, "--save", help="Also write the JSON to this file."),
 ) -> None:
     """Throughput, peak memory and first-row latency: pipeline vs bare underthesea.ner.
 
     Builds a synthetic corpus of N documents from corpora/seeds, then times the
     baseline and antq run cold, warm (nothing changed) and with one file added.
 
-    Example:  antq bench --docs 50 --docs 500 --json bench.json
+    Prints a table; --json prints the results as JSON instead, --save writes them.
+
+    Example:  antq bench --docs 50 --docs 500 --save bench.json
     """
     from benchmarks.run import main
 
     args = [arg for n in docs for arg in ("--docs", str(n))] + ["--workers", str(workers)]
     args += [] if baseline else ["--no-baseline"]
-    args += ["--json", str(json_out)] if json_out else []
+    args += ["--json"] if as_json else []
+    args += ["--save", str(save)] if save else []
     raise typer.Exit(code=main(args))
 
 

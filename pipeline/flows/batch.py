@@ -15,6 +15,7 @@ from pathlib import Path
 from extractors.extract import Metadata, extract_document, extractor_version
 from extractors.records import Extraction
 from pipeline.errors import DependencyError
+from pipeline.flows import progress
 from pipeline.flows.cache_key import cache_key, key_base
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
@@ -103,68 +104,83 @@ def process_batch(
     """
     result = BatchResult()
     base = base if base is not None else key_base(options, extractor_version())
+    reporter = progress.current()  # silent in a Dask worker
     for name in paths:
-        path = Path(name)
-        try:
-            size = path.stat().st_size
-            if size > options.max_bytes:
-                result.failures.append(
-                    failure_row(
-                        name,
-                        "read",
-                        "too large",
-                        detail=f"{size} bytes > limit {options.max_bytes}",
-                    )
-                )
-                continue
-            sha1 = fingerprint(path)
-        except OSError as error:
-            result.failures.append(failure_row(name, "read", "unreadable path", error))
-            continue
-        try:
-            raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
-        except ReadFailure as failure:
+        reporter.file_started(name)
+        _process_file(name, Path(name), options, manifest, base, result)
+        reporter.files_done([name])
+    return result
+
+
+def _process_file(
+    name: str,
+    path: Path,
+    options: Options,
+    manifest: Mapping[str, ManifestEntry],
+    base: str,
+    result: BatchResult,
+) -> None:
+    """Read and extract one file into ``result`` (an extraction or a failure row)."""
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
             result.failures.append(
                 failure_row(
                     name,
-                    failure.stage,
-                    failure.reason,
-                    error_class=failure.error_class,
-                    detail=str(failure),
+                    "read",
+                    "too large",
+                    detail=f"{size} bytes > limit {options.max_bytes}",
                 )
             )
-            continue
-        entry = manifest.get(str(path.resolve()))
-        try:
-            extraction = extract_document(
-                raw.text,
-                document_metadata(raw, entry),
-                with_entities=options.with_entities,
-                weakness_mode=options.weakness_mode,
-                languages=options.languages,
-            )
-        except ImportError as error:  # a broken install, not a bad document: stop the run
-            raise DependencyError.from_import(error, "extraction") from error
-        except Exception as error:  # one bad document never stops the others
-            detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-            result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
-            continue
-        if not extraction.document.text.strip():
-            result.failures.append(
-                failure_row(name, "read", "empty file", detail="no text after normalization")
-            )
-            continue
-        result.extractions.append(extraction)
-        result.extracted += 1
-        result.files.append(
-            FileRow(
+            return
+        sha1 = fingerprint(path)
+    except OSError as error:
+        result.failures.append(failure_row(name, "read", "unreadable path", error))
+        return
+    try:
+        raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
+    except ReadFailure as failure:
+        result.failures.append(
+            failure_row(
                 name,
-                sha1,
-                size,
-                extraction.document.doc_id,
-                raw.format,
-                extraction.document.url,
-                cache_key(sha1, entry, base),
+                failure.stage,
+                failure.reason,
+                error_class=failure.error_class,
+                detail=str(failure),
             )
         )
-    return result
+        return
+    entry = manifest.get(str(path.resolve()))
+    try:
+        extraction = extract_document(
+            raw.text,
+            document_metadata(raw, entry),
+            with_entities=options.with_entities,
+            weakness_mode=options.weakness_mode,
+            languages=options.languages,
+            on_sentence=progress.sentence_callback(),
+        )
+    except ImportError as error:  # a broken install, not a bad document: stop the run
+        raise DependencyError.from_import(error, "extraction") from error
+    except Exception as error:  # one bad document never stops the others
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
+        return
+    if not extraction.document.text.strip():
+        result.failures.append(
+            failure_row(name, "read", "empty file", detail="no text after normalization")
+        )
+        return
+    result.extractions.append(extraction)
+    result.extracted += 1
+    result.files.append(
+        FileRow(
+            name,
+            sha1,
+            size,
+            extraction.document.doc_id,
+            raw.format,
+            extraction.document.url,
+            cache_key(sha1, entry, base),
+        )
+    )

@@ -30,7 +30,7 @@ from pathlib import Path
 from prefect import flow, task
 
 from extractors.extract import extractor_version
-from pipeline.flows import stopping
+from pipeline.flows import progress, stopping
 from pipeline.flows.batch import BatchResult, FileRow, Options, process_batch
 from pipeline.flows.cache_key import (
     cache_key,
@@ -167,11 +167,14 @@ def run_flow(
         known_rows, todo = split_known(names, known, options.max_bytes, manifest, base)
         store.record_files(con, [asdict(f) for f in known_rows])
         seen_docs = {f.doc_id for f in known_rows}
+        reporter = progress.current()
+        reporter.start(len(names), [f.path for f in known_rows])
         size = batch_size or auto_batch_size(len(todo), workers)
         batches = _batches(todo, size)
         futures = (extract_batch.submit(batch, options, manifest, base) for batch in batches)
         extracted = 0
-        for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
+        results = in_window(futures, 2 * max(1, workers))
+        for done, (batch, result) in enumerate(zip(batches, results, strict=False), 1):
             with stopping.committing():
                 store.write_extractions(con, result.extractions, version)
                 store.record_files(con, [asdict(f) for f in result.files])
@@ -179,10 +182,8 @@ def run_flow(
             failures += result.failures
             extracted += result.extracted
             seen_docs.update(f.doc_id for f in result.files)
-            stopping.say(
-                f"batch {done}/{len(batches)} committed: {len(result.files)} files, "
-                f"{result.extracted} extracted, {len(result.failures)} failures"
-            )
+            reporter.files_done(batch)
+            reporter.batch_committed(done, len(batches), len(result.files), len(result.failures))
         store.prune_unreferenced(con)
         failed_paths = {f["path"] for f in failures}
         store.set_run_files(con, sorted(n for n in names if n not in failed_paths))

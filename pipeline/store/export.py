@@ -31,17 +31,54 @@ RECORD_SORT = {
     "named_models": ["doc_id", "start", "model_id"],
 }
 CORRECTABLE = {"figures": "figure", "weaknesses": "weakness", "solutions": "solution"}
+# Scores stay fractions even when every one happens to be whole.
+FRACTIONS = {"confidence", "theme_score", "score"}
+
+
+def _whole(values: pd.Series) -> pd.Series:
+    return values.notna() & (values == values.round())
+
+
+def integral(frame: pd.DataFrame, for_csv: bool = False) -> pd.DataFrame:
+    """Counts as integers: ``34``, never ``34.0``; money in đồng stays exact.
+
+    A float column whose values are all whole becomes ``Int64`` (empty cells
+    stay empty). In a column mixing whole and fractional values (a count and a
+    percentage in ``value``) the CSV writes each number as it is (``34``,
+    ``95.5``); Parquet keeps such a column as float.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if column in FRACTIONS or not pd.api.types.is_float_dtype(values):
+            continue
+        present = values.dropna()
+        whole = _whole(values)
+        if present.empty or whole.sum() == len(present):
+            out[column] = values.round().astype("Int64")
+        elif for_csv:
+            out[column] = pd.Series(
+                [
+                    int(v) if w else (None if pd.isna(v) else float(v))
+                    for v, w in zip(values, whole, strict=True)
+                ],
+                index=values.index,
+                dtype=object,
+            )
+    return out
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    integral(frame, for_csv=True).to_csv(
+        path, index=False, encoding="utf-8-sig", lineterminator="\n"
+    )
 
 
 def write_table(frame: pd.DataFrame, out: Path, name: str) -> None:
     write_csv(frame, out / f"{name}.csv")
     parquet_dir = out / "parquet"
     parquet_dir.mkdir(exist_ok=True)
-    frame.to_parquet(parquet_dir / f"{name}.parquet", index=False)
+    integral(frame).to_parquet(parquet_dir / f"{name}.parquet", index=False)
 
 
 def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
