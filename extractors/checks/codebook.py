@@ -163,6 +163,12 @@ def indicator_problems(name: str, data: dict, lines: dict[Loc, int]) -> list[Pro
                 which = re.search(r"Pattern (\d+)", error)
                 loc = ("indicators", code, "patterns", *([int(which[1])] if which else []))
                 problems.append(Problem(name, _line(lines, loc), _key(loc), error))
+    for code in data.get("descriptions") or {}:
+        if code not in indicators:
+            loc = ("descriptions", code)
+            close = difflib.get_close_matches(str(code), list(indicators), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(Problem(name, _line(lines, loc), _key(loc), f"no indicator{hint}"))
     return problems
 
 

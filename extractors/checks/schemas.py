@@ -84,6 +84,16 @@ class NotFigures(Strict):
     share_of_percent: Words = []
 
 
+class Description(Strict):
+    """What an indicator means, for people (docs/codebook.md is generated from it)."""
+
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    counted: str = Field(min_length=1)
+    axis: str = Field(min_length=1)
+    wording: Words = []
+
+
 class IndicatorsFile(Strict):
     version: int | str
     families: dict[str, str]
@@ -94,6 +104,7 @@ class IndicatorsFile(Strict):
     linked_openers: Words = []
     targets: Targets = Targets()
     not_figures: NotFigures = NotFigures()
+    descriptions: dict[str, Description] = {}
     indicators: dict[str, Indicator]
 
 
