@@ -194,6 +194,7 @@ def extract_document(
     previous_row: tuple[Sentence, str] | None = None
     plans = plan_sections(text, codebook)
     mention_index = SpanIndex([(m.start, m.end) for m in mentions])
+    entity_index = SpanIndex([(start, end) for start, end, _ in entity_spans])
     ends = [s.end for s in sentences]
     if any(a > b for a, b in zip(ends, ends[1:], strict=False)):
         ends = []  # not in order: _linked_context scans instead
@@ -208,7 +209,7 @@ def extract_document(
             text,
             sentence,
             inside,
-            entity_spans,
+            [entity_spans[i] for i in entity_index.inside(sentence.start, sentence.end)],
             period=explicit,
             province=province,
             province_2025=province_2025,

@@ -221,7 +221,8 @@ def test_date_validation_gives_what_dateparser_gave():
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     cases = [(d, m, y) for y in ("2024", "2023") for d in range(0, 33, 3) for m in range(0, 16)]
-    cases += [("29", "02", "2024"), ("29", "02", "2023"), ("31", "04", "2024"), ("12", "31", "2024")]
+    cases += [("29", "02", "2024"), ("29", "02", "2023"), ("31", "04", "2024")]
+    cases += [("12", "31", "2024")]
     for day, month, year in cases:
         parsed = dateparser.parse(
             f"{int(day):02d}/{int(month):02d}/{year}", languages=["vi"], settings=settings
