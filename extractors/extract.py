@@ -189,7 +189,7 @@ def extract_document(
 
     codebook = load_codebook()
     entity_spans = [(e.start, e.end, e.label) for e in entities]
-    explicit = dates.explicit_period(text)
+    explicit = dates.explicit_period(text, sentences)
     figures: list[Figure] = []
     previous_row: tuple[Sentence, str] | None = None
     plans = plan_sections(text, codebook)
