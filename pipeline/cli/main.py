@@ -32,6 +32,12 @@ def run(
     ),
     max_mb: float = typer.Option(50.0, help="Files larger than this become failures."),
     timeout: float = typer.Option(60.0, help="Per-file time limit for slow formats (PDF), s."),
+    doc_timeout: float = typer.Option(
+        60.0, help="Per-document extraction time budget, s; an overrun is a failure row (0: none)."
+    ),
+    max_unzipped_mb: float = typer.Option(
+        200.0, help="A .docx that would inflate past this many MB becomes a failure."
+    ),
     strict: bool = typer.Option(False, help="Exit non-zero when any file failed."),
     workers: int = typer.Option(1, help="Local Dask worker processes (1 = in this process)."),
     dask_address: str | None = typer.Option(
@@ -68,6 +74,8 @@ def run(
             "max_bytes": int(max_mb * 1024**2),
             "timeout_s": timeout,
             "with_entities": entities,
+            "doc_timeout_s": doc_timeout,
+            "max_unzipped_bytes": int(max_unzipped_mb * 1024**2),
         },
         batch_size=batch_size,
         workers=workers,

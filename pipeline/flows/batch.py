@@ -14,9 +14,10 @@ from pathlib import Path
 
 from extractors.extract import Metadata, extract_document
 from extractors.records import Extraction
+from pipeline.flows.budget import BudgetExceeded, time_budget
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
-from pipeline.ingest.readers import ReadFailure, read_file
+from pipeline.ingest.readers import DEFAULT_MAX_UNZIPPED_BYTES, ReadFailure, read_file
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Options:
     max_bytes: int = 50 * 1024**2
     timeout_s: float = 60.0
     with_entities: str = "needed"  # all / needed / off (see extract_document)
+    doc_timeout_s: float = 60.0  # extraction budget per document (0: none)
+    max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES  # .docx inflated-size cap
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,12 @@ def process_batch(
             result.failures.append(failure_row(name, "read", "unreadable path", error))
             continue
         try:
-            raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
+            raw = read_file(
+                path,
+                max_bytes=options.max_bytes,
+                timeout_s=options.timeout_s,
+                max_unzipped_bytes=options.max_unzipped_bytes,
+            )
         except ReadFailure as failure:
             result.failures.append(
                 failure_row(
@@ -123,9 +131,14 @@ def process_batch(
             continue
         entry = manifest.get(str(path.resolve()))
         try:
-            extraction = extract_document(
-                raw.text, _metadata(raw, entry), with_entities=options.with_entities
-            )
+            with time_budget(options.doc_timeout_s):
+                extraction = extract_document(
+                    raw.text, _metadata(raw, entry), with_entities=options.with_entities
+                )
+        except BudgetExceeded:
+            detail = f"extraction ran past the {options.doc_timeout_s:g} s budget (--doc-timeout)"
+            result.failures.append(failure_row(name, "extract", "timeout", detail=detail))
+            continue
         except Exception as error:  # one bad document never stops the others
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
             result.failures.append(failure_row(name, "extract", "extractor error", error, detail))
