@@ -88,6 +88,33 @@ def run(
 
 
 @app.command()
+def serve(
+    inbox: Path = typer.Argument(..., help="Folder to watch for new or changed reports."),
+    out: Path = OUT,
+    doc_timeout: float = typer.Option(60.0, help="Per-document extraction time budget, s."),
+    entities: str = typer.Option("needed", help="NER: needed, all or off (as for antq run)."),
+    deployment: bool = typer.Option(
+        True, help="Also serve the flow as the Prefect deployment 'antq-serve'."
+    ),
+) -> None:
+    """Watch INBOX: every new or changed report is extracted and the CSVs re-written.
+
+    Prints 'watching INBOX' when ready and one line per batch; Ctrl-C stops it
+    after the batch in progress.
+
+    Example:  antq serve inbox/ --out out/
+    """
+    from pipeline.flows.serve import serve as serve_inbox
+
+    if entities not in ("all", "needed", "off"):
+        raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
+    if inbox.exists() and not inbox.is_dir():
+        raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
+    options = {"with_entities": entities, "doc_timeout_s": doc_timeout}
+    serve_inbox(inbox, out, options, serve_deployment=deployment)
+
+
+@app.command()
 def export(
     out: Path = OUT,
     store: Path | None = typer.Option(None, help="Store to read (default OUT/antq.duckdb)."),
