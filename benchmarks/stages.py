@@ -8,6 +8,7 @@ stage (a figure label inside the figures stage) is charged to the innermost one.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -68,7 +69,14 @@ class StageTimer:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
-        self._stack: list[list[float]] = []  # [start, time spent in inner stages]
+        self._local = threading.local()  # per thread: [start, time in inner stages] frames
+        self._lock = threading.Lock()
+
+    @property
+    def _stack(self) -> list[list[float]]:
+        if not hasattr(self._local, "stack"):
+            self._local.stack = []
+        return self._local.stack
 
     def wrap(self, stage: str, function: Callable) -> Callable:
         @wraps(function)
@@ -78,17 +86,19 @@ class StageTimer:
             try:
                 return function(*args, **kwargs)
             finally:
-                self._stack.pop()
+                stack = self._stack
+                stack.pop()
                 total = time.perf_counter() - frame[0]
-                self.seconds[stage] += total - frame[1]
-                if self._stack:
-                    self._stack[-1][1] += total
+                with self._lock:
+                    self.seconds[stage] += total - frame[1]
+                if stack:
+                    stack[-1][1] += total
 
         return timed
 
     @contextmanager
     def installed(self) -> Iterator[StageTimer]:
-        """Wrap the stage functions while the block runs (same process, one thread)."""
+        """Wrap the stage functions while the block runs (this process, any thread)."""
         saved = []
         for module, name, stage in _targets():
             original = getattr(module, name)

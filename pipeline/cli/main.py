@@ -232,22 +232,28 @@ def indicators(
 
 @app.command()
 def bench(
-    docs: list[int] = typer.Option([50], "--docs", help="Corpus size; repeat for several."),
-    workers: int = typer.Option(1, help="antq run --workers for the pipeline runs."),
+    docs: list[int] = typer.Option([50, 500], "--docs", help="Corpus size; give two or more."),
+    workers: int = typer.Option(2, help="Workers of the Dask run (1: skip it)."),
     baseline: bool = typer.Option(True, help="Also time bare underthesea.ner (slow)."),
+    big_mb: float = typer.Option(1.5, help="Size of the one big document, MB (0: skip)."),
+    serve: bool = typer.Option(True, help="Also time antq serve on a new file."),
+    source: Path | None = typer.Option(None, help="Folder of .txt texts (default modelled)."),
     json_out: Path | None = typer.Option(None, "--json", help="Also write the JSON here."),
 ) -> None:
-    """Throughput, peak memory and first-row latency: pipeline vs bare underthesea.ner.
+    """Per-document time against bare underthesea.ner, per stage, memory, a big document.
 
-    Builds a synthetic corpus of N documents from corpora/seeds, then times the
-    baseline and antq run cold, warm (nothing changed) and with one file added.
+    The corpus is the texts of corpora/modelled/docs (the seeds if missing), numbers
+    varied; per-document time is the slope between the corpus sizes.
 
     Example:  antq bench --docs 50 --docs 500 --json bench.json
     """
     from benchmarks.run import main
 
-    args = [arg for n in docs for arg in ("--docs", str(n))] + ["--workers", str(workers)]
+    args = [arg for n in docs for arg in ("--docs", str(n))]
+    args += ["--workers", str(workers), "--big-mb", str(big_mb)]
     args += [] if baseline else ["--no-baseline"]
+    args += [] if serve else ["--no-serve"]
+    args += ["--source", str(source)] if source else []
     args += ["--json", str(json_out)] if json_out else []
     raise typer.Exit(code=main(args))
 
