@@ -9,7 +9,11 @@ so it shows in the Prefect UI, with a run per batch, and can be started from
 there.
 
 SIGINT / SIGTERM stop it between batches: a batch in progress finishes first,
-so the store and the CSVs stay consistent.
+so the store and the CSVs stay consistent. (Ctrl-C in a terminal reaches the
+temporary Prefect API process too; a batch that then cannot report to it is
+said to be interrupted: the store keeps what it committed, every CSV is
+either the old one or the new one, and the next start re-exports.) A batch
+that fails for another reason is said in one line and the watch goes on.
 """
 
 from __future__ import annotations
@@ -147,8 +151,16 @@ def serve(inbox: Path, out: Path, options: dict[str, Any], serve_deployment: boo
 
         def run_batch(reason: str) -> None:
             nonlocal batches
-            summary = run_flow([str(inbox)], str(out), options=flow_options)
             batches += 1
+            try:
+                summary = run_flow([str(inbox)], str(out), options=flow_options)
+            except Exception as error:  # one line, and the inbox is still watched
+                cause = f"{type(error).__name__}: {str(error)[:200]}"
+                if stop.is_set():  # Ctrl-C in a terminal also stops the Prefect API child
+                    say(f"batch {batches} ({reason}) interrupted by the stop ({cause})")
+                else:
+                    say(f"batch {batches} ({reason}) failed: {cause}")
+                return
             say(f"batch {batches} ({reason}): {summary.line()}")
 
         run_batch("start")
