@@ -71,6 +71,8 @@ class StageTimer:
         self.seconds: dict[str, float] = defaultdict(float)
         self._local = threading.local()  # per thread: [start, time in inner stages] frames
         self._lock = threading.Lock()
+        self.first: float | None = None  # perf_counter when the first stage started
+        self.last: float | None = None  # ... and when the last one ended
 
     @property
     def _stack(self) -> list[list[float]]:
@@ -82,6 +84,8 @@ class StageTimer:
         @wraps(function)
         def timed(*args: Any, **kwargs: Any) -> Any:
             frame = [time.perf_counter(), 0.0]
+            if self.first is None:
+                self.first = frame[0]
             self._stack.append(frame)
             try:
                 return function(*args, **kwargs)
@@ -91,6 +95,7 @@ class StageTimer:
                 total = time.perf_counter() - frame[0]
                 with self._lock:
                     self.seconds[stage] += total - frame[1]
+                    self.last = frame[0] + total
                 if stack:
                     stack[-1][1] += total
 
@@ -109,6 +114,13 @@ class StageTimer:
         finally:
             for module, name, original in reversed(saved):
                 setattr(module, name, original)
+
+    def window(self) -> float:
+        """Seconds from the first stage's start to the last one's end: the work of a
+        run without its start-up (imports, Prefect API, models)."""
+        if self.first is None or self.last is None:
+            return 0.0
+        return self.last - self.first
 
     def table(self) -> dict[str, float]:
         return {stage: round(self.seconds.get(stage, 0.0), 3) for stage in STAGES}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import queue
 import signal
 import threading
 from collections.abc import Callable
@@ -104,6 +105,43 @@ def _watch_filter(inbox: Path, out: Path) -> Callable[[Any, str], bool]:
     return keep
 
 
+def _watch_in_thread(
+    inbox: Path, out: Path, stop: threading.Event, ready_s: float = 60.0
+) -> queue.Queue[set | None]:
+    """Sets of changes in ``inbox`` on a queue (``None`` when the watch ends).
+
+    Returns once the watcher is live (its first, possibly empty, yield), so a
+    scan of the inbox made after this call and the changes cover every file.
+    """
+    from watchfiles import watch
+
+    changes: queue.Queue[set | None] = queue.Queue()
+    ready = threading.Event()
+
+    def pump() -> None:
+        try:
+            for batch in watch(
+                inbox,
+                watch_filter=_watch_filter(inbox, out),
+                debounce=DEBOUNCE_MS,
+                step=50,
+                stop_event=stop,
+                rust_timeout=250,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+            ):
+                ready.set()
+                if batch:
+                    changes.put(set(batch))
+        finally:
+            ready.set()
+            changes.put(None)
+
+    threading.Thread(target=pump, name="antq-watch", daemon=True).start()
+    ready.wait(ready_s)
+    return changes
+
+
 def _stop_on_signals(stop: threading.Event) -> None:
     """The first SIGINT/SIGTERM asks to stop after the current batch; a second one quits."""
 
@@ -119,8 +157,6 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 def serve(inbox: Path, out: Path, options: dict[str, Any], serve_deployment: bool = True) -> int:
     """Watch ``inbox`` until SIGINT/SIGTERM; returns the number of batches processed."""
-    from watchfiles import watch
-
     inbox, out = inbox.resolve(), out.resolve()
     inbox.mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -163,20 +199,21 @@ def serve(inbox: Path, out: Path, options: dict[str, Any], serve_deployment: boo
                 return
             say(f"batch {batches} ({reason}): {summary.line()}")
 
-        run_batch("start")
+        changes = _watch_in_thread(inbox, out, stop)
+        run_batch("start")  # after the watcher is live: nothing dropped meanwhile is missed
         say(f"watching {inbox}")
-        for changes in watch(
-            inbox,
-            watch_filter=_watch_filter(inbox, out),
-            debounce=DEBOUNCE_MS,
-            step=50,
-            stop_event=stop,
-            raise_interrupt=False,
-        ):
-            if stop.is_set():
+        while not stop.is_set():
+            try:
+                batch = changes.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if batch is None:
                 break
-            run_batch(f"{len(changes)} changes")
-            if stop.is_set():
-                break
+            while not changes.empty():  # changes that came in while a batch ran
+                more = changes.get_nowait()
+                if more is None:
+                    break
+                batch |= more
+            run_batch(f"{len(batch)} changes")
     say(f"stopped after {batches} batches")
     return batches
