@@ -244,6 +244,14 @@ def table(report: dict) -> str:
             + f"{_fmt(ratio):>8}{_fmt(line[1] if line else None):>9}"
             + "".join(f"{s[key]['peak_mb']:>13.0f}" for s in sizes)
         )
+        work = _work_slope(small, large) if key == "one_process" else None
+        if work is not None:
+            ratio = base[0] / work[0] if base and work[0] > 0 else None
+            lines.append(
+                f"{'  its work (no start-up)':26}"
+                + "".join(f"{_work(s):>10.1f}" for s in sizes)
+                + f"{work[0] * 1000:>9.1f}{_fmt(ratio):>8}"
+            )
     lines += [
         "",
         f"{'stage (--workers 1), s':26}"

@@ -71,8 +71,8 @@ class StageTimer:
         self.seconds: dict[str, float] = defaultdict(float)
         self._local = threading.local()  # per thread: [start, time in inner stages] frames
         self._lock = threading.Lock()
-        self.first: float | None = None  # perf_counter when the first stage started
-        self.last: float | None = None  # ... and when the last one ended
+        self.first: float | None = None  # perf_counter when the first file was read
+        self.last: float | None = None  # ... and when the last stage ended
 
     @property
     def _stack(self) -> list[list[float]]:
@@ -84,7 +84,7 @@ class StageTimer:
         @wraps(function)
         def timed(*args: Any, **kwargs: Any) -> Any:
             frame = [time.perf_counter(), 0.0]
-            if self.first is None:
+            if self.first is None and stage == "read":
                 self.first = frame[0]
             self._stack.append(frame)
             try:
@@ -116,8 +116,8 @@ class StageTimer:
                 setattr(module, name, original)
 
     def window(self) -> float:
-        """Seconds from the first stage's start to the last one's end: the work of a
-        run without its start-up (imports, Prefect API, models)."""
+        """Seconds from the first file read to the last stage's end: the work of a
+        run without its start-up (imports, Prefect API, loading the models)."""
         if self.first is None or self.last is None:
             return 0.0
         return self.last - self.first
