@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test lint bench evaluate clean
+.PHONY: run test lint bench evaluate model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: $(VENV)/.installed-test
 
 evaluate: $(VENV)/.installed-run
 	$(BIN)/antq evaluate --docs corpora/seeds --gold corpora/gold
+
+# Re-train the weakness detector from the gold corpora (writes
+# extractors/clauses/weakness_model.joblib and weakness_model.yaml).
+model: $(VENV)/.installed-run
+	$(BIN)/antq weaknesses train
 
 bench: $(VENV)/.installed-run
 	$(BIN)/antq bench --docs 50 --docs 500

@@ -17,14 +17,17 @@ from typing import Literal
 from extractors.clauses.named_models import extract_named_models
 from extractors.clauses.solutions import extract_solutions
 from extractors.clauses.themes import classify_solutions, classify_weaknesses
-from extractors.clauses.weaknesses import extract_weaknesses
+from extractors.clauses.weakness_model import detect_weaknesses
 from extractors.figures.codebook import load_codebook
 from extractors.figures.labels import figure_label
 from extractors.figures.sentence import figures_in_sentence, plan_sections
+from extractors.figures.subsets import link_parts
 from extractors.geo import places as geo
+from extractors.geo.scope import NATIONAL, is_national
+from extractors.geo.sites import province_from_url
 from extractors.ner.entities import Tagger, tag_sentences
 from extractors.records import Document, Entity, Extraction, Figure, Sentence, content_id
-from extractors.text import dates
+from extractors.text import dates, periods
 from extractors.text import normalize as textmod
 from extractors.text.numbers import NumberMention, find_numbers
 from extractors.text.tokens import Token
@@ -104,8 +107,42 @@ def _linked_context(
     return before[-1].text if before else ""
 
 
-def _is_present_state(figures: list[Figure]) -> bool:
-    return any(f.kind == "stock" for f in figures)
+def _periods(
+    text: str, title: str | None, sentences: Sequence[Sentence], published: str | None
+) -> tuple[periods.Period | None, dict[int, periods.Period]]:
+    """The document's period and each framed sentence's own (keyed by sentence start)."""
+    pub = periods.Published.parse(published)
+    year = periods.reporting_year(f"{title or ''}\n{text[:600]}", pub)
+    framed = [(s, periods.sentence_period(s.text, pub, year)) for s in sentences]
+    span = periods.document_period(title, [(s.text, p) for s, p in framed], pub, year)
+    return span, {s.start: p for s, p in framed if p is not None}
+
+
+def _place_figures(
+    text: str,
+    figures: list[Figure],
+    span: periods.Period | None,
+    sentence_spans: dict[int, periods.Period],
+    year: int | None,
+    scope: str,
+) -> list[Figure]:
+    """Each figure's period (its sentence's, else the document's), scope and total."""
+    placed = []
+    for f in figures:
+        own = sentence_spans.get(f.sentence_start) or span
+        before = text[f.sentence_start : f.start]
+        national = f.indicator != "models_replicated_national" and is_national(
+            before[before.rfind(";") + 1 :]
+        )
+        placed.append(
+            replace(
+                f,
+                period=own.year if own is not None else year,
+                **periods.span_fields(own),
+                scope=NATIONAL if national else scope,
+            )
+        )
+    return link_parts(text, placed)
 
 
 def entity_mode(with_entities: bool | str) -> EntityMode:
@@ -136,6 +173,7 @@ def _entities_and_province(
     mode: EntityMode,
     province_known: bool,
     tagger: Tagger | None,
+    site: str | None = None,
 ) -> tuple[list[Entity], geo.ProvinceDetection, dict[int, list[Token]]]:
     """NER (as much as ``mode`` asks), the province detection its LOCs feed, and
     the words of every sentence NER tokenised (reused for the figures).
@@ -149,12 +187,16 @@ def _entities_and_province(
     if mode == "all":
         entities, words = tag_sentences(doc_id, sentences, tagger)
     else:
-        detection = geo.detect_province(text, title=title)
+        detection = geo.detect_province(text, title=title, site_province=site)
         if mode == "off" or province_known or detection.confidence >= KNOWN_PROVINCE_CONFIDENCE:
             return [], detection, {}
         entities, words = tag_sentences(doc_id, ner_sentences(text, sentences, mentions), tagger)
     loc_names = [e.text for e in entities if e.label == "LOC"]
-    return entities, geo.detect_province(text, title=title, extra_names=loc_names), words
+    return (
+        entities,
+        geo.detect_province(text, title=title, extra_names=loc_names, site_province=site),
+        words,
+    )
 
 
 def extract_document(
@@ -162,8 +204,10 @@ def extract_document(
     meta: Metadata | None = None,
     tagger: Tagger | None = None,
     with_entities: bool | EntityMode = "needed",
+    weakness_mode: str = "model",
 ) -> Extraction:
-    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``."""
+    """Every record of one document; ``with_entities`` is ``all``, ``needed`` or ``off``;
+    ``weakness_mode`` is ``model`` (the trained detector) or ``rules`` (cue rules only)."""
     meta = meta or Metadata()
     text = textmod.normalize_text(raw_text)
     doc_id = content_id(text)
@@ -181,6 +225,7 @@ def extract_document(
         entity_mode(with_entities),
         bool(meta.province),
         tagger,
+        province_from_url(meta.url),
     )
     province = detection.province
     if meta.province:
@@ -225,15 +270,18 @@ def extract_document(
             previous_row = (sentence, found[0].indicator) if is_row else None
         elif not is_row:
             previous_row = None
+    span, sentence_spans = _periods(text, title, sentences, published)
+    # with no span, results reported in a dated page are filed under its year
+    reports_results = bool(figures)
     period = (
-        explicit
-        if explicit is not None
-        else dates.period_for(text, published, _is_present_state(figures))
+        span.year
+        if span is not None
+        else (int(published[:4]) if published and reports_results else None)
     )
-    if period is not None:
-        figures = [f if f.period is not None else replace(f, period=period) for f in figures]
+    figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
+    span_fields = periods.span_fields(span)
 
-    weaknesses = extract_weaknesses(doc_id, text)
+    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
     weaknesses = [
         replace(
@@ -243,6 +291,7 @@ def extract_document(
             province=province,
             province_2025=province_2025,
             period=period,
+            **span_fields,
         )
         for w, (theme, score) in zip(weaknesses, themes, strict=True)
     ]
@@ -264,6 +313,7 @@ def extract_document(
         province=province,
         province_2025=province_2025,
         period=period,
+        **span_fields,
         scope=detection.scope,
         scope_name=detection.scope_name,
         format=meta.format,

@@ -41,7 +41,11 @@ class Document:
     published: str | None = None  # ISO date
     province: str | None = None
     province_2025: str | None = None
-    period: int | None = None
+    period: int | None = None  # the year the figures are filed under (period_end's year)
+    period_start: str | None = None  # ISO date
+    period_end: str | None = None
+    period_label: str | None = None  # "2023", "6 tháng đầu năm 2022", "2012 - 10/2023"
+    period_precision: str = "unknown"  # year/half/quarter/month/to_date/multi_year/unknown
     scope: str = "province"  # province / district / commune
     scope_name: str | None = None
     format: str = "txt"
@@ -60,9 +64,15 @@ class Figure:
     denominator: float | None = None
     kind: str | None = None  # flow / stock
     period: int | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    period_label: str | None = None
+    period_precision: str = "unknown"
     province: str | None = None
     province_2025: str | None = None
+    scope: str | None = None  # the document's, or "national" for a figure of the whole country
     breakdown: str | None = None
+    part_of: str | None = None  # figure_id of the total this figure is a part of
     label: str | None = None
     number_start: int = 0  # where the digits stand
     number_end: int = 0
@@ -102,6 +112,10 @@ class Weakness:
     province: str | None = None
     province_2025: str | None = None
     period: int | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    period_label: str | None = None
+    period_precision: str = "unknown"
 
     @property
     def weakness_id(self) -> str:

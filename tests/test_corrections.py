@@ -414,3 +414,16 @@ def test_a_session_keeps_one_connection_for_many_decisions(review: Review, store
         assert len(review.list()) == len(ALL_FIGURES)
     figures, _ = export(store)  # the store is free again
     assert figures["reviewed"].all()
+
+
+def test_records_refuses_an_injected_table_name(review: Review, store: Path) -> None:
+    import duckdb
+
+    for name in ("figures; DROP TABLE documents", "documents--", "corrections"):
+        with pytest.raises(ValueError, match="unknown table"):
+            review.records(name)
+    con = duckdb.connect(str(store), read_only=True)
+    try:  # nothing was dropped
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] > 0
+    finally:
+        con.close()

@@ -502,3 +502,38 @@ def test_theme_matrix_marks_themes_named_by_two_provinces_as_recurring():
     assert not matrix.loc["resources_lacking", "recurring"]
     assert not matrix.loc["other", "recurring"]  # "other" is not a theme
     assert matrix.loc["leadership_weak", "n_clauses"] == 0  # every codebook theme is listed
+
+
+def test_weakness_cells_recur_only_across_provinces_in_overlapping_periods():
+    from pipeline.store.dataset import weakness_cells
+
+    def clause(i, province, start, end, theme="awareness_low"):
+        return {
+            "weakness_id": f"w{i}",
+            "doc_id": f"d{i}",
+            "text": f"nhận thức của một bộ phận người dân còn hạn chế ({i})",
+            "theme": theme,
+            "province": province,
+            "province_2025": province,
+            "period": int(end[:4]),
+            "period_start": start,
+            "period_end": end,
+            "period_label": end[:4],
+            "period_precision": "year",
+        }
+
+    rows = pd.DataFrame(
+        [
+            clause(1, "Kon Tum", "2023-01-01", "2023-12-31"),
+            clause(2, "Kon Tum", "2023-01-01", "2023-12-31"),
+            clause(3, "Bạc Liêu", "2023-01-01", "2023-06-30"),
+            clause(4, "Lào Cai", "2019-01-01", "2019-12-31", theme="resources_lacking"),
+            clause(5, "Sơn La", "2021-01-01", "2021-12-31", theme="resources_lacking"),
+        ]
+    )
+    cells = weakness_cells(rows).set_index(["theme", "province"])
+    kon_tum = cells.loc[("awareness_low", "Kon Tum")]
+    assert (kon_tum.n_clauses, kon_tum.n_documents, bool(kon_tum.recurring)) == (2, 2, True)
+    assert bool(cells.loc[("awareness_low", "Bạc Liêu")].recurring)
+    # named by two provinces, but years apart: not recurring
+    assert not cells.loc["resources_lacking"].recurring.astype(bool).any()

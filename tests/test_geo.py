@@ -246,10 +246,21 @@ def test_district_scope_report() -> None:
 
 
 def test_province_wide_cue_keeps_province_scope() -> None:
+    title = "Quảng Ninh: phối hợp tuần tra bảo đảm an ninh tuyến biên giới"
+    text = (
+        "Toàn tỉnh có 91 mô hình tự quản về ANTT; Công an huyện Tiên Yên phối hợp tuần tra "
+        "tuyến biên giới."
+    )
+    found = detect_province(text, title=title)
+    assert (found.province, found.scope, found.scope_name) == ("Quảng Ninh", "province", None)
+
+
+def test_a_district_report_quoting_a_provincial_figure_stays_district() -> None:
+    # scope is what the report is about (its headline), not the widest figure it quotes
     title = "Công an huyện Tiên Yên phối hợp tuần tra"
     text = "Toàn tỉnh có 91 mô hình tự quản về ANTT; Quảng Ninh là địa bàn có vị trí chiến lược."
     found = detect_province(text, title=title)
-    assert (found.province, found.scope, found.scope_name) == ("Quảng Ninh", "province", None)
+    assert (found.province, found.scope, found.scope_name) == ("Quảng Ninh", "district", "Tiên Yên")
 
 
 def test_commune_scope_report() -> None:

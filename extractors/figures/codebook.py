@@ -51,6 +51,10 @@ class IndicatorRule:
     cues: dict[str, list[Cue]] = field(default_factory=dict)
     excludes: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     has_patterns: bool = False
+    # cues before the number that stand in for a missing `previous` figure
+    previous_waived_by: re.Pattern[str] | None = None
+    # cues anywhere in the sentence that lift the excludes
+    exclude_unless: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -72,6 +76,8 @@ class Codebook:
     target_cues: re.Pattern[str] | None
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
+    unit_kinds: dict[str, str] = field(default_factory=dict)
+    not_figures: dict[str, Any] = field(default_factory=dict)
 
     def family(self, code: str) -> str:
         for rule in self.rules:
@@ -145,6 +151,8 @@ def load_codebook(path: str | None = None) -> Codebook:
                 cues=cues,
                 excludes=excludes,
                 has_patterns=bool(patterns),
+                previous_waived_by=phrase_regex(spec.get("previous_waived_by", [])),
+                exclude_unless=phrase_regex(spec.get("exclude_unless", [])),
             )
         )
     units_sorted = sorted(all_units, key=len, reverse=True)
@@ -189,4 +197,40 @@ def load_codebook(path: str | None = None) -> Codebook:
             else None
         ),
         plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
+        unit_kinds={
+            unit.lower(): kind
+            for kind, units in kind_cues.get("units", {}).items()
+            for unit in units
+        },
+        not_figures=_not_figures(data.get("not_figures", {})),
     )
+
+
+def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
+    """Compile the ``not_figures`` section: make-up, per-unit norms, references back."""
+    lead_ins = "|".join(re.escape(w) for w in spec.get("make_up_lead_ins", []))
+    per = "|".join(re.escape(w) for w in sorted(spec.get("per_unit", []), key=len, reverse=True))
+    per_time = "|".join(re.escape(w) for w in spec.get("per_time", []))
+    back = "|".join(re.escape(w) for w in spec.get("references_back", []))
+    share = "|".join(re.escape(w) for w in spec.get("share_of_percent", []))
+    return {
+        "make_up_units": frozenset(u.lower() for u in spec.get("make_up_units", [])),
+        "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
+        "make_up_lead_in": re.compile(rf"(?<!\w)(?:{lead_ins})\s*$", re.IGNORECASE)
+        if lead_ins
+        else None,
+        "per_unit": re.compile(rf"^\s*/\s*(?:{per})(?!\w)", re.IGNORECASE) if per else None,
+        "per_time": re.compile(rf"^\s*/\s*(?:{per_time})(?!\w)", re.IGNORECASE)
+        if per_time
+        else None,
+        "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
+        "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
+        "frequency_units": frozenset(u.lower() for u in spec.get("frequency_units", [])),
+        "frequency_lead_ins": phrase_regex(spec.get("frequency_lead_ins", [])),
+        "references_back": re.compile(
+            rf"^\s*(?:[^\W\d_]+\s+){{0,2}}(?:{back})(?!\w)", re.IGNORECASE
+        )
+        if back
+        else None,
+        "share_of_percent": re.compile(rf"^\s*(?:{share})\s*$", re.IGNORECASE) if share else None,
+    }

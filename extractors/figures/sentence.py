@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extractors.figures.codebook import PATTERN_WEIGHT, Codebook, IndicatorRule, load_codebook
+from extractors.figures.not_figures import not_a_figure
 from extractors.records import Figure, Sentence
 from extractors.text.numbers import NumberMention
 from extractors.text.tokens import Token, build_doc, split_at, word_tokens
@@ -39,10 +40,14 @@ class _Candidate:
     pattern_codes: set[str]
 
 
-def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
+def _unit_after(
+    doc, tokens, num_index: int, matches, units: Sequence[str] = ()
+) -> tuple[str | None, int]:
     """The counted noun right after the number token (longest codebook unit, else a word).
 
-    Returns the unit and its end offset in the document (-1 when there is none).
+    A word cut off at the very end of the text (``hơn 20 nghìn thàn``) is read as
+    the shortest codebook unit it begins. Returns the unit and its end offset in
+    the document (-1 when there is none).
     """
     best: tuple[int, str] | None = None
     for match_id, start, end in matches:
@@ -56,6 +61,10 @@ def _unit_after(doc, tokens, num_index: int, matches) -> tuple[str | None, int]:
     if num_index + 1 < len(doc):
         nxt = tokens[num_index + 1]
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
+            if num_index + 2 == len(doc):  # the last word of the sentence: maybe cut off
+                cut = nxt.text.lower()
+                if cut not in units and (whole := [u for u in units if u.startswith(cut)]):
+                    return min(whole, key=len), nxt.end
             return nxt.text.lower(), nxt.end
     return None, -1
 
@@ -122,6 +131,8 @@ def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float,
 
 
 def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
+    if rule.exclude_unless is not None and rule.exclude_unless.search(sections["sentence"]):
+        return False
     for section, regex in rule.excludes.items():
         if regex is None:
             continue
@@ -138,8 +149,13 @@ def classify(
     sentence_text: str,
     previous_indicator: str | None,
     codebook: Codebook,
+    first_in_clause: bool = False,
 ) -> tuple[str, float, str | None]:
-    """Best indicator for one number: (code, score, rule description)."""
+    """Best indicator for one number: (code, score, rule description).
+
+    ``first_in_clause``: no number comes before it in its clause, so a rule's
+    ``previous_waived_by`` cue may stand in for the missing figure.
+    """
     sections = {
         "before": candidate.before,
         "after": candidate.after,
@@ -157,10 +173,18 @@ def classify(
         ):
             continue
         if rule.previous and previous_indicator not in rule.previous:
-            continue
+            # a cue stands in for a missing figure, never for one of another indicator
+            waiver = rule.previous_waived_by if first_in_clause else None
+            if waiver is None or not waiver.search(candidate.before):
+                continue
+            waived = True
+        else:
+            waived = False
         if _excluded(rule, sections):
             continue
         score, hits = _section_hits(rule, sections)
+        if waived:
+            score, hits = score + 2.0, [*hits, "previous_waived"]
         if rule.code in candidate.pattern_codes:
             score += PATTERN_WEIGHT
             hits.append("pattern")
@@ -179,11 +203,12 @@ def _kind(
     before: str,
     codebook: Codebook,
     previous_kind: str | None = None,
+    unit: str | None = None,
 ) -> str | None:
     """Nearest time frame before the number, else the indicator's default, else
     an action verb before it (``tổ chức tại 83/83 xã``), else a lead-in naming a
     standing count or place right before it (``xã có 9 thôn``), else the kind of
-    the figure it continues."""
+    the figure it continues, else the kind of its counted noun (``mắt camera``)."""
     clause_start = before_in_sentence.rfind(";") + 1
     positions: list[tuple[int, int, str]] = []
     frames = (
@@ -209,7 +234,7 @@ def _kind(
         return "flow"
     if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
         return "stock"
-    return previous_kind
+    return previous_kind or codebook.unit_kinds.get((unit or "").lower())
 
 
 def _breakdown(after: str, codebook: Codebook) -> str | None:
@@ -292,7 +317,7 @@ def figures_in_sentence(
         ):
             continue  # a target or plan ("Phấn đấu 100% xã ..."), not a result
         # The counted noun decides the rules; a percentage is recorded in "%" of it.
-        unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches)
+        unit, unit_end = _unit_after(doc, tokens, tok_index, unit_matches, codebook.units)
         unit_end = unit_end if unit_end >= 0 else mention.end
         next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
         semicolon = text.find(";", mention.end, next_start)
@@ -312,12 +337,29 @@ def figures_in_sentence(
         if new_clause and previous is not None:
             chain = None  # a ";" ends the chain
         indicator, score, rule_text = classify(
-            candidate, f"{context} {sentence.text}" if context else sentence.text, chain, codebook
+            candidate,
+            f"{context} {sentence.text}" if context else sentence.text,
+            chain,
+            codebook,
+            first_in_clause=new_clause,
         )
         rule = next((r for r in codebook.rules if r.code == indicator), None)
         sentence_prefix = text[sentence.start : mention.start]
         previous_kind = figures[-1].kind if figures and not new_clause else None
-        kind = _kind(sentence_prefix, rule.kind if rule else None, before, codebook, previous_kind)
+        if not_a_figure(
+            codebook,
+            indicator,
+            unit,
+            before,
+            text[max(unit_end, mention.end) : after_end],
+            text[ordered[index - 1].end : mention.start] if not new_clause else "",
+            bool(figures) and figures[-1].unit == "%",
+            mention.denominator is not None,
+        ):
+            continue
+        kind = _kind(
+            sentence_prefix, rule.kind if rule else None, before, codebook, previous_kind, unit
+        )
         label = None
         if indicator == "unclassified" and label_for is not None:
             label = label_for(

@@ -36,6 +36,9 @@ from pathlib import Path
 
 import yaml
 
+from extractors.geo.scope import detect_scope
+from extractors.geo.sites import site_weight
+
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
 _LEVEL_ORDER = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
 _YAML = Path(__file__).with_name("provinces.yaml")
@@ -552,11 +555,6 @@ def _next_in_list(text: str, tokens: list[_Token], j: int, level: str | None) ->
 # --------------------------------------------------------------- public: detection
 
 
-def _has_cue(text: str, cues: Iterable[str]) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(c.lower())}(?!\w)", lowered) for c in cues)
-
-
 def _authority_before(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start].rstrip()
     return any(
@@ -591,35 +589,11 @@ def _score(
     return scores
 
 
-def _scope(
-    province: str, text: str, title: str | None, title_mentions, text_mentions
-) -> tuple[str, str | None]:
-    """District or commune when the title (or first line) names one as its subject.
-
-    A report stays province-scope when its headline names the province or the
-    text speaks of the whole province ("toàn tỉnh", "trên địa bàn tỉnh").
-    """
-    if title is not None:
-        headline, mentions = title, title_mentions
-    else:
-        headline = text.lstrip().split("\n", 1)[0][: _config()["lead_chars"]]
-        offset = len(text) - len(text.lstrip())
-        mentions = [m for m in text_mentions if m.end <= offset + len(headline)]
-    mentions = [m for m in mentions if province in m.candidates or m.province == province]
-    if not mentions or any(m.level == PROVINCE for m in mentions):
-        return PROVINCE, None
-    if _has_cue(text, _config()["province_wide_cues"]) or _has_cue(
-        headline, _config()["province_wide_cues"]
-    ):
-        return PROVINCE, None
-    subjects = [m for m in mentions if m.typed]
-    if not subjects:
-        return PROVINCE, None
-    return subjects[0].level, subjects[0].name
-
-
 def detect_province(
-    text: str, title: str | None = None, extra_names: Iterable[str] = ()
+    text: str,
+    title: str | None = None,
+    extra_names: Iterable[str] = (),
+    site_province: str | None = None,
 ) -> ProvinceDetection:
     """The province a report is about, its 2025 province, and its scope.
 
@@ -627,7 +601,8 @@ def detect_province(
     X") weigh most, a bare province name less, a district or commune less
     still; a title counts ``title_factor`` times and the lead more than the
     rest. A name found in several provinces votes only when one of them is
-    named elsewhere in the report. ``extra_names`` are LOC strings from NER.
+    named elsewhere in the report. ``extra_names`` are LOC strings from NER;
+    ``site_province`` is the province of the site that published the page.
     """
     weights = _config()["weights"]
     text_mentions = find_place_mentions(text)
@@ -645,12 +620,17 @@ def detect_province(
             province = provinces.pop() if len(provinces) == 1 else None
         if province:
             scores[province] += weights["extra_name"]
+    if site_province:
+        # the site that published the page (sites.yaml explains the weight)
+        scores[site_province] += site_weight()
     if not scores:
         return ProvinceDetection(None, None, PROVINCE, None, 0.0, tuple(text_mentions))
     best = max(scores, key=lambda p: scores[p])
     share = scores[best] / sum(scores.values())
     confidence = share * (1 - math.exp(-scores[best] / _config()["confidence_scale"]))
-    scope, scope_name = _scope(best, text, title, title_mentions, text_mentions)
+    scope, scope_name = detect_scope(
+        best, _gazetteer().to_2025[best], text, title, title_mentions, text_mentions
+    )
     evidence = tuple(m for m in text_mentions if m.province == best or best in m.candidates)
     return ProvinceDetection(
         province=best,

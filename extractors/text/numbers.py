@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from extractors.text.word_numbers import find_word_numbers
+
 __all__ = [
     "NumberMention",
     "SkippedNumber",
@@ -175,6 +177,7 @@ _DURATION_UNITS = _phrases(_V["duration_units"])
 _DURATION_EXCEPTIONS = _phrases(_V["duration_exceptions"])
 _TIME_CUES = _phrases(_V["time_cues"])
 _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
+_DEMOGRAPHIC_HEADS = _phrases(_V["demographic_heads"])
 
 # Heads: words directly before a number that say what kind of non-figure it is.
 # Later lists do not override earlier ones, so the order sets the priority.
@@ -192,7 +195,9 @@ for _kind, _entries in (
     for _entry in _entries:
         _HEADS.setdefault(_phrase(_entry), _kind)
 
-_MAX_PHRASE = max(len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES])
+_MAX_PHRASE = max(
+    len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES, *_DEMOGRAPHIC_HEADS]
+)
 
 _Q = _V["quotes"]
 _QUOTE_OPENERS = set(_Q["openers"])
@@ -218,12 +223,18 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]+")
 _LETTERS_BEFORE_HYPHEN = re.compile(r"[^\W\d_]+-\Z")
 _DIGITS_RE = re.compile(r"\d+")
+_NAME_LIST_RE = re.compile(rf"{_SP}*(?:,|{_SP}và){_SP}*")
 _ENDS_WITH_DIGIT_RE = re.compile(r"\d[ \t\u00a0]*\Z")
 _MINUTES_RE = re.compile(r"\d{1,2}(?!\d)")
 _DATE_CONNECTOR_RE = re.compile(
     rf"\s*(?:{_alternation(_V['dates']['range_connectors'])})\s*", re.IGNORECASE
 )
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.\d{4}")
+_DOTTED_DAY_MONTH_RE = re.compile(r"(\d{1,2})\.(\d{1,2})")
+# "P.3", "Q.12", "TX.5": an administrative unit abbreviated with a dot before its number.
+_ABBREVIATED_NAME_RE = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(re.escape(a) for a in _V['abbreviated_name_heads'])})\.{_SP}?\Z"
+)
 
 # "01 tháng 8 năm 2013", "02 tháng 9": day, "tháng", month, maybe a year.
 _DAY_MONTH_RE = re.compile(
@@ -404,6 +415,7 @@ class _Scanner:
         self.quoted_starts = [s for s, _ in self.quoted]
         self.consumed = 0  # end of the last mention or skip, whose chunks are already handled
         self.last_date_end = -1
+        self.last_name_end = -1
 
     def _pattern_spans(self) -> list[tuple[int, int, str]]:
         text = self.text
@@ -445,6 +457,8 @@ class _Scanner:
     def _skip(self, start: int, end: int, reason: str) -> None:
         self.skipped.append(SkippedNumber(start, end, self.text[start:end], reason))
         self.consumed = max(self.consumed, end)
+        if reason == "name_number":
+            self.last_name_end = end
         if reason == "date":
             self.last_date_end = end
 
@@ -514,7 +528,10 @@ class _Scanner:
             if unit == "h" or (unit == "g" and minutes):  # "8h", "7h30", "14g15"
                 self._skip(s, minutes.end() if minutes else letters.end(), "time")
             elif unit in _ATTACHED_UNITS and _NUM_RE.fullmatch(text, s, e):
-                self._mention(s, e, unit_end=letters.end())
+                if _longest_before(_words_before(text, s), _DEMOGRAPHIC_HEADS):
+                    self._skip(s, letters.end(), "demographics")  # "rộng 81,71km2"
+                else:
+                    self._mention(s, e, unit_end=letters.end())
             else:
                 end = letters.end()
                 while end < len(text) and text[end].isalnum():
@@ -548,6 +565,9 @@ class _Scanner:
 
     def _slash_pair(self, s: int, e: int, values: list[str]) -> None:
         a, b = values
+        if self._head_reason(_words_before(self.text, s)) == "document_number":
+            self._skip(s, e, "document_number")  # "Thông tư 23/2012", "Quyết định 15/2020"
+            return
         if not (a.isdigit() and b.isdigit()):
             self._ratio(s, e, a, b)
             return
@@ -587,7 +607,9 @@ class _Scanner:
     def _single(self, s: int, e: int) -> None:
         before = _words_before(self.text, s, _MAX_PHRASE + _DOC_LOOKBACK + 1)
         reason = (
-            self._head_reason(before)
+            ("demographics" if _longest_before(before, _DEMOGRAPHIC_HEADS) else None)
+            or self._head_reason(before)
+            or self._name_continued(s, e)
             or self._bare_date_or_year(self.text[s:e], before)
             or self._list_marker(s, e)
             or self._duration(e, before)
@@ -603,6 +625,11 @@ class _Scanner:
         """``20.8.2012``; a bare ``2023`` unless a qualifier makes it a count ("khoảng 2000")."""
         dotted = _DOTTED_DATE_RE.fullmatch(digits)
         if dotted and _valid_day_month(int(dotted[1]), int(dotted[2])):
+            return "date"
+        # "Chiều 21.7", "tính đến 1.7": day.month after a date cue
+        dotted = _DOTTED_DAY_MONTH_RE.fullmatch(digits)
+        valid = dotted and _valid_day_month(int(dotted[1]), int(dotted[2]))
+        if valid and _longest_before(before, _DATE_CUES):
             return "date"
         if _is_year(digits) and not _longest_before(before, _QUALIFIERS):
             return "year"
@@ -644,6 +671,20 @@ class _Scanner:
         ):
             return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
         return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
+
+    def _name_continued(self, s: int, e: int) -> str | None:
+        """``phường 1, 2 và 4``: numbers listed after a name's number; ``P.3``, ``Q. 12``."""
+        text = self.text
+        short = e - s <= 2 and text[s:e].isdigit()
+        if (
+            short
+            and self.last_name_end >= 0
+            and _NAME_LIST_RE.fullmatch(text, self.last_name_end, s)
+        ):
+            return "name_number"
+        if _ABBREVIATED_NAME_RE.search(text, max(0, s - 6), s):
+            return "name_number"
+        return None
 
     def _list_marker(self, s: int, e: int) -> str | None:
         """``1.`` / ``2)`` / ``3 |`` opening a line, ``(3)`` and ``[4]`` in running text."""
@@ -725,6 +766,11 @@ class _Scanner:
 def scan_numbers(text: str) -> tuple[list[NumberMention], list[SkippedNumber]]:
     """Both lists in one pass: the figures and the numbers left alone."""
     scanner = _Scanner(text).run()
+    spelled = [
+        NumberMention(s, e, s, e, value, text[s:e]) for s, e, value in find_word_numbers(text)
+    ]
+    if spelled:
+        return sorted([*scanner.mentions, *spelled], key=lambda m: m.start), scanner.skipped
     return scanner.mentions, scanner.skipped
 
 

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import typer
 
+from pipeline.cli.weaknesses import WEAKNESSES, check_weakness_mode
+from pipeline.cli.weaknesses import app as weaknesses_app
+
 app = typer.Typer(
     help="antq: Vietnamese provincial reports -> a comparable, reviewable dataset.\n\n"
     "Example:  antq run corpora/seeds --out out/",
@@ -16,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+app.add_typer(weaknesses_app, name="weaknesses")
 OUT = typer.Option(Path("out"), "--out", help="Output folder (store, CSV, Parquet).")
 
 
@@ -53,6 +57,7 @@ def run(
     force: bool = typer.Option(
         False, help="Re-extract every file, even those the store already holds."
     ),
+    weaknesses: str = WEAKNESSES,
 ) -> None:
     """Ingest, extract and export: the whole pipeline as one Prefect flow.
 
@@ -76,6 +81,7 @@ def run(
             "with_entities": entities,
             "doc_timeout_s": doc_timeout,
             "max_unzipped_bytes": int(max_unzipped_mb * 1024**2),
+            "weakness_mode": check_weakness_mode(weaknesses),
         },
         batch_size=batch_size,
         workers=workers,
@@ -136,20 +142,30 @@ def export(
 def evaluate(
     docs: Path = typer.Option(..., help="Folder of documents named like the gold files."),
     gold: Path = typer.Option(..., help="Folder of gold JSON files (codebook.md format)."),
+    manifest: Path | None = typer.Option(
+        None, help="CSV path,url,province,published, as for antq run."
+    ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+    errors: bool = typer.Option(
+        False, "--errors", help="List every miss, spurious figure and confusion."
+    ),
+    weaknesses: str = WEAKNESSES,
 ) -> None:
-    """Score extraction against gold annotations (no Prefect, no store).
+    """Score extraction strictly against gold annotations (no Prefect, no store).
 
-    Example:  antq evaluate --docs corpora/seeds --gold corpora/gold --json
+    Example:  antq evaluate --docs corpora/seeds --gold corpora/gold --errors
     """
-    from pipeline.evaluate.core import evaluate as run_evaluation
-    from pipeline.evaluate.core import format_report
+    from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate import format_errors, format_report
 
-    result = run_evaluation(docs, gold)
+    result = run_evaluation(docs, gold, manifest, check_weakness_mode(weaknesses))
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-    else:
-        typer.echo(format_report(result))
+        return
+    typer.echo(format_report(result))
+    if errors:
+        typer.echo("")
+        typer.echo(format_errors(result))
 
 
 @app.command()

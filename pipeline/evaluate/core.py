@@ -1,150 +1,45 @@
-"""Score extraction against gold annotations (codebook.md, "Gold annotations").
+"""Score extraction against gold annotations, strictly (codebook.md, "Gold annotations").
 
-A predicted figure matches a gold figure when the values are equal and the
-predicted span overlaps one occurrence of the gold quote in the document,
-both located after the same normalization (Unicode NFC, tone placement,
-whitespace collapsed). Matching is one-to-one. Indicator, qualifier and kind
-are then scored on matched pairs; province, province_2025 and year per
-document; weaknesses, solutions and named models by span overlap.
+- ``numbers``: a predicted figure matches a gold figure when the values are
+  equal and the predicted span overlaps the gold quote (one-to-one);
+- ``figures``: a match counts only when the indicator agrees too (a gold
+  ``other_*`` agrees with ``unclassified``; a codebook code never does);
+- accuracies of indicator, qualifier, unit, denominator, kind and period on
+  matched figures; province, province_2025, year, scope, published and period
+  per document, each scored only where the gold gives the field;
+- ``weaknesses``, ``solutions``, ``named_models``: clauses sharing at least
+  half their words.
+
+Every score with nothing to score is ``None``, never 1.0.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors.extract import Metadata, extract_document
+from extractors.extract import extract_document
 from extractors.geo import places as geo
 from extractors.records import Extraction
-from extractors.text.normalize import normalize_tone
+from pipeline.evaluate.matching import (
+    FigureMatch,
+    Locator,
+    gold_clause_text,
+    indicator_agrees,
+    match_clauses,
+    match_figures,
+    unit_agrees,
+)
+from pipeline.evaluate.scores import Counts, Tally, prf
+from pipeline.evaluate.table import TableCheck
+from pipeline.flows.batch import document_metadata
+from pipeline.ingest.discover import read_manifest
 from pipeline.ingest.readers import read_file
 
-WHITESPACE = re.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    return normalize_tone(unicodedata.normalize("NFC", text))
-
-
-def collapsed(text: str) -> tuple[str, list[int]]:
-    """``text`` with whitespace runs as one space, and each char's offset in ``text``."""
-    chars: list[str] = []
-    index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space:
-                chars.append(" ")
-                index.append(i)
-            in_space = True
-        else:
-            chars.append(ch)
-            index.append(i)
-            in_space = False
-    return "".join(chars), index
-
-
-class Locator:
-    """Finds gold strings in a normalized document text."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.flat, self.index = collapsed(_fold(text))
-
-    def find_all(self, quote: str) -> list[tuple[int, int]]:
-        needle = WHITESPACE.sub(" ", _fold(quote)).strip()
-        spans = []
-        if not needle:
-            return spans
-        at = self.flat.find(needle)
-        while at >= 0:
-            end = at + len(needle) - 1
-            spans.append((self.index[at], self.index[end] + 1))
-            at = self.flat.find(needle, at + 1)
-        return spans
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    precision = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
-    recall = tp / n_gold if n_gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-        "tp": tp,
-        "predicted": n_pred,
-        "gold": n_gold,
-    }
-
-
-@dataclass
-class FigureMatch:
-    gold: dict[str, Any]
-    predicted: Any | None
-
-
-def match_figures(
-    extraction: Extraction, gold: list[dict[str, Any]], locator: Locator
-) -> tuple[list[FigureMatch], int]:
-    """One-to-one matches, gold in order; returns matches and the number predicted."""
-    predicted = list(extraction.figures)
-    used: set[int] = set()
-    used_spans: set[tuple[int, int]] = set()
-    matches = []
-    for item in gold:
-        spans = locator.find_all(str(item.get("quote", "")))
-        spans.sort(key=lambda s: s in used_spans)  # prefer an occurrence not yet matched
-        hit = None
-        for span in spans:
-            for i, fig in enumerate(predicted):
-                if i in used or abs(fig.value - float(item["value"])) > 1e-6:
-                    continue
-                if _overlaps((fig.start, fig.end), span):
-                    hit = i
-                    used_spans.add(span)
-                    break
-            if hit is not None:
-                break
-        if hit is not None:
-            used.add(hit)
-        matches.append(FigureMatch(item, predicted[hit] if hit is not None else None))
-    return matches, len(predicted)
-
-
-def match_spans(
-    predicted: Iterable[tuple[int, int]], gold: list[str], locator: Locator
-) -> tuple[int, int, int]:
-    """tp, predicted, gold for clause-like records matched by overlap (one-to-one)."""
-    predicted = list(predicted)
-    used: set[int] = set()
-    tp = 0
-    for quote in gold:
-        for span in locator.find_all(quote) or []:
-            hit = next(
-                (i for i, p in enumerate(predicted) if i not in used and _overlaps(p, span)), None
-            )
-            if hit is not None:
-                used.add(hit)
-                tp += 1
-                break
-    return tp, len(predicted), len(gold)
-
-
-def _same_place(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return a == b
-    return (geo.canonical_province(a) or a) == (geo.canonical_province(b) or b)
+FIGURE_FIELDS = ("indicator", "qualifier", "unit", "denominator", "kind", "period")
+DOCUMENT_FIELDS = ("province", "province_2025", "year", "scope", "published", "period")
+CLAUSE_KINDS = ("weaknesses", "solutions", "named_models")
 
 
 def find_document(docs_dir: Path, stem: str) -> Path | None:
@@ -154,184 +49,249 @@ def find_document(docs_dir: Path, stem: str) -> Path | None:
     return None
 
 
-def evaluate(docs_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
-    docs_dir, gold_dir = Path(docs_dir), Path(gold_dir)
-    totals = {
-        "fig_tp": 0,
-        "fig_pred": 0,
-        "fig_gold": 0,
-        "ind": 0,
-        "qual": 0,
-        "kind": 0,
-        "kind_n": 0,
-        "prov": 0,
-        "prov25": 0,
-        "year": 0,
-        "pub": 0,
-        "docs": 0,
+def _same_place(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return a == b
+    return (geo.canonical_province(a) or a) == (geo.canonical_province(b) or b)
+
+
+def _doc_period(doc) -> tuple[str | None, str | None]:
+    return getattr(doc, "period_start", None), getattr(doc, "period_end", None)
+
+
+def _gold_period(gold: dict[str, Any]) -> tuple[str | None, str | None] | None:
+    period = gold.get("period")
+    if not isinstance(period, dict) or not period.get("start"):
+        return None
+    return period.get("start"), period.get("end")
+
+
+def document_checks(doc, gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per document field: gold, predicted, and whether they agree (None: not in gold)."""
+    predicted = {
+        "province": doc.province,
+        "province_2025": doc.province_2025,
+        "year": doc.period,
+        "scope": doc.scope,
+        "published": doc.published,
+        "period": _doc_period(doc),
     }
-    clause_totals = {name: [0, 0, 0] for name in ("weaknesses", "solutions", "named_models")}
-    per_document: dict[str, Any] = {}
-    for gold_path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc_path = find_document(docs_dir, gold_path.stem)
-        if doc_path is None:
-            per_document[gold_path.stem] = {"error": "document not found"}
-            continue
-        raw = read_file(doc_path)
-        extraction = extract_document(
-            raw.text,
-            Metadata(
-                source=str(doc_path),
-                title=raw.title,
-                published=raw.published,
-                url=raw.url,
-                format=raw.format,
-            ),
-        )
-        doc = extraction.document
-        locator = Locator(doc.text)
-        matches, n_pred = match_figures(extraction, gold.get("figures", []), locator)
-        matched = [m for m in matches if m.predicted is not None]
-        ind = sum(m.predicted.indicator == m.gold.get("indicator") for m in matched)
-        qual = sum(m.predicted.qualifier == m.gold.get("qualifier", "exact") for m in matched)
-        with_kind = [m for m in matched if m.gold.get("kind")]
-        kind = sum(m.predicted.kind == m.gold["kind"] for m in with_kind)
-        prov_ok = _same_place(doc.province, gold.get("province"))
-        prov25_ok = "province_2025" not in gold or _same_place(
-            doc.province_2025, gold.get("province_2025")
-        )
-        year_ok = doc.period == gold.get("year")
-        pub_ok = "published" not in gold or doc.published == gold.get("published")
-        totals["fig_tp"] += len(matched)
-        totals["fig_pred"] += n_pred
-        totals["fig_gold"] += len(matches)
-        totals["ind"] += ind
-        totals["qual"] += qual
-        totals["kind"] += kind
-        totals["kind_n"] += len(with_kind)
-        totals["prov"] += prov_ok
-        totals["prov25"] += prov25_ok
-        totals["year"] += year_ok
-        totals["pub"] += pub_ok
-        totals["docs"] += 1
-        entry: dict[str, Any] = {
-            "document": doc_path.name,
-            "figures": prf(len(matched), n_pred, len(matches)),
-            "indicator_errors": [
-                {
-                    "value": m.gold["value"],
-                    "gold": m.gold.get("indicator"),
-                    "predicted": m.predicted.indicator,
-                }
-                for m in matched
-                if m.predicted.indicator != m.gold.get("indicator")
-            ],
-            "missed_figures": [m.gold.get("quote") for m in matches if m.predicted is None],
-            "province": {
-                "gold": gold.get("province"),
-                "predicted": doc.province,
-                "correct": prov_ok,
-            },
-            "province_2025": {
-                "gold": gold.get("province_2025"),
-                "predicted": doc.province_2025,
-                "correct": prov25_ok,
-            },
-            "year": {"gold": gold.get("year"), "predicted": doc.period, "correct": year_ok},
-            "published": {
-                "gold": gold.get("published"),
-                "predicted": doc.published,
-                "correct": pub_ok,
-            },
-        }
-        matched_ids = {id(m.predicted) for m in matched}
-        entry["extra_figures"] = [
-            doc.text[f.start : f.end] for f in extraction.figures if id(f) not in matched_ids
-        ]
-        for name, records, key in (
-            ("weaknesses", extraction.weaknesses, "weaknesses"),
-            ("solutions", extraction.solutions, "solutions"),
-            ("named_models", extraction.named_models, "named_models"),
-        ):
-            if key not in gold:
+    checks: dict[str, dict[str, Any]] = {}
+    for name in DOCUMENT_FIELDS:
+        if name == "period":
+            want: Any = _gold_period(gold)
+            if want is None:
+                checks[name] = {"gold": None, "predicted": predicted[name], "correct": None}
                 continue
-            spans = [(r.start, r.end) for r in records]
-            if name == "named_models":
-                spans = _unique_model_spans(extraction)
-            tp, n_p, n_g = match_spans(spans, list(gold[key]), locator)
-            entry[name] = prf(tp, n_p, n_g)
-            for i, value in enumerate((tp, n_p, n_g)):
-                clause_totals[name][i] += value
-        per_document[gold_path.stem] = entry
-    n_docs = max(1, totals["docs"])
-    result: dict[str, Any] = {
-        "documents": totals["docs"],
-        "figures": prf(totals["fig_tp"], totals["fig_pred"], totals["fig_gold"]),
-        "indicator_accuracy": _ratio(totals["ind"], totals["fig_tp"]),
-        "qualifier_accuracy": _ratio(totals["qual"], totals["fig_tp"]),
-        "kind_accuracy": _ratio(totals["kind"], totals["kind_n"]),
-        "province_accuracy": round(totals["prov"] / n_docs, 4),
-        "province_2025_accuracy": round(totals["prov25"] / n_docs, 4),
-        "year_accuracy": round(totals["year"] / n_docs, 4),
-        "published_accuracy": round(totals["pub"] / n_docs, 4),
+            got = tuple(predicted[name])
+            ok: bool | None = got == tuple(want)
+        elif name not in gold:
+            want, ok = None, None
+        else:
+            want = gold[name]
+            got = predicted[name]
+            if name in ("province", "province_2025"):
+                ok = _same_place(got, want)
+            elif name == "published" and want and got:
+                ok = str(got)[: len(str(want))] == str(want)
+            else:
+                ok = got == want
+        checks[name] = {"gold": want, "predicted": predicted[name], "correct": ok}
+    return checks
+
+
+def figure_checks(match: FigureMatch, doc_period) -> dict[str, bool | None]:
+    """Field agreement for one matched figure (None: nothing to score)."""
+    g, p = match.gold, match.predicted
+    assert p is not None
+    denominator = g.get("denominator")
+    if denominator is None and p.denominator is None:
+        denom_ok = None
+    else:
+        denom_ok = (
+            denominator is not None
+            and p.denominator is not None
+            and abs(float(denominator) - p.denominator) < 1e-6
+        )
+    period_ok = None
+    if doc_period is not None and not g.get("period_label"):
+        period_ok = (getattr(p, "period_start", None), getattr(p, "period_end", None)) == tuple(
+            doc_period
+        )
+    return {
+        "indicator": indicator_agrees(g.get("indicator"), p.indicator),
+        "qualifier": p.qualifier == g.get("qualifier", "exact"),
+        "unit": unit_agrees(g["unit"], p.unit) if g.get("unit") else None,
+        "denominator": denom_ok,
+        "kind": p.kind == g["kind"] if g.get("kind") else None,
+        "period": period_ok,
     }
-    for name, (tp, n_p, n_g) in clause_totals.items():
-        result[name] = prf(tp, n_p, n_g)
-    result["per_document"] = per_document
-    return result
 
 
-def _unique_model_spans(extraction: Extraction) -> list[tuple[int, int]]:
+def _unique_models(extraction: Extraction):
     """Gold lists each model name once: score the first occurrence of each name."""
     seen: set[str] = set()
-    spans = []
+    models = []
     for model in extraction.named_models:
         key = model.name.lower()
         if key not in seen:
             seen.add(key)
-            spans.append((model.start, model.end))
-    return spans
+            models.append(model)
+    return models
 
 
-def _ratio(n: int, d: int) -> float:
-    return round(n / d, 4) if d else 1.0
+def _clause_texts(extraction: Extraction, kind: str) -> list[str]:
+    text = extraction.document.text
+    records = _unique_models(extraction) if kind == "named_models" else getattr(extraction, kind)
+    return [text[r.start : r.end] for r in records]
 
 
-def format_report(result: dict[str, Any]) -> str:
-    """A human-readable summary of ``evaluate``'s result."""
-    fig = result["figures"]
-    lines = [
-        f"documents            {result['documents']}",
-        f"figures              P {fig['precision']:.3f}  R {fig['recall']:.3f}  "
-        f"F1 {fig['f1']:.3f}  ({fig['tp']} matched / {fig['predicted']} predicted / "
-        f"{fig['gold']} gold)",
-        f"indicator accuracy   {result['indicator_accuracy']:.3f}",
-        f"qualifier accuracy   {result['qualifier_accuracy']:.3f}",
-        f"kind accuracy        {result['kind_accuracy']:.3f}",
-        f"province accuracy    {result['province_accuracy']:.3f}  "
-        f"(2025: {result['province_2025_accuracy']:.3f})",
-        f"year accuracy        {result['year_accuracy']:.3f}",
-        f"published accuracy   {result['published_accuracy']:.3f}",
-    ]
-    for name in ("weaknesses", "solutions", "named_models"):
-        s = result[name]
-        lines.append(f"{name:<20} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
-    lines.append("")
-    for stem, entry in result["per_document"].items():
-        if "error" in entry:
-            lines.append(f"{stem}: {entry['error']}")
-            continue
-        f = entry["figures"]
-        lines.append(
-            f"{stem}: figures F1 {f['f1']:.3f}, province {entry['province']['predicted']} "
-            f"({'ok' if entry['province']['correct'] else 'WRONG'}), year "
-            f"{entry['year']['predicted']} ({'ok' if entry['year']['correct'] else 'WRONG'})"
+class Evaluation:
+    """Running totals over documents, and the per-document entries."""
+
+    def __init__(self) -> None:
+        self.numbers = Counts()
+        self.figures = Counts()
+        self.figure_fields = {name: Tally() for name in FIGURE_FIELDS}
+        self.document_fields = {name: Tally() for name in DOCUMENT_FIELDS}
+        self.clauses = {name: Counts() for name in CLAUSE_KINDS}
+        self.documents: dict[str, Any] = {}
+        self.table = TableCheck()
+
+    def add(self, stem: str, extraction: Extraction, gold: dict[str, Any]) -> None:
+        doc = extraction.document
+        locator = Locator(doc.text)
+        figures = sorted(extraction.figures, key=lambda f: (f.start, f.end))
+        matches, spurious = match_figures(figures, gold.get("figures", []), locator)
+        matched = [m for m in matches if m.predicted is not None]
+        strict = [
+            m for m in matched if indicator_agrees(m.gold.get("indicator"), m.predicted.indicator)
+        ]
+        self.numbers.add(len(matched), len(figures), len(matches))
+        self.figures.add(len(strict), len(figures), len(matches))
+        doc_period = _gold_period(gold)
+        confusions = []
+        for m in matched:
+            checks = figure_checks(m, doc_period)
+            for name, ok in checks.items():
+                self.figure_fields[name].add(ok)
+            wrong = [name for name, ok in checks.items() if ok is False]
+            if wrong:
+                confusions.append(_confusion(m, wrong))
+        self.table.add(
+            extraction,
+            gold,
+            {
+                m.predicted.figure_id
+                for m in matched
+                if "national" in str(m.gold.get("note", "")).lower()
+            },
         )
-        for err in entry["indicator_errors"]:
-            lines.append(
-                f"    indicator {err['value']}: gold {err['gold']}, got {err['predicted']}"
-            )
-        for quote in entry["missed_figures"]:
-            lines.append(f"    missed: {quote!r}")
-    return "\n".join(lines)
+        doc_checks = document_checks(doc, gold)
+        for name, check in doc_checks.items():
+            self.document_fields[name].add(check["correct"])
+        entry: dict[str, Any] = {
+            "document": Path(doc.source).name,
+            "numbers": prf(len(matched), len(figures), len(matches)),
+            "figures": prf(len(strict), len(figures), len(matches)),
+            "fields": doc_checks,
+            "missed": [
+                {
+                    "value": m.gold.get("value"),
+                    "indicator": m.gold.get("indicator"),
+                    "quote": m.gold.get("quote"),
+                    **({} if m.located else {"problem": "quote not found in the text"}),
+                }
+                for m in matches
+                if m.predicted is None
+            ],
+            "spurious": [
+                {
+                    "value": f.value,
+                    "indicator": f.indicator,
+                    "evidence": doc.text[f.start : f.end],
+                    "sentence": f.sentence,
+                }
+                for f in spurious
+            ],
+            "confusions": confusions,
+        }
+        for kind in CLAUSE_KINDS:
+            if kind not in gold:
+                continue
+            gold_texts = [gold_clause_text(item) for item in gold[kind]]
+            predicted = _clause_texts(extraction, kind)
+            pairs = match_clauses(predicted, gold_texts)
+            self.clauses[kind].add(len(pairs), len(predicted), len(gold_texts))
+            hit_g = {g for g, _ in pairs}
+            hit_p = {p for _, p in pairs}
+            entry[kind] = {
+                **prf(len(pairs), len(predicted), len(gold_texts)),
+                "missed": [t for i, t in enumerate(gold_texts) if i not in hit_g],
+                "spurious": [t for i, t in enumerate(predicted) if i not in hit_p],
+            }
+        self.documents[stem] = entry
+
+    def result(self) -> dict[str, Any]:
+        scored = [e for e in self.documents.values() if "error" not in e]
+        out: dict[str, Any] = {
+            "documents": len(scored),
+            "figures": self.figures.prf(),
+            "numbers": self.numbers.prf(),
+        }
+        for name, tally in self.figure_fields.items():
+            out[f"{name}_accuracy"] = tally.accuracy
+        for name, tally in self.document_fields.items():
+            out[f"document_{name}_accuracy"] = tally.accuracy
+        for kind, counts in self.clauses.items():
+            out[kind] = counts.prf()
+        out["counts"] = {
+            **{f"figure_{k}": v.as_dict() for k, v in self.figure_fields.items()},
+            **{f"document_{k}": v.as_dict() for k, v in self.document_fields.items()},
+        }
+        out["table"] = self.table.result()
+        out["per_document"] = self.documents
+        return out
+
+
+def _confusion(m: FigureMatch, wrong: list[str]) -> dict[str, Any]:
+    p = m.predicted
+    assert p is not None
+    return {
+        "value": m.gold.get("value"),
+        "wrong": wrong,
+        "gold": {
+            k: m.gold.get(k) for k in ("indicator", "qualifier", "unit", "denominator", "kind")
+        },
+        "predicted": {
+            "indicator": p.indicator,
+            "qualifier": p.qualifier,
+            "unit": p.unit,
+            "denominator": p.denominator,
+            "kind": p.kind,
+        },
+        "sentence": p.sentence,
+    }
+
+
+def evaluate(
+    docs_dir: str | Path,
+    gold_dir: str | Path,
+    manifest: str | Path | None = None,
+    weakness_mode: str = "model",
+) -> dict[str, Any]:
+    """Extract every document that has a gold file and score it; see the module doc."""
+    docs_dir, gold_dir = Path(docs_dir), Path(gold_dir)
+    entries = read_manifest(manifest) if manifest else {}
+    evaluation = Evaluation()
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc_path = find_document(docs_dir, gold_path.stem)
+        if doc_path is None:
+            evaluation.documents[gold_path.stem] = {"error": "document not found"}
+            continue
+        raw = read_file(doc_path)
+        meta = document_metadata(raw, entries.get(str(doc_path.resolve())))
+        extraction = extract_document(raw.text, meta, weakness_mode=weakness_mode)
+        evaluation.add(gold_path.stem, extraction, gold)
+    return evaluation.result()

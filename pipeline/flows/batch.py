@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.extract import Metadata, extract_document
+from extractors.extract import Metadata, extract_document, extractor_version
 from extractors.records import Extraction
 from pipeline.flows.budget import BudgetExceeded, time_budget
+from pipeline.flows.cache_key import cache_key, key_base
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
 from pipeline.ingest.readers import DEFAULT_MAX_UNZIPPED_BYTES, ReadFailure, read_file
@@ -24,7 +25,9 @@ from pipeline.ingest.readers import DEFAULT_MAX_UNZIPPED_BYTES, ReadFailure, rea
 class Options:
     max_bytes: int = 50 * 1024**2
     timeout_s: float = 60.0
-    with_entities: str = "needed"  # all / needed / off (see extract_document)
+    # ``records``: options that change records, part of the cache key
+    with_entities: str = field(default="needed", metadata={"records": True})  # all/needed/off
+    weakness_mode: str = field(default="model", metadata={"records": True})  # model / rules
     doc_timeout_s: float = 60.0  # extraction budget per document (0: none)
     max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES  # .docx inflated-size cap
 
@@ -37,6 +40,7 @@ class FileRow:
     doc_id: str
     format: str
     url: str | None
+    cache_key: str | None = None  # see pipeline.flows.cache_key
 
 
 @dataclass
@@ -64,7 +68,8 @@ def failure_row(
     }
 
 
-def _metadata(raw, entry: ManifestEntry | None) -> Metadata:
+def document_metadata(raw, entry: ManifestEntry | None) -> Metadata:
+    """What the reader found, overridden by the researcher's manifest row."""
     url, published, province, manifest_fields = raw.url, raw.published, None, []
     if entry is not None:
         for name in ("url", "published", "province"):
@@ -89,10 +94,15 @@ def process_batch(
     paths: Sequence[str],
     options: Options,
     manifest: Mapping[str, ManifestEntry],
+    base: str | None = None,
 ) -> BatchResult:
     """Read and extract ``paths`` (files the store already holds are filtered out
-    by the flow before a batch is made, see ``pipeline.flows.flow.split_known``)."""
+    by the flow before a batch is made, see ``pipeline.flows.flow.split_known``).
+
+    ``base`` is the run's ``key_base`` (computed here when not given).
+    """
     result = BatchResult()
+    base = base if base is not None else key_base(options, extractor_version())
     for name in paths:
         path = Path(name)
         try:
@@ -133,7 +143,10 @@ def process_batch(
         try:
             with time_budget(options.doc_timeout_s):
                 extraction = extract_document(
-                    raw.text, _metadata(raw, entry), with_entities=options.with_entities
+                    raw.text,
+                    document_metadata(raw, entry),
+                    with_entities=options.with_entities,
+                    weakness_mode=options.weakness_mode,
                 )
         except BudgetExceeded:
             detail = f"extraction ran past the {options.doc_timeout_s:g} s budget (--doc-timeout)"
@@ -152,7 +165,13 @@ def process_batch(
         result.extracted += 1
         result.files.append(
             FileRow(
-                name, sha1, size, extraction.document.doc_id, raw.format, extraction.document.url
+                name,
+                sha1,
+                size,
+                extraction.document.doc_id,
+                raw.format,
+                extraction.document.url,
+                cache_key(sha1, entry, base),
             )
         )
     return result

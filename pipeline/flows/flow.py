@@ -5,8 +5,10 @@ files ──discover──> batches ──extract_batch (task per batch)──> 
 ```
 
 Each finished batch is committed to the DuckDB store at once, so a killed
-run resumes: the next run finds those files in the store (by content hash and
-extractor version) and extracts only the rest. Known files are recognised in
+run resumes: the next run finds those files in the store (by cache key: the
+file's bytes, its manifest row, the options that change records, the extractor
+and reader code and the NLP library versions, see ``pipeline.flows.cache_key``)
+and extracts only the rest. Known files are recognised in
 the flow (one SHA-1 per file) and never sent to a task; the others go to tasks
 in batches, a few batches in flight at a time, so memory stays flat as the
 corpus grows.
@@ -30,6 +32,13 @@ from prefect import flow, task
 
 from extractors.extract import extractor_version
 from pipeline.flows.batch import BatchResult, FileRow, Options, process_batch
+from pipeline.flows.cache_key import (
+    cache_key,
+    key_base,
+    library_versions,
+    manifest_row,
+    reader_version,
+)
 from pipeline.flows.summary import RunSummary, fingerprint
 from pipeline.ingest.discover import discover, read_manifest
 from pipeline.store import db as store
@@ -37,8 +46,8 @@ from pipeline.store.export import export_all
 
 
 @task(name="extract-batch", retries=0)
-def extract_batch(paths: list[str], options: Options, manifest: dict) -> BatchResult:
-    return process_batch(paths, options, manifest)
+def extract_batch(paths: list[str], options: Options, manifest: dict, base: str) -> BatchResult:
+    return process_batch(paths, options, manifest, base)
 
 
 @task(name="build-dataset")
@@ -57,13 +66,19 @@ def _batches(paths: list[str], batch_size: int) -> list[list[str]]:
 
 
 def split_known(
-    names: list[str], known: Mapping[str, tuple[str, str]], max_bytes: int
+    names: list[str],
+    known: Mapping[str, tuple[str, str]],
+    max_bytes: int,
+    manifest: Mapping[str, object] | None = None,
+    base: str = "",
 ) -> tuple[list[FileRow], list[str]]:
     """File rows for files the store already holds, and the names still to extract.
 
-    Files that cannot be hashed (or are too large) go with the rest: the task
-    turns them into failure rows.
+    ``known`` maps cache keys to (doc_id, format); a file's key is made from
+    its SHA-1, its manifest row and ``base``. Files that cannot be hashed (or
+    are too large) go with the rest: the task turns them into failure rows.
     """
+    manifest = manifest or {}
     rows: list[FileRow] = []
     todo: list[str] = []
     for name in names:
@@ -73,9 +88,10 @@ def split_known(
             sha1 = fingerprint(path) if size <= max_bytes else None
         except OSError:
             sha1 = None
-        if sha1 is not None and sha1 in known:
-            doc_id, fmt = known[sha1]
-            rows.append(FileRow(name, sha1, size, doc_id, fmt, None))
+        key = cache_key(sha1, manifest.get(str(path.resolve())), base) if sha1 else None
+        if key is not None and key in known:
+            doc_id, fmt = known[key]
+            rows.append(FileRow(name, sha1, size, doc_id, fmt, None, key))
         else:
             todo.append(name)
     return rows, todo
@@ -97,6 +113,30 @@ def auto_batch_size(n_files: int, workers: int) -> int:
     if n_files == 0:
         return 1
     return max(1, min(50, math.ceil(n_files / max(1, workers * 4))))
+
+
+def run_info(
+    inputs: list[str],
+    manifest_path: str | None,
+    manifest: Mapping[str, object],
+    names: list[str],
+    options: Options,
+) -> dict:
+    """What the run was given, as cited in ``datapackage.json``."""
+    rows = {name: manifest_row(manifest.get(str(Path(name).resolve()))) for name in names}
+    return {
+        "inputs": [str(i) for i in inputs],
+        "manifest": {
+            "path": _display(Path(manifest_path)),
+            "sha1": fingerprint(Path(manifest_path)),
+        }
+        if manifest_path
+        else None,
+        "manifest_rows": {name: row for name, row in rows.items() if row is not None},
+        "options": asdict(options),
+        "reader_version": reader_version(),
+        "libraries": library_versions(),
+    }
 
 
 @flow(name="antq-run", log_prints=False)
@@ -122,12 +162,13 @@ def run_flow(
         known = {} if force else store.known_files(con, version)
         failures = [f.as_row() | {"detail": str(f)} for f in discover_failures]
         names = [_display(p) for p in paths]
-        known_rows, todo = split_known(names, known, options.max_bytes)
+        base = key_base(options, version)
+        known_rows, todo = split_known(names, known, options.max_bytes, manifest, base)
         store.record_files(con, [asdict(f) for f in known_rows])
         seen_docs = {f.doc_id for f in known_rows}
         size = batch_size or auto_batch_size(len(todo), workers)
         batches = _batches(todo, size)
-        futures = (extract_batch.submit(batch, options, manifest) for batch in batches)
+        futures = (extract_batch.submit(batch, options, manifest, base) for batch in batches)
         extracted = 0
         for done, result in enumerate(in_window(futures, 2 * max(1, workers)), 1):
             store.write_extractions(con, result.extractions, version)
@@ -145,6 +186,7 @@ def run_flow(
         failed_paths = {f["path"] for f in failures}
         store.set_run_files(con, sorted(n for n in names if n not in failed_paths))
         store.replace_failures(con, sorted(failures, key=lambda f: (f["path"], f["stage"])))
+        store.set_run_info(con, run_info(inputs, manifest_path, manifest, names, options))
     finally:
         con.close()
         del con  # a traceback kept by a failed Prefect state must not keep it alive

@@ -6,7 +6,7 @@ same flow and tasks.
 
 Three things keep small runs fast:
 
-* a run whose inputs, options, code and outputs are all unchanged since the
+* a run whose inputs, options, code, libraries and outputs are all unchanged since the
   last successful run returns at once, without starting Prefect
   (``out/.antq-run.json`` holds what was seen; delete it to force a run);
 * when no ``PREFECT_API_URL`` is set, Prefect's ephemeral API server is
@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pipeline.flows.prefect_env  # noqa: F401  (must precede prefect)
+from pipeline.flows.cache_key import library_versions
 from pipeline.flows.summary import RunSummary, fingerprint
 
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -72,6 +73,7 @@ def run_key(inputs: Sequence[str], manifest_path: str | None, options: Mapping[s
     manifest = Path(manifest_path).read_bytes() if manifest_path else b""
     return {
         "code": code_version(),
+        "libraries": library_versions(),
         "files": files,
         "discover_failures": len(failures),
         "manifest": hashlib.sha1(manifest).hexdigest(),

@@ -105,6 +105,16 @@ def _holding(read_only: bool) -> Callable[[F], F]:
     return wrap
 
 
+KNOWN_TABLES = frozenset({*TABLES.values(), "documents"})
+
+
+def check_table(table: str, records_only: bool = False) -> None:
+    """Refuse a name that is not one of the store's tables (before any SQL)."""
+    allowed = set(TABLES.values()) if records_only else KNOWN_TABLES
+    if table not in allowed:
+        raise ValueError(f"unknown table {table!r}; one of {', '.join(sorted(allowed))}")
+
+
 class Review:
     """Review helpers over one store, for notebooks."""
 
@@ -151,6 +161,7 @@ class Review:
             return con.execute(sql, params or []).df()
 
     def _table(self, table: str, doc_id: str | None = None) -> pd.DataFrame:
+        check_table(table)  # a table name goes into SQL only once it is known
         if doc_id is None:
             return self._query(f"SELECT * FROM {table}")
         return self._query(f"SELECT * FROM {table} WHERE doc_id = ?", [doc_id])
@@ -417,6 +428,7 @@ class Review:
         self, table: str, doc_id: str | None = None, corrected: bool = True
     ) -> pd.DataFrame:
         """A record table (``figures``, ``weaknesses``...), with the corrections applied."""
+        check_table(table, records_only=True)
         frame = self._table(table, doc_id)
         if not corrected:
             return frame

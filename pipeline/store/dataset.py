@@ -3,14 +3,22 @@
 Pure functions, pandas in and pandas out; the export writes the results.
 
 Rules of ``province_indicators`` (one row per province_2025, province,
-period, indicator, kind, scope and scope_name):
+period span, indicator, kind, measure, scope and scope_name):
+
+0. The period is a span (``period_start``, ``period_end``, ``period_label``,
+   ``period_precision``): a half-year, a year and a cumulative span never
+   share a row. A figure takes its own sentence's span when the sentence
+   gives one (``Từ năm 2015 đến nay, ...``), else its document's; documents
+   with no known span form rows of precision ``unknown``, apart. A
+   percentage never fills a count row (``measure``).
 
 1. Only classified figures count. ``unclassified`` figures stay in
    ``figures.csv`` and never enter the comparable table.
 2. A stock and a flow never add up: ``kind`` is part of the row key. A figure
    whose kind is unknown forms its own row (kind ``unknown``) and is never
    added to either.
-3. Figures of a district or commune never stand for the province. A figure
+3. Figures the text gives for the whole country (scope ``national``) never
+   enter the table. Figures of a district or commune never stand for the province. A figure
    takes the scope of its document; district and commune figures get their
    own rows (``scope``, ``scope_name``) and never fill, replace or add up to a
    province row.
@@ -37,6 +45,11 @@ period, indicator, kind, scope and scope_name):
       ``more_than`` if any part is, else ``at_least`` if any part is, else
       ``exact``. Denominators add up when every part has one.
 
+   f. A part never adds to its total. A figure introduced by ``trong đó``,
+      ``riêng``, ``gồm`` ... is linked to its total (``part_of``) by the
+      extractor; when the total is in the same cell the parts are dropped
+      and the row says ``total_over_parts``.
+
 5. Across documents of one row: documents giving the same value agree and all
    their figures support it. When they disagree, ``conflict`` is true, every
    value is kept in ``conflict_values`` (value, qualifier and document) and one
@@ -60,14 +73,20 @@ from extractors.records import stable_id
 UNCLASSIFIED = "unclassified"
 UNKNOWN_KIND = "unknown"
 QUALIFIER_RANK = {"exact": 0, "at_least": 1, "more_than": 2, "about": 3}
-INDICATOR_COLUMNS = [
+PERIOD_COLUMNS = ["period_start", "period_end", "period_label", "period_precision"]
+KEY = [
     "province_2025",
     "province",
     "period",
+    *PERIOD_COLUMNS,
     "indicator",
     "kind",
+    "measure",
     "scope",
     "scope_name",
+]
+INDICATOR_COLUMNS = [
+    *KEY,
     "value",
     "qualifier",
     "denominator",
@@ -81,7 +100,7 @@ INDICATOR_COLUMNS = [
     "conflict_values",
     "chosen_doc_id",
 ]
-KEY = ["province_2025", "province", "period", "indicator", "kind", "scope", "scope_name"]
+NATIONAL = "national"
 
 
 def _blank(value: Any) -> bool:
@@ -140,9 +159,13 @@ def _facts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _document_value(figures: list[dict[str, Any]], kind: str) -> dict[str, Any]:
-    """One document's value for one indicator and kind (rules 4a-4e)."""
-    facts = _facts(figures)
-    steps = ["repeat_once"] if any(f["repeated"] for f in facts) else []
+    """One document's value for one indicator and kind (rules 4a-4f)."""
+    ids = {f["figure_id"] for f in figures}
+    wholes = [f for f in figures if f.get("part_of") not in ids]
+    steps = ["total_over_parts"] if len(wholes) < len(figures) else []
+    facts = _facts(wholes)
+    if any(f["repeated"] for f in facts):
+        steps.append("repeat_once")
     totals = [f for f in facts if f["breakdown"] is None]
     if totals:
         if len(totals) < len(facts):
@@ -185,8 +208,8 @@ def _figure_rows(figures: pd.DataFrame, documents: pd.DataFrame) -> list[dict[st
     for fig in figures.to_dict("records"):
         indicator = _get(fig, "indicator", UNCLASSIFIED)
         value = _get(fig, "value")
-        if indicator == UNCLASSIFIED or value is None:
-            continue
+        if indicator == UNCLASSIFIED or value is None or _get(fig, "scope") == NATIONAL:
+            continue  # rules 1 and 3
         doc = docs.get(fig["doc_id"], {})
         province = _get(fig, "province", _get(doc, "province"))
         unit = _get(fig, "unit")
@@ -197,6 +220,9 @@ def _figure_rows(figures: pd.DataFrame, documents: pd.DataFrame) -> list[dict[st
             int(_get(fig, "number_end", 0)),
         )
         period = _get(fig, "period", _get(doc, "period"))
+        own_span = _get(fig, "period_precision", "unknown") != "unknown"
+        span = {c: _get(fig if own_span else doc, c) for c in PERIOD_COLUMNS}
+        span["period_precision"] = span["period_precision"] or "unknown"
         rows.append(
             {
                 "doc_id": fig["doc_id"],
@@ -213,6 +239,9 @@ def _figure_rows(figures: pd.DataFrame, documents: pd.DataFrame) -> list[dict[st
                 "province": province,
                 "province_2025": _get(fig, "province_2025", _get(doc, "province_2025")),
                 "period": int(period) if period is not None else None,
+                **span,
+                "measure": "percent" if unit == "%" else "count",
+                "part_of": _get(fig, "part_of"),
                 "scope": _get(doc, "scope", "province"),
                 "scope_name": _get(doc, "scope_name") if _get(doc, "scope") != "province" else None,
                 "doc_province": _get(doc, "province"),
@@ -293,7 +322,8 @@ def province_indicators(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Da
         return table
     table["period"] = table["period"].astype("Int64")
     return table.sort_values(
-        ["province_2025", "province", "period", "scope", "scope_name", "indicator", "kind"],
+        ["province_2025", "province", "period_end", "period_start", "scope", "scope_name"]
+        + ["indicator", "kind", "measure"],
         na_position="last",
         kind="stable",
     ).reset_index(drop=True)
@@ -343,3 +373,88 @@ def theme_matrix(
             record[province] = int(counts.get(province, 0))
         out.append(record)
     return pd.DataFrame(out)
+
+
+WEAKNESS_CELL_COLUMNS = [
+    "theme",
+    "province_2025",
+    "province",
+    "period",
+    *PERIOD_COLUMNS,
+    "n_clauses",
+    "n_documents",
+    "recurring",
+    "example",
+    "example_id",
+    "weakness_ids",
+]
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two cells' periods overlap: spans that meet, or the same year when a span is unknown."""
+    if a["period_start"] and a["period_end"] and b["period_start"] and b["period_end"]:
+        return a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
+    return a["period"] is not None and a["period"] == b["period"]
+
+
+def weakness_cells(rows: pd.DataFrame) -> pd.DataFrame:
+    """Recurring weaknesses as a table to cite: theme x province x period span.
+
+    One row per theme, province and period span with the number of clauses
+    and documents and one example clause. ``recurring`` is true when at least
+    two provinces name the theme in overlapping periods (never for ``other``).
+    Clauses with no province are kept in their own rows (province empty) and
+    never make a theme recurring.
+    """
+    frame = rows.copy()
+    for column in ("theme", "province", "province_2025", "doc_id", "weakness_id", "text",
+                   "period", *PERIOD_COLUMNS):  # fmt: skip
+        if column not in frame:
+            frame[column] = None
+    frame["theme"] = frame["theme"].fillna(OTHER).replace("", OTHER)
+    cells: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for row in frame.to_dict("records"):
+        key = (
+            row["theme"],
+            _get(row, "province_2025"),
+            _get(row, "province"),
+            _get(row, "period"),
+            *(_get(row, c) for c in PERIOD_COLUMNS),
+        )
+        cells[key].append(row)
+    out = []
+    for key, members in cells.items():
+        record = dict(
+            zip(["theme", "province_2025", "province", "period", *PERIOD_COLUMNS], key, strict=True)
+        )
+        record["period_precision"] = record["period_precision"] or "unknown"
+        record["period"] = int(record["period"]) if record["period"] is not None else None
+        members.sort(key=lambda r: (str(r["doc_id"]), str(r["weakness_id"])))
+        record.update(
+            n_clauses=len(members),
+            n_documents=len({m["doc_id"] for m in members}),
+            example=members[0]["text"],
+            example_id=members[0]["weakness_id"],
+            weakness_ids=";".join(str(m["weakness_id"]) for m in members),
+        )
+        out.append(record)
+    for cell in out:
+        cell["recurring"] = (
+            cell["theme"] != OTHER
+            and cell["province"] is not None
+            and any(
+                other["theme"] == cell["theme"]
+                and other["province"] not in (None, cell["province"])
+                and _overlap(cell, other)
+                for other in out
+            )
+        )
+    table = pd.DataFrame(out, columns=WEAKNESS_CELL_COLUMNS)
+    if table.empty:
+        return table
+    table["period"] = table["period"].astype("Int64")
+    return table.sort_values(
+        ["theme", "province_2025", "province", "period_end", "period_start"],
+        na_position="last",
+        kind="stable",
+    ).reset_index(drop=True)

@@ -59,6 +59,7 @@ FILE_COLUMNS = {
     "doc_id": "VARCHAR",
     "format": "VARCHAR",
     "url": "VARCHAR",
+    "cache_key": "VARCHAR",  # see pipeline.flows.cache_key
 }
 
 CORRECTION_COLUMNS = {
@@ -102,6 +103,7 @@ def table_columns() -> dict[str, dict[str, str]]:
     tables["corrections"] = dict(CORRECTION_COLUMNS)
     tables["files"] = dict(FILE_COLUMNS)
     tables["run_files"] = {"path": "VARCHAR"}
+    tables["run_info"] = {"name": "VARCHAR", "value": "VARCHAR"}  # value: JSON
     return tables
 
 
@@ -116,9 +118,14 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, and add columns a store written by an older antq lacks."""
     for table, cols in table_columns().items():
         body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        present = {row[1] for row in con.execute(f"PRAGMA table_info('{table}')").fetchall()}
+        for column, sql_type in cols.items():
+            if column not in present:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type}')
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
@@ -189,14 +196,17 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 def known_files(
     con: duckdb.DuckDBPyConnection, extractor_version: str
 ) -> dict[str, tuple[str, str]]:
-    """File SHA-1 -> (doc_id, format) for documents stored at this extractor version."""
+    """Cache key -> (doc_id, format) for documents stored at this extractor version.
+
+    Files stored before keys existed have none and are extracted again once.
+    """
     rows = con.execute(
-        """SELECT f.file_sha1, f.doc_id, f.format FROM files f
+        """SELECT f.cache_key, f.doc_id, f.format FROM files f
            JOIN documents d ON d.doc_id = f.doc_id
-           WHERE d.extractor_version = ?""",
+           WHERE d.extractor_version = ? AND f.cache_key IS NOT NULL""",
         [extractor_version],
     ).fetchall()
-    return {sha1: (doc_id, fmt) for sha1, doc_id, fmt in rows}
+    return {key: (doc_id, fmt) for key, doc_id, fmt in rows}
 
 
 def record_files(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
@@ -218,6 +228,18 @@ def set_run_files(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     """The files of the latest run: exports describe exactly these."""
     con.execute("DELETE FROM run_files")
     _insert(con, "run_files", [{"path": p} for p in paths])
+
+
+def set_run_info(con: duckdb.DuckDBPyConnection, info: dict[str, Any]) -> None:
+    """What the latest run was given (inputs, manifest, options): cited in datapackage.json."""
+    con.execute("DELETE FROM run_info")
+    rows = [{"name": k, "value": json.dumps(v, ensure_ascii=False)} for k, v in info.items()]
+    _insert(con, "run_info", rows)
+
+
+def run_info(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    rows = con.execute("SELECT name, value FROM run_info ORDER BY name").fetchall()
+    return {name: json.loads(value) for name, value in rows}
 
 
 def prune_unreferenced(con: duckdb.DuckDBPyConnection) -> int:

@@ -1,14 +1,18 @@
-"""Export the store as CSV (UTF-8 with BOM, for Excel) and Parquet.
+"""Export the store as CSV (UTF-8 with BOM, for Excel) and Parquet, with datapackage.json.
 
 Review corrections are applied on every export. Output is deterministic:
 rows sorted by stable keys, no timestamps, so two runs over the same input
-give byte-identical files.
+give byte-identical files. Every table is checked by its pandera schema
+(``pipeline.store.checks``) before it is written; a table that fails is not
+written (an older copy is removed), is left out of ``datapackage.json``, and
+the export says why on one line of stderr.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +20,9 @@ import pandas as pd
 
 from pipeline.review.corrections import apply_corrections
 from pipeline.store import db as store
-from pipeline.store.dataset import province_indicators, theme_matrix
+from pipeline.store.checks import check_table
+from pipeline.store.dataset import province_indicators, theme_matrix, weakness_cells
+from pipeline.store.package import applied_corrections, run_inputs, write_package
 
 RECORD_SORT = {
     "figures": ["doc_id", "number_start", "figure_id"],
@@ -109,40 +115,88 @@ def corrected_tables(
     return out, report
 
 
-def export_all(store_path: str | Path, out: str | Path, run_only: bool = True) -> dict[str, int]:
-    """Write every CSV (and Parquet copy); return row counts per file."""
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+class CheckedWriter:
+    """Writes a table only when its pandera check passes; remembers what was written."""
+
+    def __init__(self, out: Path, report: Callable[[str], None]) -> None:
+        self.out = out
+        self.report = report
+        self.written: dict[str, pd.DataFrame] = {}
+        self.rejected: dict[str, str] = {}
+
+    def write(self, name: str, frame: pd.DataFrame, parquet: bool = True) -> bool:
+        problem = check_table(name, frame, self.written)
+        if problem is not None:
+            self.rejected[name] = problem
+            for stale in (self.out / f"{name}.csv", self.out / "parquet" / f"{name}.parquet"):
+                stale.unlink(missing_ok=True)
+            self.report(f"{name}.csv not written: {problem}")
+            return False
+        if parquet:
+            write_table(frame, self.out, name)
+        else:
+            write_csv(frame, self.out / f"{name}.csv")
+        self.written[name] = frame
+        return True
+
+
+def _provenance(
+    tables: dict[str, pd.DataFrame], files: pd.DataFrame, info: dict
+) -> dict[str, object]:
+    from extractors.figures.codebook import load_codebook
+
+    versions = sorted(set(tables["documents"]["extractor_version"].dropna()))
+    return {
+        "codebook_version": str(load_codebook().version),
+        "extractor_version": versions[0] if len(versions) == 1 else versions,
+        "reader_version": info.get("reader_version"),
+        "libraries": info.get("libraries"),
+        "corrections": applied_corrections(
+            {name: tables[name] for name in CORRECTABLE}, tables["corrections"]
+        ),
+        "inputs": run_inputs(files, info),
+    }
+
+
+def export_all(
+    store_path: str | Path,
+    out: str | Path,
+    run_only: bool = True,
+    report: Callable[[str], None] = _stderr,
+) -> dict[str, int]:
+    """Write every CSV (and Parquet copy) that passes its check, and datapackage.json.
+
+    Returns row counts per written file; ``report`` gets one line per table not written.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     con = store.connect(store_path)
     try:
         tables = load_tables(con, run_only)
+        files = con.execute(
+            "SELECT f.* FROM files f JOIN run_files r ON r.path = f.path ORDER BY f.path"
+        ).df()
+        info = store.run_info(con)
     finally:
         con.close()
         del con  # nothing may keep the DuckDB connection alive until interpreter exit
     tables, problems = corrected_tables(tables)
-    counts: dict[str, int] = {}
+    writer = CheckedWriter(out, report)
 
     documents = _sorted(tables["documents"].drop(columns=["text"]), ["doc_id"])
-    write_table(documents, out, "documents")
-    counts["documents"] = len(documents)
+    writer.write("documents", documents)
     for name, keys in RECORD_SORT.items():
-        frame = _sorted(tables[name], keys)
-        write_table(frame, out, name)
-        counts[name] = len(frame)
-    failures = _sorted(tables["failures"], ["path", "stage"])
-    write_table(failures, out, "failures")
-    counts["failures"] = len(failures)
+        writer.write(name, _sorted(tables[name], keys))
+    writer.write("failures", _sorted(tables["failures"], ["path", "stage"]))
 
     comparable = province_indicators(tables["figures"], tables["documents"])
-    write_table(comparable, out, "province_indicators")
-    counts["province_indicators"] = len(comparable)
-    for name, frame, id_column in (
-        ("weakness_themes", tables["weaknesses"], "weakness_id"),
-        ("solution_themes", tables["solutions"], "solution_id"),
-    ):
-        matrix = theme_matrix(frame, id_column)
-        write_table(matrix, out, name)
-        counts[name] = len(matrix)
-    write_csv(_sorted(problems, ["correction_id"]), out / "corrections_problems.csv")
-    counts["corrections_problems"] = len(problems)
-    return counts
+    writer.write("province_indicators", comparable)
+    writer.write("weakness_themes", weakness_cells(tables["weaknesses"]))
+    writer.write("solution_themes", theme_matrix(tables["solutions"], "solution_id"))
+    writer.write("corrections_problems", _sorted(problems, ["correction_id"]), parquet=False)
+    write_package(out, writer.written, _provenance(tables, files, info))
+    return {name: len(frame) for name, frame in writer.written.items()}

@@ -1,0 +1,169 @@
+"""Candidate clauses for the weakness classifier, with exact offsets.
+
+Every sentence of the document (``split_sentences``) is cut on ``;`` and
+``:`` outside parentheses, and before contrast and cause connectives
+(``nhưng``, ``tuy nhiên``, ``dẫu vậy``, ``nên``, ``vì vậy`` ...) that open a
+clause of their own. The connective stays outside the clause, as gold clauses
+are written. Each candidate keeps its sentence and the heading above it, so
+the classifier can see the context ("follows a ``Hạn chế`` heading").
+
+The connective list is data: ``weakness_model.connectives`` in ``clauses.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.clauses.weaknesses import alternation, load_vocabulary, trim_trailing
+from extractors.text.normalize import split_sentences
+
+MIN_CHARS = 8
+MIN_WORDS = 4
+# " - " after a word (an attribution: ``...” - đại tá X chia sẻ``), not in "2015 – 2016".
+_BARE_CUT = re.compile(r"(?:(?<=[^\W\d])|(?<=[”\"]))\s+[-–]\s+|\s+(?:nhưng|trong khi)\s+(?=\w)",
+                       re.IGNORECASE)
+_GLUE_BACK = {"mà", "và", "hoặc", "cũng", "nhất", "đặc"}
+_MARKER = re.compile(r"^(?:[-+•*–·]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ][.)]\s+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One clause: offsets into the normalized text and its context."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_index: int  # position of the sentence in the document
+    clause_index: int  # position of the clause in its sentence
+    heading: str  # the nearest short line without a final stop above the sentence
+    previous: str  # the sentence before
+
+
+@lru_cache(maxsize=1)
+def _connectives() -> re.Pattern[str]:
+    words = load_vocabulary()["weakness_model"]["connectives"]
+    # A connective after a comma (or at a clause start), followed by a word.
+    return re.compile(rf"(?:,\s*|^\s*)(?P<word>{alternation(words)})(?:\s*,)?\s+(?=\w|[“\"])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _predicate() -> re.Pattern[str]:
+    words = load_vocabulary()["weakness_model"]["predicate_words"]
+    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
+
+
+def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut on ";" and ":" outside parentheses and quotes."""
+    pieces = []
+    depth = 0
+    cursor = start
+    for pos in range(start, end):
+        char = text[pos]
+        if char in "(“":
+            depth += 1
+        elif char in ")”":
+            depth = max(0, depth - 1)
+        elif char in ";:" and depth == 0:
+            pieces.append((cursor, pos))
+            cursor = pos + 1
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _split_connectives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut before each connective and spaced dash; the connective itself is dropped.
+
+    A bare ``nhưng`` (no comma) cuts only when a new subject follows it
+    (``chưa đủ nhưng việc tuyển ...``), not a predicate of the same one
+    (``gia tăng nhưng chưa kìm lại được``).
+    """
+    pieces = []
+    cursor = start
+    cuts = [m.span() for m in _connectives().finditer(text, start, end)]
+    for match in _BARE_CUT.finditer(text, start, end):
+        if not _predicate().match(text, match.end(), end):
+            cuts.append(match.span())
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < cursor:
+            continue
+        if cut_start > cursor:
+            pieces.append((cursor, cut_start))
+        cursor = cut_end
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut on commas outside brackets where both sides read as clauses.
+
+    Pieces shorter than ``MIN_WORDS`` words (``Có lúc``, ``cấp ủy``, a list
+    item) or without a predicate word (``chưa``, ``còn``, ``bị`` ...) are
+    glued to the piece after them (the last one to the piece before); a piece
+    that opens with a relative word (``mà``) is glued to the one before.
+    """
+    cuts = []
+    depth = 0
+    for pos in range(start, end):
+        char = text[pos]
+        if char in "(“[":
+            depth += 1
+        elif char in ")”]":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            cuts.append(pos)
+    bounds = [start, *cuts, end]
+    pieces = [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for s, e in pieces:
+        head = text[s:e].split()
+        if pending is not None:
+            s, pending = pending, None
+        if merged and head and head[0].lower() in _GLUE_BACK:
+            merged[-1] = (merged[-1][0], e)
+        elif len(head) < MIN_WORDS or not _predicate().search(text, s, e):
+            pending = s
+        else:
+            merged.append((s, e))
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((pending, end))
+    return merged
+
+
+def _is_heading(sentence: str) -> bool:
+    stripped = sentence.strip()
+    return 0 < len(stripped.split()) <= 12 and stripped[-1:] not in ".;,"
+
+
+def candidate_clauses(text: str) -> list[Candidate]:
+    """Every candidate clause of a normalized text, in order."""
+    out: list[Candidate] = []
+    heading = ""
+    previous = ""
+    for index, sentence in enumerate(split_sentences(text)):
+        position = 0
+        for s, e in _split_punctuation(text, sentence.start, sentence.end):
+            pieces = [p for c in _split_connectives(text, s, e) for p in _split_commas(text, *c)]
+            for cs, ce in pieces:
+                cs, ce = trim_trailing(text, cs, ce)
+                marker = _MARKER.match(text, cs, ce)
+                if marker:
+                    cs, ce = trim_trailing(text, marker.end(), ce)
+                if ce - cs < MIN_CHARS:
+                    continue
+                out.append(
+                    Candidate(cs, ce, text[cs:ce], sentence.text, index, position, heading,
+                              previous)
+                )
+                position += 1
+        if _is_heading(sentence.text):
+            heading = sentence.text
+        previous = sentence.text
+    return out

@@ -1,0 +1,60 @@
+"""Numbers the number finder keeps that the codebook says are not figures.
+
+The finder (``extractors/text/numbers.py``) decides from the words right
+before a number; some non-figures only show once the counted noun is known:
+administrative make-up (``thị xã có 10 xã, phường``), demographics
+(``36.000 nhân khẩu``), per-unit norms (``350 ngàn đồng/suất``), counts that
+refer back to one already given (``3 lực lượng này``) and the base of a
+percentage (``78% trong tổng số 156 mô hình``). The vocabulary is the
+``not_figures`` section of ``indicators.yaml``.
+"""
+
+from __future__ import annotations
+
+from extractors.figures.codebook import Codebook
+
+
+def not_a_figure(
+    codebook: Codebook,
+    indicator: str,
+    unit: str | None,
+    before: str,
+    after_unit: str,
+    between: str,
+    previous_is_percent: bool,
+    is_ratio: bool = False,
+) -> str | None:
+    """Why this number is not a figure, or None when it is one.
+
+    ``before`` is the clause before the number, ``after_unit`` the text right
+    after its unit, ``between`` the text since the previous number, whose
+    being a percentage ``previous_is_percent`` says.
+    """
+    spec = codebook.not_figures
+    if not spec:
+        return None
+    unit = (unit or "").lower()
+    if spec["per_unit"] is not None and spec["per_unit"].match(after_unit):
+        return "per_unit"
+    per_time = spec["per_time"]
+    if unit in spec["money_units"] and per_time is not None and per_time.match(after_unit):
+        return "per_unit"
+    lead = spec["frequency_lead_ins"]
+    if unit in spec["frequency_units"] and lead is not None and lead.search(before):
+        return "frequency"
+    if spec["references_back"] is not None and spec["references_back"].match(after_unit):
+        return "reference_back"
+    share = spec["share_of_percent"]
+    if previous_is_percent and share is not None and share.match(between):
+        return "share_of_percent"
+    if indicator != "unclassified" or is_ratio:
+        return None  # "27/27 huyện" is a coverage, not the make-up
+    if unit in spec["always_units"]:
+        return "demographics"
+    lead_in = spec["make_up_lead_in"]
+    taking_part = spec["make_up_not_before"]
+    if taking_part is not None and taking_part.match(after_unit.lstrip()):
+        return None
+    if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
+        return "make_up"
+    return None

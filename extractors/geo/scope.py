@@ -1,0 +1,136 @@
+"""What a report is about (province, district or commune), and national figures.
+
+A report's scope is the level of the unit it reports on, not of every place it
+names: a commune festival report quotes provincial figures and stays a
+commune report. Signals vote for a level (weights and cues in ``scope.yaml``):
+the headline's own place (typed, ``tại phường X``, or bare), the body that
+reports or holds the event in the lead (``UBND huyện X tổ chức``), and
+phrases that speak of a whole unit (``toàn huyện``). With no signal, or on a
+tie, the report is the province's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from extractors.text.yaml_data import load_data
+
+PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
+NATIONAL = "national"
+_LEVELS = (PROVINCE, DISTRICT, COMMUNE)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return load_data(__file__, "scope.yaml")
+
+
+@cache
+def _reporter_before() -> re.Pattern[str]:
+    cues = "|".join(_data()["reporter_cues"])
+    return re.compile(rf"(?:{cues})\s*$", re.IGNORECASE)
+
+
+@cache
+def _whole_unit(level: str) -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in _data()["whole_unit_cues"][level])
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
+
+
+def _belongs(mention: Any, province: str | None, province_2025: str | None) -> bool:
+    return (
+        mention.province == province
+        or province in (mention.candidates or ())
+        or (mention.province is None and mention.province_2025 == province_2025)
+    )
+
+
+def detect_scope(
+    province: str | None,
+    province_2025: str | None,
+    text: str,
+    title: str | None,
+    title_mentions: Sequence[Any],
+    text_mentions: Sequence[Any],
+) -> tuple[str, str | None]:
+    """(scope, the unit's name) of a report about ``province``."""
+    data = _data()
+    w = data["weights"]
+    votes: dict[str, float] = defaultdict(float)
+    names: dict[str, tuple[float, str]] = {}
+
+    def vote(level: str, weight: float, name: str | None = None) -> None:
+        votes[level] += weight
+        if name and (level not in names or weight > names[level][0]):
+            names[level] = (weight, name)
+
+    if title is None:
+        # the first line is a headline only when it reads like one (short, no full stop)
+        stripped = text.lstrip()
+        offset = len(text) - len(stripped)
+        head = stripped.split("\n", 1)[0]
+        if len(head.split()) <= data["headline_max_words"] and not head.rstrip().endswith("."):
+            title_mentions = [m for m in text_mentions if m.end <= offset + len(head)]
+            lead_start, title_text = offset + len(head), head
+        else:
+            title_mentions, lead_start, title_text = [], 0, ""
+    else:
+        lead_start, title_text = 0, title
+    for m in title_mentions:
+        if not _belongs(m, province, province_2025):
+            continue
+        if m.level == PROVINCE:
+            vote(PROVINCE, w["title_province"])
+        else:
+            vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
+    lead_end = lead_start + data["lead_chars"]
+    lead = text[lead_start:lead_end]
+    for m in text_mentions:
+        if m.start < lead_start or m.start >= lead_end or not _belongs(m, province, province_2025):
+            continue
+        reporter = _reporter_before().search(text[max(0, m.start - 60) : m.start]) is not None
+        if reporter:
+            vote(m.level, w["lead_reporter"], m.name)
+        elif m.typed:
+            vote(m.level, w["lead_typed"], m.name)
+    for level in _LEVELS:
+        if _whole_unit(level).search(title_text) or _whole_unit(level).search(lead):
+            vote(level, w["whole_unit_lead"])
+    # a district or commune report says so in its headline or lead
+    if not any(votes[level] > 0 for level in (DISTRICT, COMMUNE)):
+        return PROVINCE, None
+    for level in _LEVELS:
+        body = len(_whole_unit(level).findall(text, lead_end))
+        vote(level, min(w["body_cap"], body * w["whole_unit_body"]))
+    # on a tie the province wins; between a district and a commune, the more specific
+    best = max(_LEVELS, key=lambda level: (votes[level], level == PROVINCE, level == COMMUNE))
+    if best == PROVINCE or votes[best] <= 0:
+        return PROVINCE, None
+    return best, names.get(best, (0.0, None))[1]
+
+
+@cache
+def _national() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = _data()
+    cues = "|".join(re.escape(c) for c in data["national_cues"])
+    exceptions = "|".join(data["national_exceptions"])
+    return (
+        re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?:{exceptions})", re.IGNORECASE),
+    )
+
+
+def is_national(clause_before: str) -> bool:
+    """True when the clause before a number attributes it to the whole country."""
+    cue, exception = _national()
+    match = None
+    for match in cue.finditer(clause_before):  # noqa: B007 - the last cue counts
+        pass
+    if match is None:
+        return False
+    around = clause_before[max(0, match.start() - 30) : match.end() + 10]
+    return exception.search(around) is None

@@ -1,0 +1,318 @@
+"""The span of time figures describe: start and end dates, a label, a precision.
+
+Reports frame their figures with a year (``Năm 2023``), part of a year
+(``6 tháng đầu năm 2022``, ``quý I/2024``, ``từ đầu năm đến nay``), a range
+(``giai đoạn 2018 - 2023``) or a span back from the publication date (``sau 10
+năm thực hiện``, ``tính từ năm 2012 đến nay``). The cues live in
+``periods.yaml``; this module only knows how to build each kind of span.
+
+A sentence's period is its first cue outside a statement about the future;
+a document's period is the span most of its sentences are framed by (a title
+counts most, a sentence with a figure more than one without). A year-end
+review published in January or February reports the year before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from extractors.text.yaml_data import load_data
+
+PRECISIONS = ("year", "half", "quarter", "month", "to_date", "multi_year", "unknown")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_WORD_NUMBERS = {
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+# a number and the word it counts; a duration ("2 năm qua") counts nothing
+_FIGURE = re.compile(r"(?<![\d.,/])\d[\d.,]*\s+(?!(?:năm|tháng|ngày)\b)[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of time; ``start``/``end`` are ISO dates or None when unknown."""
+
+    start: str | None
+    end: str | None
+    label: str | None
+    precision: str = "unknown"
+
+    @property
+    def year(self) -> int | None:
+        """The year a reader files the span under: the year it ends in."""
+        return int(self.end[:4]) if self.end else None
+
+
+UNKNOWN = Period(None, None, None, "unknown")
+
+
+def span_fields(period: Period | None) -> dict[str, str | None]:
+    """The ``period_*`` fields of a record for ``period`` (unknown when None)."""
+    period = period or UNKNOWN
+    return {
+        "period_start": period.start,
+        "period_end": period.end,
+        "period_label": period.label,
+        "period_precision": period.precision,
+    }
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date known to the day, the month or the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> Published | None:
+        if not value:
+            return None
+        match = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value))
+        if not match:
+            return None
+        y, m, d = (int(g) if g else None for g in match.groups())
+        return cls(y, m, d)  # type: ignore[arg-type]
+
+    def last_day(self) -> date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return load_data(__file__, "periods.yaml")
+
+
+@cache
+def _cues(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (item["span"], re.compile(item["pattern"], re.IGNORECASE | re.MULTILINE))
+        for item in _data()[key]
+    )
+
+
+@cache
+def _any(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _data()[key]), re.IGNORECASE)
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    return _WORD_NUMBERS.get(text)
+
+
+def _span(start: date, end: date, label: str, precision: str) -> Period:
+    return Period(start.isoformat(), end.isoformat(), label, precision)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _first_months(y: int, n: int) -> Period:
+    if n == 6:
+        return _span(date(y, 1, 1), date(y, 6, 30), f"6 tháng đầu năm {y}", "half")
+    if n == 3:
+        return _span(date(y, 1, 1), date(y, 3, 31), f"quý I/{y}", "quarter")
+    return _span(date(y, 1, 1), _month_end(y, n), f"{n} tháng đầu năm {y}", "month")
+
+
+def _to_published(start: date, published: Published | None, label_start: str) -> Period | None:
+    if published is None:
+        return None
+    end = published.last_day()
+    if end < start:
+        return None
+    precision = "to_date" if start.year == end.year else "multi_year"
+    return _span(start, end, f"{label_start} - {end.month}/{end.year}", precision)
+
+
+def _date_range(groups: dict[str, str | None]) -> Period | None:
+    try:
+        start = date(int(groups["y1"] or 0), int(groups["m1"] or 0), int(groups["d1"] or 0))
+        end = date(int(groups["y2"] or 0), int(groups["m2"] or 0), int(groups["d2"] or 0))
+    except ValueError:
+        return None
+    days = (end - start).days
+    if days <= 0:
+        return None
+    precision = (
+        "month" if days < 170 else "half" if days < 200 else "year" if days < 380 else "multi_year"
+    )
+    label = f"{start.day}/{start.month}/{start.year} - {end.day}/{end.month}/{end.year}"
+    return _span(start, end, label, precision)
+
+
+def build(
+    span: str,
+    groups: dict[str, str | None],
+    published: Published | None,
+    reporting_year: int | None,
+) -> Period | None:
+    """The period one cue match describes, or None when it cannot be placed in time."""
+    y = int(groups["y"]) if groups.get("y") else reporting_year
+    n = _number(groups.get("n"))
+    if span == "range":
+        y1, y2 = int(groups["y1"] or 0), int(groups["y2"] or 0)
+        if not 1900 < y1 <= y2 < 2200:
+            return None
+        if y1 == y2:
+            return _span(date(y1, 1, 1), date(y1, 12, 31), str(y1), "year")
+        return _span(date(y1, 1, 1), date(y2, 12, 31), f"{y1} - {y2}", "multi_year")
+    if span == "date_range":
+        return _date_range(groups)
+    if span == "since_year":
+        y1 = int(groups["y1"] or 0)
+        return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None
+    if span == "last_n_years":
+        if published is None or not n:
+            return None
+        start = date(published.year - n, published.month or 1, 1)
+        return _to_published(start, published, f"{start.month}/{start.year}")
+    if y is None:
+        return None
+    if span == "year":
+        return _span(date(y, 1, 1), date(y, 12, 31), str(y), "year")
+    if span == "first_months" and n and 1 <= n <= 11:
+        return _first_months(y, n)
+    if span == "last_months" and n and 1 <= n <= 11:
+        return _span(
+            date(y, 13 - n, 1),
+            date(y, 12, 31),
+            f"{n} tháng cuối năm {y}",
+            "half" if n == 6 else "month",
+        )
+    if span == "quarter":
+        q = _ROMAN.get(str(groups.get("q")).upper()) or _number(groups.get("q"))
+        if not q or not 1 <= q <= 4:
+            return None
+        roman = "IV" if q == 4 else "I" * q
+        return _span(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), f"quý {roman}/{y}", "quarter")
+    if span == "month":
+        m = _number(groups.get("m"))
+        if not m or not 1 <= m <= 12:
+            return None
+        return _span(date(y, m, 1), _month_end(y, m), f"tháng {m}/{y}", "month")
+    if span == "year_to_date":
+        if published is not None and published.year == y:
+            return _to_published(date(y, 1, 1), published, f"1/{y}")
+        return None
+    return None
+
+
+def reporting_year(text_head: str, published: Published | None) -> int | None:
+    """The year ``Năm qua`` / ``Trong năm`` mean: the publication year, or the year
+    before when a year-end review is published in its first months."""
+    if published is None:
+        return None
+    review = _data()["year_end_review"]
+    if published.month in review["months"] and _any_cue(review["cues"], text_head):
+        return published.year - 1
+    return published.year
+
+
+def _any_cue(patterns: Sequence[str], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def find_periods(
+    text: str, published: Published | None, year: int | None, key: str = "cues"
+) -> list[tuple[int, int, Period]]:
+    """Every period cue in ``text`` with its position; overlapping cues keep the first listed."""
+    found: list[tuple[int, int, Period]] = []
+    taken: list[tuple[int, int]] = []
+    for span, regex in _cues(key):
+        for match in regex.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            period = build(span, match.groupdict(), published, year)
+            if period is not None and not _after(period, published):
+                found.append((match.start(), match.end(), period))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _after(period: Period, published: Published | None) -> bool:
+    """A span that starts after publication, or ends in a later year, is a plan."""
+    if published is None or period.start is None or period.end is None:
+        return False
+    return period.start > published.last_day().isoformat() or int(period.end[:4]) > published.year
+
+
+def is_future(sentence: str) -> bool:
+    return bool(_any("future_cues").search(sentence))
+
+
+def sentence_period(sentence: str, published: Published | None, year: int | None) -> Period | None:
+    """The period that frames one sentence: its first cue, unless it speaks of the future."""
+    if is_future(sentence):
+        return None
+    found = find_periods(sentence, published, year)
+    return found[0][2] if found else None
+
+
+def document_period(
+    title: str | None,
+    framed: Sequence[tuple[str, Period | None]],
+    published: Published | None,
+    year: int | None,
+) -> Period | None:
+    """The span most sentences are framed by; ``framed`` pairs each sentence with its
+    ``sentence_period``. None when no sentence and not the title gives one."""
+    weights = _data()["weights"]
+    votes: Counter[Period] = Counter()
+    if title and not is_future(title):
+        found = find_periods(title, published, year, "title_cues") or find_periods(
+            title, published, year
+        )
+        reporting = _any_cue(_data()["title_report_cues"], title)
+        for _, _, period in found:
+            votes[period] += weights["title"] if reporting else weights["sentence"]
+    for sentence, period in framed:
+        if period is None and _is_heading(sentence):
+            # an upper-case heading ("BIỂU TỔNG HỢP KẾT QUẢ ... NĂM 2023") frames like a title
+            found = find_periods(sentence, published, year, "title_cues")
+            reporting = _any_cue(_data()["title_report_cues"], sentence)
+            for _, _, heading_period in found:
+                votes[heading_period] += weights["title"] if reporting else weights["sentence"]
+            continue
+        if period is None:
+            continue
+        with_figure = any(
+            m.group(0)[:4] != (period.end or "")[:4] for m in _FIGURE.finditer(sentence)
+        )
+        votes[period] += weights["sentence_with_figure" if with_figure else "sentence"]
+    if not votes:
+        return None
+    return max(votes, key=lambda p: (votes[p], p.end or "", p.start or ""))
+
+
+def _is_heading(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+
+
+def year_period(year: int) -> Period:
+    """The calendar year ``year`` as a period."""
+    return _span(date(year, 1, 1), date(year, 12, 31), str(year), "year")

@@ -1,0 +1,86 @@
+"""The strict evaluator can say "wrong", and says "nothing to score" as null."""
+# ruff: noqa: E501
+
+import json
+
+from pipeline.evaluate import evaluate, format_errors
+from pipeline.evaluate.matching import clause_share, indicator_agrees, unit_agrees
+from pipeline.evaluate.scores import prf
+
+TEXT = (
+    "Năm 2023, Công an tỉnh Kon Tum phối hợp tổ chức 1.160 đợt phát động phong trào "
+    "toàn dân bảo vệ an ninh Tổ quốc với hơn 145.410 lượt người tham gia.\n"
+)
+
+
+ONE_FIGURE = "Năm 2023, toàn tỉnh Kon Tum tổ chức 1.160 đợt phát động phong trào toàn dân bảo vệ an ninh Tổ quốc.\n"
+
+
+def _run(tmp_path, gold: dict, text: str = TEXT) -> dict:
+    docs, golds = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir(parents=True)
+    golds.mkdir(parents=True)
+    (docs / "a.txt").write_text(text, encoding="utf-8")
+    (golds / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return evaluate(docs, golds)
+
+
+def _gold(indicator: str) -> dict:
+    return {
+        "province": "Kon Tum",
+        "year": 2023,
+        "figures": [
+            {
+                "indicator": indicator,
+                "value": 1160,
+                "qualifier": "exact",
+                "quote": "1.160 đợt phát động phong trào",
+            }
+        ],
+    }
+
+
+def test_a_figure_with_the_wrong_indicator_is_wrong(tmp_path):
+    result = _run(tmp_path, _gold("tips_received"))
+    one_doc = result["per_document"]["a"]
+    assert one_doc["numbers"]["f1"] > 0  # the number was found at the right place ...
+    assert one_doc["numbers"]["recall"] == 1.0
+    assert result["figures"]["tp"] == 0  # ... but with the wrong indicator
+    assert result["figures"]["recall"] == 0.0
+    assert result["indicator_accuracy"] == 0.0
+    assert "CONFUSED 1160" in format_errors(result)
+
+
+def test_only_figure_wrong_indicator_gives_figures_f1_zero_numbers_f1_one(tmp_path):
+    result = _run(tmp_path, _gold("tips_received"), ONE_FIGURE)
+    assert result["numbers"]["f1"] == 1.0
+    assert result["figures"]["f1"] == 0.0
+    right = _run(tmp_path / "right", _gold("campaign_sessions"), ONE_FIGURE)
+    assert right["figures"]["f1"] == 1.0
+
+
+def test_the_right_indicator_is_right_and_other_agrees_with_unclassified(tmp_path):
+    result = _run(tmp_path, _gold("campaign_sessions"))
+    assert result["figures"]["tp"] == 1
+    assert indicator_agrees("other_camera_funding", "unclassified")
+    assert not indicator_agrees("campaign_sessions", "unclassified")
+    assert not indicator_agrees("other_x", "campaign_sessions")
+
+
+def test_empty_categories_and_missing_gold_fields_are_null(tmp_path):
+    result = _run(tmp_path, _gold("campaign_sessions"))
+    # no solutions, no named models, no weaknesses key in gold: nothing to score
+    assert result["solutions"]["f1"] is None
+    assert result["named_models"]["precision"] is None
+    assert result["document_scope_accuracy"] is None  # scope missing from gold
+    assert result["document_province_accuracy"] == 1.0
+    assert prf(0, 0, 0)["f1"] is None
+    assert prf(0, 3, 0)["precision"] == 0.0  # predictions with no gold are wrong, not null
+
+
+def test_clauses_match_when_they_share_half_their_words():
+    gold = "Một bộ phận cán bộ, đảng viên và nhân dân nhận thức chưa đầy đủ"
+    assert clause_share(gold, "bộ phận cán bộ, đảng viên nhận thức chưa đầy đủ") >= 0.5
+    assert clause_share(gold, "kinh phí cho mô hình còn thiếu") < 0.5
+    assert unit_agrees("lượt người", "lượt")
+    assert not unit_agrees("nguồn tin", "vụ")

@@ -1,0 +1,90 @@
+"""Period spans (extractors/text/periods.py): each cue of the issue, in sentences written here."""
+# ruff: noqa: E501  (report texts keep their long lines)
+
+import pytest
+
+from extractors.extract import Metadata, extract_document
+from extractors.text import periods
+
+CASES = [
+    # sentence, published, (start, end, label, precision)
+    ("Năm 2023, toàn tỉnh tổ chức 1.160 đợt phát động phong trào.", "2024-01-20",
+     ("2023-01-01", "2023-12-31", "2023", "year")),
+    ("Trong năm, các đơn vị tổ chức 320 buổi tuyên truyền.", "2023-12-28",
+     ("2023-01-01", "2023-12-31", "2023", "year")),
+    ("Năm qua, nhân dân cung cấp 726 nguồn tin về an ninh trật tự.", "2024-01-14",
+     ("2023-01-01", "2023-12-31", "2023", "year")),
+    ("6 tháng đầu năm 2022, lực lượng Công an tổ chức 45 cuộc tuần tra.", "2022-07-10",
+     ("2022-01-01", "2022-06-30", "6 tháng đầu năm 2022", "half")),
+    ("Trong 6 tháng đầu năm, toàn huyện hòa giải thành công 38 vụ.", "2021-07-05",
+     ("2021-01-01", "2021-06-30", "6 tháng đầu năm 2021", "half")),
+    ("9 tháng năm 2023, nhân dân cung cấp 212 nguồn tin.", "2023-10-03",
+     ("2023-01-01", "2023-09-30", "9 tháng đầu năm 2023", "month")),
+    ("Quý I/2024, Công an xã tiếp nhận 17 tin báo của quần chúng.", "2024-04-06",
+     ("2024-01-01", "2024-03-31", "quý I/2024", "quarter")),
+    ("Từ đầu năm đến nay, phường đã vận động giao nộp 12 khẩu súng.", "2024-08-16",
+     ("2024-01-01", "2024-08-16", "1/2024 - 8/2024", "to_date")),
+    ("Tính từ năm 2012 đến nay, toàn tỉnh xây dựng 96 mô hình tự quản.", "2023-10-05",
+     ("2012-01-01", "2023-10-05", "2012 - 10/2023", "multi_year")),
+    ("Giai đoạn 2018 - 2023, các cấp tổ chức 10.880 cuộc tuyên truyền.", "2023-08-25",
+     ("2018-01-01", "2023-12-31", "2018 - 2023", "multi_year")),
+    ("Sau 10 năm thực hiện, toàn tỉnh có 401 mô hình.", "2023-07-07",
+     ("2013-07-01", "2023-07-07", "7/2013 - 7/2023", "multi_year")),
+    ("Số liệu tính từ ngày 15/12/2022 đến ngày 14/12/2023.", "2023-12-20",
+     ("2022-12-15", "2023-12-14", "15/12/2022 - 14/12/2023", "year")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), CASES)
+def test_sentence_period(sentence, published, expected):
+    pub = periods.Published.parse(published)
+    year = periods.reporting_year("Hội nghị tổng kết", pub)
+    found = periods.sentence_period(sentence, pub, year)
+    assert found is not None
+    assert (found.start, found.end, found.label, found.precision) == expected
+
+
+def test_plans_and_future_years_frame_nothing():
+    pub = periods.Published.parse("2024-01-10")
+    assert periods.sentence_period("Năm 2024 sẽ phấn đấu 100% xã có mô hình.", pub, 2023) is None
+    # a programme running past publication is a plan, not the span of results
+    assert periods.sentence_period("Chương trình giai đoạn 2021 - 2026.", pub, 2023) is None
+
+
+def test_year_end_review_published_in_january_reports_the_year_before():
+    pub = periods.Published.parse("2024-01-14")
+    assert periods.reporting_year("Hội nghị tổng kết phong trào", pub) == 2023
+    assert periods.reporting_year("Ngày hội toàn dân", periods.Published.parse("2024-08-14")) == 2024
+
+
+def test_manifest_month_only_publication_date():
+    pub = periods.Published.parse("2024-08")
+    found = periods.sentence_period("Từ đầu năm đến nay, xã tổ chức 9 buổi.", pub, 2024)
+    assert (found.start, found.end, found.precision) == ("2024-01-01", "2024-08-31", "to_date")
+
+
+TEXT = """Sơ kết 6 tháng phong trào toàn dân bảo vệ an ninh Tổ quốc huyện Vân Hồ
+
+Ngày 12/7/2024, UBND huyện Vân Hồ tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.
+
+6 tháng đầu năm 2024, toàn huyện tổ chức 48 buổi tuyên truyền với 5.200 lượt người tham dự; hòa giải thành công 31 vụ việc.
+
+Từ năm 2015 đến nay, toàn huyện đã xây dựng và duy trì 64 mô hình tự quản về an ninh trật tự.
+"""
+
+
+def test_document_and_figure_spans():
+    extraction = extract_document(TEXT, Metadata(published="2024-07-12"))
+    doc = extraction.document
+    assert (doc.period_label, doc.period_precision, doc.period) == (
+        "6 tháng đầu năm 2024",
+        "half",
+        2024,
+    )
+    by_value = {f.value: f for f in extraction.figures}
+    assert by_value[48].period_label == "6 tháng đầu năm 2024"
+    # a cumulative figure keeps its own span, never the half-year's
+    assert (by_value[64].period_start, by_value[64].period_precision) == (
+        "2015-01-01",
+        "multi_year",
+    )

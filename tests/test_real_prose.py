@@ -1,0 +1,231 @@
+"""Figures in the kinds of prose real reports use (issue 9, point 5).
+
+Every sentence here is written for the test; none is copied from a report.
+Each case names the kind of text, the sentence, and the figures it must give
+(value -> indicator, ``None`` meaning the number is not a figure at all).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from extractors.extract import extract_document
+from extractors.records import Figure
+from extractors.text.numbers import find_numbers
+from extractors.text.word_numbers import parse_number_words
+
+
+@lru_cache(maxsize=128)
+def figures_of(text: str) -> tuple[Figure, ...]:
+    return extract_document(text, with_entities=False).figures
+
+
+# (kind of text, sentence, {value: indicator or None})
+CASES: list[tuple[str, str, dict[float, str | None]]] = [
+    (
+        "numbers in words, award cue after the count",
+        "Có sáu tập thể và ba mươi hai cá nhân được Chủ tịch UBND huyện tặng giấy khen.",
+        {6: "awards_collective", 32: "awards_individual"},
+    ),
+    (
+        "award cue after the count",
+        "Nhân dịp này, 14 tập thể và 57 cá nhân có thành tích xuất sắc được trao bằng khen.",
+        {14: "awards_collective", 57: "awards_individual"},
+    ),
+    (
+        "awards proposed, not given",
+        "Hội nghị lựa chọn 02 tập thể, 03 cá nhân để đề nghị Bộ Công an khen thưởng.",
+        {2: "unclassified", 3: "unclassified"},
+    ),
+    (
+        "collectives and individuals counted together",
+        "Dịp này, Ban Chỉ đạo khen thưởng 25 tập thể, cá nhân có thành tích tốt.",
+        {25: "unclassified"},
+    ),
+    (
+        "word multiplier with a decimal comma",
+        "Các nhà hảo tâm ủng hộ quỹ an sinh tổng số tiền 118,5 tỷ đồng để hỗ trợ hộ nghèo.",
+        {118.5e9: "charity_value_vnd"},
+    ),
+    (
+        "number after its verb: sessions, then attendance",
+        "Các xã tổ chức tuyên truyền, vận động được 1.250 buổi với 61.300 lượt người tham dự.",
+        {1250: "campaign_sessions", 61300: "campaign_participants"},
+    ),
+    (
+        "propaganda sessions and their attendance",
+        "Năm qua, các ngành đã tổ chức 3.410 buổi tuyên truyền, vận động với 205.000 lượt người "
+        "tham gia.",
+        {3410: "campaign_sessions", 205000: "campaign_participants"},
+    ),
+    (
+        "attendance without a session count",
+        "Lực lượng công an đã tuyên truyền pháp luật cho hơn 5.600 người dân vùng biên.",
+        {5600: "campaign_participants"},
+    ),
+    (
+        "forums counted in times",
+        'Diễn đàn "Công an lắng nghe ý kiến Nhân dân" đã tổ chức được 312 lần với hơn 20.000 '
+        "lượt người tham dự.",
+        {312: "forums_held", 20000: "forum_participants"},
+    ),
+    (
+        "loudspeaker propaganda",
+        "Các xã phát 48 lượt tuyên truyền qua loa phóng thanh về phòng, chống ma túy.",
+        {48: "media_campaigns"},
+    ),
+    (
+        "posts with reports or pictures are not tips",
+        "Các đơn vị phối hợp với báo, đài đưa 1.240 tin, phóng sự về an ninh, trật tự.",
+        {1240: "online_posts"},
+    ),
+    (
+        "valuable tips without 'có'",
+        "Trong năm, người dân đã báo cho công an 37 nguồn tin giá trị.",
+        {37: "tips_valuable"},
+    ),
+    (
+        "handled administratively is not an arrest",
+        "Người dân cung cấp 22 nguồn tin có giá trị, giúp công an lập hồ sơ xử lý hành chính "
+        "41 đối tượng.",
+        {22: "tips_valuable", 41: "unclassified"},
+    ),
+    (
+        "a wanted person arrested is not persuaded",
+        "Công an huyện bắt giữ 02 đối tượng truy nã trong tháng.",
+        {2: "unclassified"},
+    ),
+    (
+        "weapons handed in although also seized",
+        "Nhân dân đã tự nguyện giao nộp và giúp công an thu giữ 4 khẩu súng tự chế, "
+        "12 hung khí các loại.",
+        {4: "weapons_surrendered", 12: "weapons_surrendered"},
+    ),
+    (
+        "money for cameras is not charity",
+        "Người dân đóng góp kinh phí trên 2 tỷ đồng để lắp đặt 95 mắt camera an ninh.",
+        {2e9: "unclassified", 95: "unclassified"},
+    ),
+    (
+        "kinds of models",
+        "Hiện nay toàn tỉnh có 32 loại mô hình với 415 mô hình phòng, chống tội phạm.",
+        {32: "models_active", 415: "models_active"},
+    ),
+    (
+        "clubs of the movement",
+        "Hội Phụ nữ duy trì 126 CLB phòng, chống tệ nạn xã hội với 4.200 thành viên, góp phần "
+        "thực hiện mô hình tự quản.",
+        {126: "model_groups", 4200: "model_members"},
+    ),
+    (
+        "models of another movement",
+        "Công an tỉnh đang thực hiện 31 mô hình dân vận khéo.",
+        {31: "unclassified"},
+    ),
+    (
+        "grassroots forces named by their abbreviation",
+        "Lực lượng tham gia bảo vệ ANTT ở cơ sở của huyện có 210 tổ với 640 thành viên.",
+        {640: "grassroots_force_members"},
+    ),
+    (
+        "a count after its noun",
+        "Trong đó, công an xã bán chuyên trách có 41 người, bảo vệ dân phố 77 người.",
+        {41: "grassroots_force_members", 77: "grassroots_force_members"},
+    ),
+    (
+        "members of civil-defence teams are not grassroots forces (codebook)",
+        "Xã duy trì 3 chốt dân phòng với 18 thành viên thay phiên trực đêm.",
+        {18: "unclassified"},
+    ),
+    (
+        "a text cut off mid-word keeps its unit",
+        "Mô hình được nhân rộng với 150 nhóm Zalo an ninh tổ dân phố với hơn 12 nghìn thàn",
+        {12000: "model_members"},
+    ),
+    (
+        "administrative make-up and demographics are not figures",
+        "Thị trấn có 9 khu phố với 4.300 hộ, 15.200 nhân khẩu.",
+        {9: None, 4300: None, 15200: None},
+    ),
+    (
+        "households taking part are a result",
+        "Toàn xã có 45 tổ tự quản với trên 2.100 hộ tham gia.",
+        {2100: "unclassified"},
+    ),
+    (
+        "per-unit norms are not figures",
+        "Xã tặng 40 suất quà (500 ngàn đồng/suất); mỗi ấp bố trí 6 thành viên/ấp.",
+        {40: "unclassified", 500000: None, 6: None},
+    ),
+    (
+        "a count referring back is not a new figure",
+        "Huyện có 4 lực lượng nòng cốt. 4 lực lượng này phối hợp chặt chẽ với công an xã.",
+        {4: "unclassified"},
+    ),
+    (
+        "the base of a percentage is not its own figure",
+        "Đánh giá cho thấy 82% trong tổng số 240 mô hình hoạt động hiệu quả.",
+        {82: "unclassified", 240: None},
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_real_prose(kind: str, text: str, expected: dict[float, str | None]) -> None:
+    figures = figures_of(text)
+    for value, indicator in expected.items():
+        found = [f for f in figures if abs(f.value - value) < 1e-6]
+        if indicator is None:
+            assert not found, f"{kind}: {value} should not be a figure: {found}"
+            continue
+        assert found, f"{kind}: {value} missing in {[(f.value, f.indicator) for f in figures]}"
+        assert found[-1].indicator == indicator, f"{kind}: {value} -> {found[-1].rule}"
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("sáu", 6),
+        ("mười", 10),
+        ("mười lăm", 15),
+        ("ba mươi tám", 38),
+        ("hai mươi mốt", 21),
+        ("bốn mươi tư", 44),
+        ("một trăm linh năm", 105),
+        ("hai trăm", 200),
+    ],
+)
+def test_number_words(words: str, value: int) -> None:
+    assert parse_number_words(words) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lần thứ hai tổ chức hội nghị.",  # ordinal
+        "Số vụ giảm gấp hai lần so với năm trước.",  # comparison
+        "Một số mô hình còn hình thức; một tổ chưa hoạt động.",  # "some", "a"
+        "Công an phường và ba tổ chức hội nói trên phối hợp.",  # "tổ chức" is not "tổ"
+    ],
+)
+def test_number_words_that_are_not_counts(text: str) -> None:
+    assert not [m for m in find_numbers(text) if not m.raw[0].isdigit()]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Chiều 21.7, tại nhà văn hóa khu phố diễn ra ngày hội.", "21.7"),  # day.month
+        ("Tính đến 1.7, toàn tỉnh có 300 tổ.", "1.7"),
+        ("Căn cứ Thông tư 23/2012 của Bộ Công an.", "23/2012"),  # document number
+        ("Hợp nhất các phường 1, 2 và 4 của quận 5.", "2"),  # digits in names
+        ("Ngày hội tại P.3, TP.Cao Lãnh.", "3"),
+        ("Hội nghị Trung ương 8 khóa XI.", "8"),
+        ("Thực hiện chỉ tiêu 19.2 tại các xã.", "19.2"),
+        ("Xã có diện tích 81,5 km2 và nhiều đồi.", "81,5"),
+    ],
+)
+def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
+    assert raw not in [m.raw for m in find_numbers(text)]

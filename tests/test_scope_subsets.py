@@ -1,0 +1,88 @@
+"""Scope of a report, national figures, province from the site, and trong đó subsets."""
+# ruff: noqa: E501  (report texts keep their long lines)
+
+import pandas as pd
+
+from extractors.extract import Metadata, extract_document
+from extractors.geo.sites import province_from_url
+from extractors.records import to_row
+from pipeline.store.dataset import province_indicators
+
+DISTRICT_REPORT = """Huyện Phước Sơn tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023
+
+Chiều 30/1, UBND huyện Phước Sơn tổ chức hội nghị tổng kết công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023.
+
+Năm 2023, toàn huyện tổ chức 91 đợt phát động phong trào với 8.686 lượt người tham dự.
+
+Phát biểu tại hội nghị, đại diện Bộ Công an cho biết trên toàn quốc hiện có 95.000 mô hình tự quản về an ninh trật tự.
+"""
+
+COMMUNE_REPORT = """Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại phường Hải Châu
+
+Tối 16/8/2025, UBND phường Hải Châu tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025. Toàn thành phố Đà Nẵng hiện có 156 mô hình.
+
+Năm 2025, Công an phường tiếp nhận 42 nguồn tin có giá trị từ nhân dân.
+"""
+
+
+def test_district_report_and_national_figure():
+    extraction = extract_document(DISTRICT_REPORT, Metadata(published="2024-01-30"))
+    doc = extraction.document
+    assert (doc.province, doc.scope, doc.scope_name) == ("Quảng Nam", "district", "Phước Sơn")
+    by_value = {f.value: f for f in extraction.figures}
+    assert by_value[91].scope == "district"
+    assert by_value[95000].scope == "national"
+    table = province_indicators(
+        pd.DataFrame([to_row(f) for f in extraction.figures]),
+        pd.DataFrame([to_row(doc)]),
+    )
+    assert 95000 not in set(table["value"])  # a national figure never fills a local row
+    assert set(table["scope"]) == {"district"}
+
+
+def test_commune_report_quoting_city_figures_stays_commune():
+    doc = extract_document(COMMUNE_REPORT, Metadata(published="2025-08-17")).document
+    assert (doc.scope, doc.province_2025) == ("commune", "Đà Nẵng")
+
+
+def test_province_from_site():
+    assert province_from_url("https://baolamdong.vn/an-ninh/bai-viet.html") == "Lâm Đồng"
+    assert province_from_url("https://duyxuyen.quangnam.gov.vn/tin-tuc") == "Quảng Nam"
+    assert province_from_url("http://congan.kontum.gov.vn/x") == "Kon Tum"
+    assert province_from_url("https://vnexpress.net/phap-luat") is None  # national media
+
+
+def test_site_beats_a_neighbour_named_in_passing():
+    text = (
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc ở khu dân cư số 3\n\n"
+        "Năm 2024, khu dân cư tổ chức 12 buổi tuyên truyền. Đoàn công tác của tỉnh Gia Lai "
+        "đến tham quan, học tập kinh nghiệm."
+    )
+    meta = Metadata(url="https://baokontum.com.vn/an-ninh/ngay-hoi.html", published="2024-08-10")
+    assert extract_document(text, meta).document.province == "Kon Tum"
+    assert extract_document(text, Metadata(published="2024-08-10")).document.province == "Gia Lai"
+
+
+def test_subset_is_part_of_its_total_and_never_added():
+    text = (
+        "Năm 2023, các lực lượng phát động phong trào toàn dân bảo vệ an ninh Tổ quốc được "
+        "1.406 cuộc, trong đó 120 cuộc tại khu vực ven biển. Riêng khu vực biên giới phát động "
+        "phong trào được 86 cuộc."
+    )
+    extraction = extract_document(text, Metadata(published="2024-01-10"))
+    by_value = {f.value: f for f in extraction.figures}
+    assert by_value[120].part_of == by_value[1406].figure_id
+    table = province_indicators(
+        pd.DataFrame([to_row(f) for f in extraction.figures]),
+        pd.DataFrame([to_row(extraction.document)]),
+    )
+    sessions = table[table["indicator"] == "campaign_sessions"]
+    assert by_value[86].part_of == by_value[1406].figure_id
+    assert list(sessions["value"]) == [1406]  # never 1526 nor 1612
+
+
+def test_percentage_restating_a_ratio_links_to_it():
+    text = "Năm 2023, toàn tỉnh có 412/430 xã (trên 95%) bố trí Công an chính quy."
+    extraction = extract_document(text, Metadata(published="2024-01-10"))
+    by_unit = {f.unit: f for f in extraction.figures}
+    assert by_unit["%"].part_of == by_unit["xã"].figure_id

@@ -1,0 +1,144 @@
+"""The learned weakness detector: phrasings it must find, plans it must not, the model file.
+
+Every sentence here was written for this test.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import yaml
+
+from extractors.clauses import weakness_model as wm
+from extractors.clauses.weakness_candidates import candidate_clauses
+from extractors.clauses.weaknesses import extract_weaknesses
+from extractors.text.normalize import normalize_text
+
+
+def found(text: str) -> list[str]:
+    return [w.text for w in wm.detect_weaknesses("doc", normalize_text(text))]
+
+
+def any_contains(clauses: list[str], fragment: str) -> bool:
+    return any(fragment in clause for clause in clauses)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "fragment"),
+    [
+        (
+            "opinion verb, no keyword",
+            "Tại buổi làm việc, ông Trần Văn Bình, Chủ tịch UBND xã cho rằng lực lượng bảo vệ "
+            "dân phố ở nhiều thôn còn mỏng, phụ cấp chưa tương xứng với công sức bỏ ra.",
+            "phụ cấp chưa tương xứng",
+        ),
+        (
+            "mid-sentence after a list of forces",
+            "Công an, quân sự, dân phòng, đoàn thanh niên và hội phụ nữ đã cùng vào cuộc, nhưng "
+            "việc phối hợp giữa các lực lượng chưa được duy trì thường xuyên.",
+            "việc phối hợp giữa các lực lượng chưa được duy trì",
+        ),
+        (
+            "a figure that is a shortcoming",
+            "Toàn huyện đã lắp 120 camera an ninh, nhưng đến nay chỉ 45/120 camera còn hoạt "
+            "động, số còn lại đã hư hỏng.",
+            "hư hỏng",
+        ),
+        (
+            "under a subheading that is a complaint",
+            "Kết quả nổi bật của phong trào\n\nNăm qua, toàn huyện đã xây dựng 25 mô hình tự "
+            "quản mới.\n\nThiếu người, thiếu phương tiện\n\nMỗi xã chỉ có ba đến bốn công an "
+            "chính quy phụ trách hàng nghìn hộ dân.",
+            "chỉ có ba đến bốn công an",
+        ),
+        (
+            "the keyword sentence the rules already found",
+            "Bên cạnh kết quả đạt được, phong trào vẫn còn một số hạn chế: nội dung tuyên truyền "
+            "chưa phong phú; kinh phí hỗ trợ cho tổ tự quản còn eo hẹp.",
+            "kinh phí hỗ trợ cho tổ tự quản còn eo hẹp",
+        ),
+    ],
+)
+def test_phrasings_are_found(kind: str, text: str, fragment: str) -> None:
+    assert any_contains(found(text), fragment), kind
+
+
+@pytest.mark.xfail(reason="not learned yet: too few such clauses in the training corpora",
+                   strict=False)
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Trước thời điểm triển khai mô hình, trên địa bàn thôn thường xuyên xảy ra trộm cắp "
+            "vặt mà không phát hiện được đối tượng.",
+            "trộm cắp",
+        ),
+        ("Thiếu người, thiếu phương tiện\n\nMỗi xã đều có tổ tự quản.", "Thiếu người"),
+        (
+            "Toàn huyện đã lắp 120 camera an ninh, nhưng đến nay chỉ 45/120 camera còn hoạt "
+            "động.",
+            "45/120",
+        ),
+    ],
+)
+def test_phrasings_not_learned_yet(text: str, fragment: str) -> None:
+    assert any_contains(found(text), fragment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thời gian tới, Công an huyện sẽ rà soát toàn bộ các mô hình tự quản trên địa bàn.",
+        "Các cấp ủy, chính quyền cần tăng cường lãnh đạo, chỉ đạo phong trào toàn dân bảo vệ "
+        "an ninh Tổ quốc.",
+        "Năm 2024, toàn tỉnh không để xảy ra điểm nóng về an ninh, trật tự.",
+    ],
+)
+def test_plans_and_achievements_are_not_weaknesses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_candidates_cut_on_semicolons_and_connectives_and_keep_offsets() -> None:
+    text = normalize_text(
+        "Quân số vốn đã không đủ, nhưng việc tuyển thêm người lại gặp nhiều trở ngại; "
+        "phụ cấp còn thấp."
+    )
+    clauses = candidate_clauses(text)
+    assert [c.text for c in clauses] == [
+        "Quân số vốn đã không đủ",
+        "việc tuyển thêm người lại gặp nhiều trở ngại",
+        "phụ cấp còn thấp",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in clauses)
+
+
+def test_rules_mode_is_the_rule_extractor() -> None:
+    text = normalize_text("Tuy nhiên, công tác tuyên truyền còn hạn chế, chưa sâu rộng.")
+    assert wm.detect_weaknesses("d", text, "rules") == extract_weaknesses("d", text)
+    with pytest.raises(ValueError):
+        wm.detect_weaknesses("d", text, "keywords")
+
+
+def test_model_file_gives_the_training_run_predictions() -> None:
+    bundle = wm.load_model()
+    probe = bundle["probe"]
+    assert len(probe["rows"]) > 10
+    assert np.allclose(wm.score_rows(probe["rows"], bundle), probe["scores"], atol=1e-9)
+    summary = yaml.safe_load(wm.SUMMARY_PATH.read_text(encoding="utf-8"))
+    assert summary["data_hash"] == bundle["data_hash"]
+    assert wm.load_model() is bundle  # loaded once per process
+
+
+def test_training_is_reproducible_on_a_small_set() -> None:
+    rows = [
+        {"text": t, "cues": {"bias_cue": 1.0, "cue:negation": float(n)}}
+        for t, n in [
+            ("kinh phí còn thiếu", 1), ("lực lượng còn mỏng", 1), ("phụ cấp chưa thỏa đáng", 1),
+            ("chưa có camera", 1), ("đã xây dựng mô hình", 0), ("tổ chức hội nghị sơ kết", 0),
+            ("khen thưởng tập thể", 0), ("ra mắt mô hình mới", 0),
+        ]
+    ]
+    labels = [1, 1, 1, 1, 0, 0, 0, 0]
+    first = wm.build_pipeline().fit(rows, labels)
+    second = wm.build_pipeline().fit(rows, labels)
+    assert np.array_equal(first[-1].coef_, second[-1].coef_)
