@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
+MODELLED = Path(__file__).resolve().parents[1] / "corpora" / "modelled" / "docs"
 MIN_PARAGRAPH = 40  # shorter lines are page chrome ("A- A A+"), captions, blanks
 LEAD_PARAGRAPHS = 2
 BODY_PARAGRAPHS = (5, 14)
@@ -85,6 +86,50 @@ def build_corpus(n: int, out: Path, seed: int = 0, source: Path = SEEDS) -> list
         path.write_text(synthetic_document(index, articles, rng), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def default_source() -> Path:
+    """``corpora/modelled/docs`` (texts modelled on real reports), else the seeds."""
+    return MODELLED if any(MODELLED.glob("*.txt")) else SEEDS
+
+
+def load_texts(folder: Path) -> list[tuple[str, str]]:
+    """(name, text) of every ``.txt`` in ``folder``, in name order."""
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    if not texts:
+        raise FileNotFoundError(f"no .txt documents in {folder}")
+    return texts
+
+
+def build_text_corpus(n: int, out: Path, source: Path, seed: int = 0) -> list[Path]:
+    """``n`` documents, each a whole text of ``source`` (cycled) with its numbers varied.
+
+    Unlike :func:`build_corpus`, documents are not recombined: each reads
+    like the report it comes from (one province, its own length).
+    """
+    texts = load_texts(source)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(n):
+        rng = random.Random(f"{seed}:{index}")
+        path = out / f"doc_{index:05d}.txt"
+        path.write_text(vary_numbers(texts[index % len(texts)][1], rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def big_document(size_bytes: int, source: Path, seed: int = 0) -> str:
+    """One long document: the texts of ``source`` one after another, numbers varied
+    anew on each pass, until it holds ``size_bytes`` of UTF-8."""
+    texts = [text for _, text in load_texts(source)]
+    rng = random.Random(f"{seed}:big")
+    parts: list[str] = []
+    size = 0
+    while size < size_bytes:
+        text = vary_numbers(texts[len(parts) % len(texts)], rng)
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+    return "\n\n".join(parts)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,18 +1,22 @@
-"""Throughput, memory and latency of the pipeline against the bare-underthesea baseline.
+"""``antq bench``: per-document cost of the pipeline against bare ``underthesea.ner()``.
 
-Run: ``antq bench --docs 50 --docs 500`` or ``python -m benchmarks.run --docs 50``.
+Run: ``antq bench --docs 50 --docs 500`` or ``python -m benchmarks.run --docs 50 --docs 500``.
 
-For each corpus size N a synthetic corpus is built (``benchmarks.corpus``) and,
-each as a separate process measured from outside (wall time, peak RSS of the
-process and all its children, time until the first output line):
+The corpus is made of the texts in ``corpora/modelled/docs`` (texts modelled
+on real reports; the seeds when that folder is missing), each whole, with its
+numbers varied. For each corpus size, each run a separate process measured
+from outside (wall time, peak RSS of the process and its children):
 
-* ``baseline``: ``underthesea.ner`` over every sentence (``benchmarks.baseline``);
-* ``cold``: ``antq run`` on an empty output folder (every document extracted);
-* ``warm``: ``antq run`` again, nothing changed;
-* ``add-one``: ``antq run`` after one new document was added.
+* ``baseline``: ``underthesea.ner`` over every sentence, one process;
+* ``antq run --workers 1``: the pipeline in one process, every stage timed
+  (``benchmarks.timed_run``);
+* ``antq run --workers W``: the same on a local Dask cluster.
 
-"First row" is the first tagged sentence for the baseline and the first batch
-committed to the store for the pipeline. Prints a table and writes JSON.
+Per-document cost is the slope between the two corpus sizes, so the fixed
+start-up (Prefect API, imports, models) cancels; the start-up is the
+intercept. Then one document of ``--big-mb`` MB against a one-document run,
+and the latency of ``antq serve``: a file copied into its inbox until its
+batch line (CSVs written). Prints a table; ``--json PATH`` also writes JSON.
 """
 
 from __future__ import annotations
@@ -21,36 +25,23 @@ import argparse
 import contextlib
 import json
 import os
-import random
+import queue
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import psutil
 
-from benchmarks.corpus import build_corpus, load_articles, synthetic_document
+from benchmarks.corpus import big_document, build_text_corpus, default_source, load_texts
+from benchmarks.stages import STAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@dataclass
-class Measurement:
-    name: str
-    docs: int
-    kb: float
-    seconds: float
-    peak_rss_mb: float
-    first_row_s: float | None
-    returncode: int
-    docs_per_s: float = 0.0
-    kb_per_s: float = 0.0
-    vs_baseline: float | None = None
-    note: str = ""
+ENV = {**os.environ, "PYTHONUTF8": "1"}
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -65,30 +56,14 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def measure(
-    name: str, command: Sequence[str], first_marker: str, docs: int, kb: float, interval=0.05
-) -> tuple[Measurement, str, str]:
-    """Run ``command``; sample the process tree's RSS; time the first ``first_marker`` line."""
+def measure(command: Sequence[str], interval: float = 0.05) -> dict:
+    """Wall seconds, peak RSS (process tree), return code and stdout of ``command``."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        list(command),
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUTF8": "1"},
+        list(command), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
     )
-    first: list[float] = []
-    err_lines: list[str] = []
-
-    def read_stderr() -> None:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            if not first and first_marker in line:
-                first.append(time.perf_counter() - start)
-            err_lines.append(line)
-
-    reader = threading.Thread(target=read_stderr, daemon=True)
+    out: list[str] = []
+    reader = threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)
     reader.start()
     watched = psutil.Process(proc.pid)
     peak = 0
@@ -96,20 +71,15 @@ def measure(
         peak = max(peak, _tree_rss(watched))
         time.sleep(interval)
     seconds = time.perf_counter() - start
-    stdout = proc.stdout.read() if proc.stdout else ""
-    reader.join(timeout=5)
-    result = Measurement(
-        name=name,
-        docs=docs,
-        kb=kb,
-        seconds=round(seconds, 3),
-        peak_rss_mb=round(peak / 1024**2, 1),
-        first_row_s=round(first[0], 3) if first else None,
-        returncode=proc.returncode,
-        docs_per_s=round(docs / seconds, 2),
-        kb_per_s=round(kb / seconds, 1),
-    )
-    return result, stdout, "".join(err_lines)
+    reader.join(timeout=10)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    return {
+        "seconds": round(seconds, 3),
+        "peak_mb": round(peak / 1024**2, 1),
+        "returncode": proc.returncode,
+        "stdout": "".join(out),
+        "stderr_tail": stderr[-500:],
+    }
 
 
 def antq(*args: str) -> list[str]:
@@ -118,73 +88,244 @@ def antq(*args: str) -> list[str]:
     return [*prefix, *args]
 
 
-def bench_size(n: int, workers: int, work: Path, baseline: bool = True) -> list[Measurement]:
+def timed_run(folder: Path, out: Path, workers: int = 1, manifest: Path | None = None) -> dict:
+    command = [sys.executable, "-m", "benchmarks.timed_run", str(folder), str(out)]
+    command += ["--manifest", str(manifest)] if manifest else []
+    row = measure([*command, "--workers", str(workers)])
+    with contextlib.suppress(ValueError, IndexError):
+        row["detail"] = json.loads(row["stdout"].strip().splitlines()[-1])
+    return row
+
+
+def bench_size(n: int, workers: int, work: Path, source: Path, baseline: bool) -> dict:
     corpus = work / f"corpus_{n}"
-    out = work / f"out_{n}"
-    paths = build_corpus(n, corpus)
-    kb = sum(p.stat().st_size for p in paths) / 1024
-    rows: list[Measurement] = []
+    paths = build_text_corpus(n, corpus, source)
+    runs: dict = {"docs": n, "kb": round(sum(p.stat().st_size for p in paths) / 1024, 1)}
     if baseline:
-        row, stdout, _ = measure(
-            "baseline",
-            [sys.executable, "-m", "benchmarks.baseline", str(corpus)],
-            "first-row",
-            n,
-            kb,
+        runs["baseline"] = measure([sys.executable, "-m", "benchmarks.baseline", str(corpus)])
+    runs["one_process"] = timed_run(corpus, work / f"out_{n}_w1")
+    if workers > 1:
+        runs["workers"] = measure(
+            antq(
+                "run",
+                str(corpus),
+                "--out",
+                str(work / f"out_{n}_w{workers}"),
+                "--workers",
+                str(workers),
+            )
         )
-        row.note = f"{json.loads(stdout)['sentences']} sentences" if row.returncode == 0 else ""
-        rows.append(row)
-    run = antq("run", str(corpus), "--out", str(out), "--workers", str(workers))
-    for name in ("cold", "warm"):
-        row, stdout, stderr = measure(name, run, "committed", n, kb)
-        row.note = stdout.strip().splitlines()[-1] if stdout.strip() else stderr[-300:]
-        rows.append(row)
-    extra = corpus / f"doc_{n:05d}.txt"
-    extra.write_text(synthetic_document(n, load_articles(), random.Random(n)), encoding="utf-8")
-    row, stdout, stderr = measure("add-one", run, "committed", n + 1, kb)
-    row.note = stdout.strip().splitlines()[-1] if stdout.strip() else stderr[-300:]
-    rows.append(row)
-    base = rows[0] if baseline else None
-    for row in rows:
-        if base is not None and row is not base and base.docs_per_s:
-            row.vs_baseline = round(row.docs_per_s / base.docs_per_s, 2)
-    return rows
+    return runs
 
 
-def table(rows: Sequence[Measurement]) -> str:
-    head = (
-        f"{'N':>6} {'run':9} {'seconds':>8} {'docs/s':>8} {'KB/s':>8} {'x base':>7} "
-        f"{'peak MB':>8} {'1st row s':>9}  note"
+def slope(small: dict, large: dict, key: str) -> tuple[float, float] | None:
+    """(seconds per document, fixed seconds) of ``key`` between two corpus sizes."""
+    if key not in small or key not in large or large["docs"] == small["docs"]:
+        return None
+    per_doc = (large[key]["seconds"] - small[key]["seconds"]) / (large["docs"] - small["docs"])
+    return per_doc, small[key]["seconds"] - per_doc * small["docs"]
+
+
+def _work(size: dict) -> float:
+    """The one-process run's work window: first stage start to last stage end."""
+    return size["one_process"].get("detail", {}).get("work_s", 0.0)
+
+
+def _work_slope(small: dict, large: dict) -> tuple[float, float] | None:
+    """Seconds per document of the one-process run's work (its start-up left out)."""
+    if "one_process" not in small or large["docs"] == small["docs"]:
+        return None
+    per_doc = (_work(large) - _work(small)) / (large["docs"] - small["docs"])
+    return per_doc, _work(small) - per_doc * small["docs"]
+
+
+def _stages(run: dict) -> dict[str, float]:
+    return run.get("detail", {}).get("stages", {})
+
+
+def bench_big(work: Path, source: Path, megabytes: float) -> dict:
+    """A one-document run and a run on one document of ``megabytes`` MB."""
+    one = work / "one_doc"
+    build_text_corpus(1, one, source)
+    big = work / "big_doc"
+    big.mkdir(parents=True, exist_ok=True)
+    text = big_document(int(megabytes * 1024**2), source)
+    (big / "big.txt").write_text(text, encoding="utf-8")
+    from extractors.geo.places import detect_province
+
+    # A real report this long is about one province, which the gazetteer tells at
+    # once; this one joins reports of many, so its province is also given by a
+    # manifest in a second run (NER then skipped, as for a one-province report).
+    province = detect_province(load_texts(source)[0][1]).province or ""
+    manifest = work / "big_manifest.csv"
+    manifest.write_text(f"path,province\nbig_doc/big.txt,{province}\n", encoding="utf-8")
+    return {
+        "mb": round(len(text.encode("utf-8")) / 1024**2, 2),
+        "one_doc": timed_run(one, work / "out_one"),
+        "big_doc": timed_run(big, work / "out_big"),
+        "big_doc_province_given": timed_run(big, work / "out_big_manifest", manifest=manifest),
+    }
+
+
+def bench_serve(work: Path, source: Path, timeout_s: float = 300) -> dict:
+    """Seconds from copying a report into a served inbox to its batch line (CSVs written)."""
+    inbox, out = work / "inbox", work / "out_serve"
+    inbox.mkdir(parents=True, exist_ok=True)
+    build_text_corpus(2, work / "serve_docs", source, seed=7)
+    proc = subprocess.Popen(
+        antq("serve", str(inbox), "--out", str(out)),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=ENV,
     )
-    lines = [head, "-" * len(head)]
-    for r in rows:
-        ratio = f"{r.vs_baseline:.1f}" if r.vs_baseline is not None else "-"
-        first = f"{r.first_row_s:.1f}" if r.first_row_s is not None else "-"
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True).start()
+
+    def wait_for(prefix: str) -> float | None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            with contextlib.suppress(queue.Empty):
+                if lines.get(timeout=0.05).startswith(prefix):
+                    return time.perf_counter()
+        return None
+
+    result: dict = {}
+    try:
+        started = time.perf_counter()
+        ready = wait_for("watching ")
+        result["start_s"] = round(ready - started, 2) if ready else None
+        for index, doc in enumerate(sorted((work / "serve_docs").glob("*.txt"))):
+            copied = time.perf_counter()
+            shutil.copy(doc, inbox / doc.name)
+            done = wait_for(f"batch {index + 2} ")
+            result[f"file_{index + 1}_s"] = round(done - copied, 2) if done else None
+    finally:
+        proc.send_signal(2)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return result
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def table(report: dict) -> str:
+    sizes = report["sizes"]
+    small, large = sizes[0], sizes[-1]
+    lines = [
+        f"corpus: {report['source']} (numbers varied); "
+        + ", ".join(f"N={s['docs']}: {s['kb']:.0f} KB" for s in sizes)
+        + f"; {report['cpus']} CPUs",
+        "",
+        f"{'run':26}"
+        + "".join(f"{'N=' + str(s['docs']) + ' s':>10}" for s in sizes)
+        + f"{'ms/doc':>9}{'x base':>8}{'fixed s':>9}"
+        + "".join(f"{'peak MB ' + str(s['docs']):>13}" for s in sizes),
+    ]
+    base = slope(small, large, "baseline")
+    for key, name in (
+        ("baseline", "bare underthesea.ner"),
+        ("one_process", "antq run --workers 1"),
+        ("workers", f"antq run --workers {report['workers']}"),
+    ):
+        if key not in small:
+            continue
+        line = slope(small, large, key)
+        ratio = base[0] / line[0] if base and line and line[0] > 0 else None
         lines.append(
-            f"{r.docs:>6} {r.name:9} {r.seconds:8.1f} {r.docs_per_s:8.2f} {r.kb_per_s:8.1f} "
-            f"{ratio:>7} {r.peak_rss_mb:8.0f} {first:>9}  {r.note[:70]}"
+            f"{name:26}"
+            + "".join(f"{s[key]['seconds']:>10.1f}" for s in sizes)
+            + f"{_fmt(line[0] * 1000 if line else None):>9}"
+            + f"{_fmt(ratio):>8}{_fmt(line[1] if line else None):>9}"
+            + "".join(f"{s[key]['peak_mb']:>13.0f}" for s in sizes)
+            + "".join(
+                f"  FAILED at N={s['docs']} (exit {s[key]['returncode']})"
+                for s in sizes
+                if s[key]["returncode"] != 0
+            )
         )
+        work = _work_slope(small, large) if key == "one_process" else None
+        if work is not None:
+            ratio = base[0] / work[0] if base and work[0] > 0 else None
+            lines.append(
+                f"{'  its work (no start-up)':26}"
+                + "".join(f"{_work(s):>10.1f}" for s in sizes)
+                + f"{work[0] * 1000:>9.1f}{_fmt(ratio):>8}"
+            )
+    lines += [
+        "",
+        f"{'stage (--workers 1), s':26}"
+        + "".join(f"{'N=' + str(s['docs']):>10}" for s in sizes)
+        + f"{'ms/doc':>9}",
+    ]
+    for stage in STAGES:
+        values = [_stages(s["one_process"]).get(stage, 0.0) for s in sizes]
+        per_doc = (
+            (values[-1] - values[0]) / (large["docs"] - small["docs"]) * 1000
+            if len(sizes) > 1 and large["docs"] != small["docs"]
+            else values[0] / small["docs"] * 1000
+        )
+        lines.append(f"{stage:26}" + "".join(f"{v:>10.2f}" for v in values) + f"{per_doc:>9.1f}")
+    if "big" in report:
+        big = report["big"]
+        one = big["one_doc"]
+        lines += ["", f"a one-document run: {one['seconds']:.1f} s"]
+        for key, name in (
+            ("big_doc", "province detected"),
+            ("big_doc_province_given", "province from a manifest"),
+        ):
+            if key not in big:
+                continue
+            many = big[key]
+            lines += [
+                f"one document of {big['mb']} MB, {name}: {many['seconds']:.1f} s, beyond "
+                f"the one-document run {many['seconds'] - one['seconds']:.1f} s, "
+                f"peak {many['peak_mb']:.0f} MB",
+                "  stages: "
+                + ", ".join(f"{k} {v:.1f}" for k, v in _stages(many).items() if v >= 0.05),
+            ]
+    if "serve" in report:
+        lines += ["", "antq serve: " + ", ".join(f"{k} {v}" for k, v in report["serve"].items())]
+    lines += ["", "targets:"] + [f"  {k}: {v}" for k, v in targets(report).items()]
     return "\n".join(lines)
 
 
-def targets(rows: Sequence[Measurement]) -> dict[str, object]:
-    """The issue's targets, per corpus size, computed from the rows."""
+def targets(report: dict) -> dict[str, object]:
+    """The issue's figures, computed from the runs."""
+    sizes = report["sizes"]
+    small, large = sizes[0], sizes[-1]
     result: dict[str, object] = {}
-    by_n: dict[int, dict[str, Measurement]] = {}
-    for r in rows:
-        n = r.docs - 1 if r.name == "add-one" else r.docs
-        by_n.setdefault(n, {})[r.name] = r
-    for n, runs in by_n.items():
-        cold, warm = runs.get("cold"), runs.get("warm")
-        if cold and cold.vs_baseline is not None:
-            result[f"N={n} cold/baseline throughput (>= 5)"] = cold.vs_baseline
-        if cold and warm:
-            result[f"N={n} warm/cold time (< 0.05)"] = round(warm.seconds / cold.seconds, 3)
-    sizes = sorted(by_n)
-    if len(sizes) > 1 and all("cold" in by_n[n] for n in sizes):
-        small, large = by_n[sizes[0]]["cold"], by_n[sizes[1]]["cold"]
-        result[f"peak memory N={sizes[1]}/N={sizes[0]} (<= 1.5)"] = round(
-            large.peak_rss_mb / small.peak_rss_mb, 2
+    base, one = slope(small, large, "baseline"), slope(small, large, "one_process")
+    work = _work_slope(small, large)
+    if base and one and one[0] > 0:
+        result["per-document speed vs bare ner, one process, wall slope (>= 10)"] = round(
+            base[0] / one[0], 1
+        )
+    if base and work and work[0] > 0:
+        result["per-document speed vs bare ner, one process, work slope (>= 10)"] = round(
+            base[0] / work[0], 1
+        )
+    if "big" in report:
+        big = report["big"]
+        for key, name in (("big_doc", "detected"), ("big_doc_province_given", "given")):
+            if key in big:
+                beyond = big[key]["seconds"] - big["one_doc"]["seconds"]
+                result[
+                    f"{big['mb']} MB document (province {name}) beyond a one-document run, "
+                    "s (<= 10)"
+                ] = round(beyond, 1)
+    if "serve" in report and report["serve"].get("file_1_s") is not None:
+        result["antq serve: copied report to its rows in figures.csv, s (<= 5)"] = max(
+            v for k, v in report["serve"].items() if k.startswith("file_") and v is not None
+        )
+    if len(sizes) > 1:
+        result[f"peak memory N={large['docs']} / N={small['docs']}, one process (<= 1.5)"] = round(
+            large["one_process"]["peak_mb"] / small["one_process"]["peak_mb"], 2
         )
     return result
 
@@ -192,31 +333,47 @@ def targets(rows: Sequence[Measurement]) -> dict[str, object]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
-    parser.add_argument("--workers", type=int, default=2, help="antq run --workers")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the (slow) baseline")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the Dask run (1: none)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip bare underthesea.ner")
+    parser.add_argument(
+        "--big-mb", type=float, default=1.5, help="size of the big document (0: none)"
+    )
+    parser.add_argument("--no-serve", action="store_true", help="skip the antq serve latency")
+    parser.add_argument("--source", type=Path, default=None, help="folder of .txt texts")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--save", type=Path, default=None, help="also write the JSON here")
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpora and outputs")
     args = parser.parse_args(argv)
-    rows: list[Measurement] = []
+    source = args.source or default_source()
+    sizes = sorted(set(args.docs or [50, 500]))
     with tempfile.TemporaryDirectory(prefix="antq-bench-") as tmp:
         work = args.workdir or Path(tmp)
-        for n in args.docs or [50]:
-            rows += bench_size(n, args.workers, work, baseline=not args.no_baseline)
-            print(table(rows), file=sys.stderr if args.json else sys.stdout, flush=True)
-    report = {
-        "rows": [asdict(r) for r in rows],
-        "targets": targets(rows),
-        "workers": args.workers,
-        "cpus": os.cpu_count(),
-    }
+        report: dict = {
+            "source": os.path.relpath(source, ROOT) if source.is_relative_to(ROOT) else str(source),
+            "workers": args.workers,
+            "cpus": os.cpu_count(),
+            "sizes": [],
+        }
+        for n in sizes:
+            print(f"N={n} ...", file=sys.stderr, flush=True)
+            report["sizes"].append(
+                bench_size(n, args.workers, work, source, baseline=not args.no_baseline)
+            )
+        if args.big_mb > 0:
+            print(f"{args.big_mb} MB document ...", file=sys.stderr, flush=True)
+            report["big"] = bench_big(work, source, args.big_mb)
+        if not args.no_serve:
+            print("antq serve ...", file=sys.stderr, flush=True)
+            report["serve"] = bench_serve(work, source)
+    report["targets"] = targets(report)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
-        print("\n".join(f"{name}: {value}" for name, value in report["targets"].items()))
+        print(table(report))
     if args.save:
         args.save.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 0 if all(r.returncode == 0 for r in rows) else 1
+    runs = [r for s in report["sizes"] for k, r in s.items() if isinstance(r, dict)]
+    return 0 if all(r.get("returncode") == 0 for r in runs) else 1
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ so the Prefect tasks, ``antq evaluate`` and the tests all call the same code.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -66,10 +67,44 @@ def extractor_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def _linked_context(sentences: Sequence[Sentence], sentence: Sentence, codebook) -> str:
-    """The previous sentence, when this one opens with a link to it (``Qua đó, ...``)."""
+class SpanIndex:
+    """Spans sorted by start, to find those inside a sentence by bisection.
+
+    A document's sentences each look up their number mentions; scanning every
+    mention for every sentence grew with the square of the document's length.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        self._starts = [spans[i][0] for i in self._order]
+        self._spans = spans
+
+    def inside(self, start: int, end: int) -> list[int]:
+        """Indices (in the original order) of the spans with ``start <= a and b <= end``."""
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        found = [i for i in self._order[lo:hi] if self._spans[i][1] <= end]
+        return sorted(found) if len(found) > 1 else found
+
+
+def _mentions_inside(
+    index: SpanIndex, mentions: Sequence[NumberMention], sentence: Sentence
+) -> list[NumberMention]:
+    return [mentions[i] for i in index.inside(sentence.start, sentence.end)]
+
+
+def _linked_context(
+    sentences: Sequence[Sentence], sentence: Sentence, codebook, ends: Sequence[int] = ()
+) -> str:
+    """The previous sentence, when this one opens with a link to it (``Qua đó, ...``).
+
+    ``ends`` (the sentences' ends, in order and never decreasing, as
+    ``split_sentences`` gives them) lets it be found by bisection.
+    """
     if codebook.linked_openers is None or not codebook.linked_openers.match(sentence.text):
         return ""
+    if ends:
+        at = bisect_right(ends, sentence.start)
+        return sentences[at - 1].text if at else ""
     before = [s for s in sentences if s.end <= sentence.start]
     return before[-1].text if before else ""
 
@@ -127,7 +162,8 @@ def ner_sentences(
     """Sentences whose NER answer is used: those with a number or a place mention."""
     spans = [(m.start, m.end) for m in mentions]
     spans += [(m.start, m.end) for m in geo.find_place_mentions(text)]
-    return [s for s in sentences if any(s.start <= a and b <= s.end for a, b in spans)]
+    index = SpanIndex(spans)
+    return [s for s in sentences if index.inside(s.start, s.end)]
 
 
 def _entities_and_province(
@@ -211,10 +247,15 @@ def extract_document(
 
     codebook = load_codebook()
     entity_spans = [(e.start, e.end, e.label) for e in entities]
-    explicit = dates.explicit_period(text)
+    explicit = dates.explicit_period(text, sentences)
     figures: list[Figure] = []
     previous_row: tuple[Sentence, str] | None = None
     plans = plan_sections(text, codebook)
+    mention_index = SpanIndex([(m.start, m.end) for m in mentions])
+    entity_index = SpanIndex([(start, end) for start, end, _ in entity_spans])
+    ends = [s.end for s in sentences]
+    if any(a > b for a, b in zip(ends, ends[1:], strict=False)):
+        ends = []  # not in order: _linked_context scans instead
     for done, sentence in enumerate(sentences):
         if on_sentence is not None:
             on_sentence(done, len(sentences))
@@ -222,7 +263,7 @@ def extract_document(
             break
         if any(start <= sentence.start < end for start, end in plans):
             continue  # targets under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are not results
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        inside = _mentions_inside(mention_index, mentions, sentence)
         is_row = textmod.is_list_row(sentence.text)
         continues = previous_row is not None and is_row and previous_row[0].end <= sentence.start
         found = figures_in_sentence(
@@ -230,7 +271,7 @@ def extract_document(
             text,
             sentence,
             inside,
-            entity_spans,
+            [entity_spans[i] for i in entity_index.inside(sentence.start, sentence.end)],
             period=explicit,
             province=province,
             province_2025=province_2025,
@@ -239,7 +280,7 @@ def extract_document(
             codebook=codebook,
             row_previous=previous_row[1] if continues and previous_row else None,
             words=ner_words.get(sentence.start),
-            context=_linked_context(sentences, sentence, codebook),
+            context=_linked_context(sentences, sentence, codebook, ends),
         )
         figures += found
         if found:

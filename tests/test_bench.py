@@ -37,3 +37,38 @@ def test_corpus_is_deterministic_and_made_of_seed_paragraphs(tmp_path):
     texts = [p.read_text(encoding="utf-8") for p in first]
     assert len(set(texts)) == len(texts)
     assert "tỉnh" in texts[0]
+
+
+def test_text_corpus_keeps_each_text_whole_with_numbers_varied(tmp_path):
+    from benchmarks.corpus import SEEDS, big_document, build_text_corpus, load_texts
+
+    texts = [text for _, text in load_texts(SEEDS)]
+    paths = build_text_corpus(7, tmp_path / "a", SEEDS)
+    again = build_text_corpus(7, tmp_path / "b", SEEDS)
+    assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in again]
+    for index, path in enumerate(paths):
+        text = path.read_text(encoding="utf-8")
+        original = texts[index % len(texts)]
+        assert re.sub(r"\d", "9", text) == re.sub(r"\d", "9", original)
+    assert paths[1].read_text(encoding="utf-8") != paths[6].read_text(encoding="utf-8")
+
+    big = big_document(100_000, SEEDS)
+    assert len(big.encode("utf-8")) >= 100_000
+    assert big.count(texts[0][:40].split("\n")[0]) >= 1
+
+
+def test_stage_timer_charges_inner_stages_to_themselves():
+    from benchmarks.stages import StageTimer
+
+    timer = StageTimer()
+    inner = timer.wrap("numbers", lambda: sum(range(20_000)))
+
+    def outer():
+        inner()
+        return sum(range(20_000))
+
+    timed_outer = timer.wrap("figures", outer)
+    timed_outer()
+    assert timer.seconds["numbers"] > 0 and timer.seconds["figures"] > 0
+    table = timer.table()
+    assert set(table) >= {"read", "normalize", "numbers", "figures", "NER", "store", "export"}

@@ -206,3 +206,26 @@ def test_an_upper_case_heading_frames_the_period_and_plans_do_not():
         "Năm 2024, tôi đề nghị các cấp ủy tiếp tục lãnh đạo phong trào.\n"
     )
     assert explicit_period(speech) == 2023
+
+
+def test_date_validation_gives_what_dateparser_gave():
+    """The hot path validates dates with ``datetime``; dateparser is the oracle here."""
+    import dateparser
+
+    from extractors.text.dates import _parse_date
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    cases = [(d, m, y) for y in ("2024", "2023") for d in range(0, 33, 3) for m in range(0, 16)]
+    cases += [("29", "02", "2024"), ("29", "02", "2023"), ("31", "04", "2024")]
+    cases += [("12", "31", "2024")]
+    for day, month, year in cases:
+        parsed = dateparser.parse(
+            f"{int(day):02d}/{int(month):02d}/{year}", languages=["vi"], settings=settings
+        )
+        expected = parsed.date().isoformat() if parsed else None
+        assert _parse_date(str(day), str(month), year) == expected, (day, month, year)

@@ -133,3 +133,11 @@ def test_threads_get_the_same_tags() -> None:
     for thread in threads:
         thread.join()
     assert all(result == expected for result in results)
+
+
+def test_pos_tag_is_underthesea_pos_tag_on_sentence_tails():
+    """Figure labels tag the text after a number; fast_ner.pos_tag must give the same tags."""
+    sentences = list(seed_sentences())
+    tails = [s[i:] for s in sentences for i in range(0, len(s), 37) if s[i:].strip()]
+    mismatches = [t for t in tails if fast_ner.pos_tag(t) != underthesea.pos_tag(t)]
+    assert not mismatches, mismatches[:3]

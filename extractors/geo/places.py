@@ -31,7 +31,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -118,6 +118,7 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[0].lower()
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: a long document has few distinct ones
 def _key(text: str) -> str:
     """Letters and digits without diacritics, case or separators ("Kon-Tum" -> kontum)."""
     return "".join(_fold_char(c) for c in text if c.isalnum())
@@ -495,6 +496,11 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     after theirs ("huyện Tiên Yên", "thành phố Kon Tum", "xã Đăk Năng"), and
     in lists that follow one ("các huyện Tiên Yên, Ba Chẽ và Bình Liêu").
     """
+    return list(_place_mentions(text))
+
+
+@lru_cache(maxsize=4)  # detection and NER's sentence choice read the same text several times
+def _place_mentions(text: str) -> tuple[PlaceMention, ...]:
     tokens = [_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text)]
     mentions: list[PlaceMention] = []
     i = 0
@@ -533,7 +539,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
         mentions.append(_mention(start, end, text[start:end], unit_level, units, level is not None))
         list_level = _next_in_list(text, tokens, j, level)
         i = j + 1 + (1 if list_level and tokens[j + 1].text == "và" else 0)
-    return mentions
+    return tuple(mentions)
 
 
 def _next_in_list(text: str, tokens: list[_Token], j: int, level: str | None) -> str | None:

@@ -77,6 +77,12 @@ def tag_tokens(tokens: Sequence[str]) -> list[NerToken]:
     return list(zip(words, pos, chunk, ner, strict=True))
 
 
+def pos_tag(sentence: str) -> list[tuple[str, str]]:
+    """Exactly what ``underthesea.pos_tag(sentence)`` returns (its default model)."""
+    words = word_tokenize(sentence)
+    return list(zip(words, _load().pos.tag([(w, _UNKNOWN) for w in words]), strict=True))
+
+
 def tokenize_and_tag(sentence: str) -> tuple[list[str], list[NerToken]]:
     """Word tokens of ``sentence`` and their NER tuples, so callers tokenise only once."""
     tokens = word_tokenize(sentence)

@@ -54,6 +54,12 @@ def run(
     ),
     max_mb: float = typer.Option(50.0, help="Files larger than this become failures."),
     timeout: float = typer.Option(60.0, help="Per-file time limit for slow formats (PDF), s."),
+    doc_timeout: float = typer.Option(
+        60.0, help="Per-document extraction time budget, s; an overrun is a failure row (0: none)."
+    ),
+    max_unzipped_mb: float = typer.Option(
+        200.0, help="A .docx that would inflate past this many MB becomes a failure."
+    ),
     strict: bool = typer.Option(False, help="Exit non-zero when any file failed."),
     workers: int = typer.Option(1, help="Local Dask worker processes (1 = in this process)."),
     dask_address: str | None = typer.Option(
@@ -121,6 +127,8 @@ def run(
                 "with_entities": entities,
                 "weakness_mode": check_weakness_mode(weaknesses),
                 "languages": tuple(dict.fromkeys(["vi", *(x.lower() for x in allow_language)])),
+                "doc_timeout_s": doc_timeout,
+                "max_unzipped_bytes": int(max_unzipped_mb * 1024**2),
             },
             batch_size=batch_size,
             workers=workers,
@@ -142,6 +150,33 @@ def run(
             print_summary(facts)
     if strict and summary.failures:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def serve(
+    inbox: Path = typer.Argument(..., help="Folder to watch for new or changed reports."),
+    out: Path = OUT,
+    doc_timeout: float = typer.Option(60.0, help="Per-document extraction time budget, s."),
+    entities: str = typer.Option("needed", help="NER: needed, all or off (as for antq run)."),
+    deployment: bool = typer.Option(
+        True, help="Also serve the flow as the Prefect deployment 'antq-serve'."
+    ),
+) -> None:
+    """Watch INBOX: every new or changed report is extracted and the CSVs re-written.
+
+    Prints 'watching INBOX' when ready and one line per batch; Ctrl-C stops it
+    after the batch in progress.
+
+    Example:  antq serve inbox/ --out out/
+    """
+    from pipeline.flows.serve import serve as serve_inbox
+
+    if entities not in ("all", "needed", "off"):
+        raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
+    if inbox.exists() and not inbox.is_dir():
+        raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
+    options = {"with_entities": entities, "doc_timeout_s": doc_timeout}
+    serve_inbox(inbox, out, options, serve_deployment=deployment)
 
 
 @app.command()
@@ -335,16 +370,19 @@ def indicators(
 
 @app.command()
 def bench(
-    docs: list[int] = typer.Option([50], "--docs", help="Corpus size; repeat for several."),
-    workers: int = typer.Option(1, help="antq run --workers for the pipeline runs."),
+    docs: list[int] = typer.Option([50, 500], "--docs", help="Corpus size; give two or more."),
+    workers: int = typer.Option(2, help="Workers of the Dask run (1: skip it)."),
     baseline: bool = typer.Option(True, help="Also time bare underthesea.ner (slow)."),
     as_json: bool = JSON,
     save: Path | None = typer.Option(None, "--save", help="Also write the JSON to this file."),
+    big_mb: float = typer.Option(1.5, help="Size of the one big document, MB (0: skip)."),
+    serve: bool = typer.Option(True, help="Also time antq serve on a new file."),
+    source: Path | None = typer.Option(None, help="Folder of .txt texts (default modelled)."),
 ) -> None:
-    """Throughput, peak memory and first-row latency: pipeline vs bare underthesea.ner.
+    """Per-document time against bare underthesea.ner, per stage, memory, a big document.
 
-    Builds a synthetic corpus of N documents from corpora/seeds, then times the
-    baseline and antq run cold, warm (nothing changed) and with one file added.
+    The corpus is the texts of corpora/modelled/docs (the seeds if missing), numbers
+    varied; per-document time is the slope between the corpus sizes.
 
     Prints a table; --json prints the results as JSON instead, --save writes them.
 
@@ -352,10 +390,13 @@ def bench(
     """
     from benchmarks.run import main
 
-    args = [arg for n in docs for arg in ("--docs", str(n))] + ["--workers", str(workers)]
+    args = [arg for n in docs for arg in ("--docs", str(n))]
+    args += ["--workers", str(workers), "--big-mb", str(big_mb)]
     args += [] if baseline else ["--no-baseline"]
     args += ["--json"] if as_json else []
     args += ["--save", str(save)] if save else []
+    args += [] if serve else ["--no-serve"]
+    args += ["--source", str(source)] if source else []
     raise typer.Exit(code=main(args))
 
 

@@ -16,10 +16,11 @@ from extractors.extract import Metadata, extract_document, extractor_version
 from extractors.records import Extraction
 from pipeline.errors import DependencyError
 from pipeline.flows import progress
+from pipeline.flows.budget import BudgetExceeded, time_budget
 from pipeline.flows.cache_key import cache_key, key_base
 from pipeline.flows.summary import fingerprint
 from pipeline.ingest.discover import ManifestEntry
-from pipeline.ingest.readers import ReadFailure, read_file
+from pipeline.ingest.readers import DEFAULT_MAX_UNZIPPED_BYTES, ReadFailure, read_file
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Options:
     with_entities: str = field(default="needed", metadata={"records": True})  # all/needed/off
     weakness_mode: str = field(default="model", metadata={"records": True})  # model / rules
     languages: tuple[str, ...] = field(default=("vi",), metadata={"records": True})
+    doc_timeout_s: float = 60.0  # extraction budget per document (0: none)
+    max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES  # .docx inflated-size cap
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,12 @@ def _process_file(
         result.failures.append(failure_row(name, "read", "unreadable path", error))
         return
     try:
-        raw = read_file(path, max_bytes=options.max_bytes, timeout_s=options.timeout_s)
+        raw = read_file(
+            path,
+            max_bytes=options.max_bytes,
+            timeout_s=options.timeout_s,
+            max_unzipped_bytes=options.max_unzipped_bytes,
+        )
     except ReadFailure as failure:
         result.failures.append(
             failure_row(
@@ -152,14 +160,19 @@ def _process_file(
         return
     entry = manifest.get(str(path.resolve()))
     try:
-        extraction = extract_document(
-            raw.text,
-            document_metadata(raw, entry),
-            with_entities=options.with_entities,
-            weakness_mode=options.weakness_mode,
-            languages=options.languages,
-            on_sentence=progress.sentence_callback(),
-        )
+        with time_budget(options.doc_timeout_s):
+            extraction = extract_document(
+                raw.text,
+                document_metadata(raw, entry),
+                with_entities=options.with_entities,
+                weakness_mode=options.weakness_mode,
+                languages=options.languages,
+                on_sentence=progress.sentence_callback(),
+            )
+    except BudgetExceeded:
+        detail = f"extraction ran past the {options.doc_timeout_s:g} s budget (--doc-timeout)"
+        result.failures.append(failure_row(name, "extract", "timeout", detail=detail))
+        return
     except ImportError as error:  # a broken install, not a bad document: stop the run
         raise DependencyError.from_import(error, "extraction") from error
     except Exception as error:  # one bad document never stops the others

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import threading
 import warnings
 from collections.abc import Mapping, Sequence
@@ -105,14 +106,46 @@ def save_state(out: Path, key: dict, summary: dict) -> None:
     (out / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
 
 
-class PrefectApi:
-    """The API the flow reports to: the user's ``PREFECT_API_URL``, else an ephemeral one.
+def configured_api_url() -> str | None:
+    """``PREFECT_API_URL`` from the environment or the active Prefect profile."""
+    url = os.environ.get("PREFECT_API_URL")
+    if url:
+        return url
+    from prefect.settings import PREFECT_API_URL
 
-    ``start()`` returns at once; the ephemeral server boots in a thread.
+    return PREFECT_API_URL.value() or None
+
+
+def api_answers(url: str, timeout_s: float = 2.0) -> bool:
+    """Whether a Prefect server answers its health check at ``url`` (``.../api``)."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/health", timeout=timeout_s) as reply:
+            return reply.status == 200
+    except (OSError, ValueError):
+        return False
+
+
+class PrefectApi:
+    """The API the flow reports to: a server already answering at ``PREFECT_API_URL``
+    (environment or Prefect profile), else an ephemeral one started here.
+
+    ``start()`` returns at once; the ephemeral server boots in a thread. A
+    configured URL where nothing answers is said in one line, and an ephemeral
+    server is started instead.
     """
 
     def __init__(self) -> None:
-        self.url: str | None = os.environ.get("PREFECT_API_URL") or None
+        self.url: str | None = configured_api_url()
+        if self.url is not None and not api_answers(self.url):
+            print(
+                f"no Prefect server answers at PREFECT_API_URL={self.url}; "
+                "starting a temporary one for this run",
+                file=sys.stderr,
+                flush=True,
+            )
+            self.url = None
         self.server = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None

@@ -11,6 +11,7 @@ the export says why on one line of stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -68,9 +69,26 @@ def integral(frame: pd.DataFrame, for_csv: bool = False) -> pd.DataFrame:
     return out
 
 
+def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``.
+
+    A reader (Excel, a notebook, ``antq serve`` stopped midway) sees the old
+    file or the new one, never half of one.
+    """
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    integral(frame, for_csv=True).to_csv(
-        path, index=False, encoding="utf-8-sig", lineterminator="\n"
+    replace_atomically(
+        path,
+        lambda p: integral(frame, for_csv=True).to_csv(
+            p, index=False, encoding="utf-8-sig", lineterminator="\n"
+        ),
     )
 
 
@@ -78,7 +96,9 @@ def write_table(frame: pd.DataFrame, out: Path, name: str) -> None:
     write_csv(frame, out / f"{name}.csv")
     parquet_dir = out / "parquet"
     parquet_dir.mkdir(exist_ok=True)
-    integral(frame).to_parquet(parquet_dir / f"{name}.parquet", index=False)
+    replace_atomically(
+        parquet_dir / f"{name}.parquet", lambda p: integral(frame).to_parquet(p, index=False)
+    )
 
 
 def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

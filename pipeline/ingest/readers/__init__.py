@@ -11,8 +11,10 @@ Reasons for failure are listed in ``REASONS``.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +34,9 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 50 * 1024**2
 DEFAULT_TIMEOUT_S = 60.0
+# A .docx is a zip: a few KB can inflate to gigabytes (a zip bomb).
+DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024**2
+ZIP_FORMATS = {"docx"}  # formats whose files are zip archives
 STAGE = "read"
 
 _FORMATS: dict[str, str] = {
@@ -92,10 +97,26 @@ def _check_path(path: Path, max_bytes: int) -> int:
     return info.st_size
 
 
+def check_unzipped_size(name: str, data: bytes, max_unzipped_bytes: int) -> None:
+    """Refuse a zip-based file (.docx ...) whose members would inflate past the cap.
+
+    Only the zip's central directory is read: nothing is inflated. The sizes it
+    declares bound what ``zipfile`` will inflate (it stops at the declared size
+    and checks the CRC), so a lying directory cannot get past this either.
+    """
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return  # not a zip (a corrupt .docx fails in its reader)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        total = sum(member.file_size for member in archive.infolist())
+    if total > max_unzipped_bytes:
+        raise ReadFailure(name, STAGE, "too large", "UnzippedSize")
+
+
 def read_file(
     path: str | Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float = DEFAULT_TIMEOUT_S,
+    max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES,
 ) -> RawDocument:
     """Read one file. Raises ReadFailure for a bad file, DependencyError for a broken
     install (a package that fails to import says nothing about the file)."""
@@ -115,6 +136,8 @@ def read_file(
             data = path.read_bytes()
         except OSError as exc:
             raise ReadFailure(name, STAGE, "unreadable path", type(exc).__name__) from exc
+        if fmt in ZIP_FORMATS:
+            check_unzipped_size(name, data, max_unzipped_bytes)
         return _reader(fmt)(name, data)
     except ReadFailure:
         raise
