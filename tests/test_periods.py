@@ -30,6 +30,10 @@ CASES = [
      ("2018-01-01", "2023-12-31", "2018 - 2023", "multi_year")),
     ("Sau 10 năm thực hiện, toàn tỉnh có 401 mô hình.", "2023-07-07",
      ("2013-07-01", "2023-07-07", "7/2013 - 7/2023", "multi_year")),
+    ("Trong 7 tháng đầu năm 2022, có 12 trường hợp giao nộp vũ khí.", "2022-08-20",
+     ("2022-01-01", "2022-07-31", "7 tháng đầu năm 2022", "month")),
+    ("Chỉ tính từ năm 2009 đến đầu tháng 11-2017 đã có 353 người nghỉ việc.", None,
+     ("2009-01-01", "2017-11-30", "2009 - 11/2017", "multi_year")),
     ("Số liệu tính từ ngày 15/12/2022 đến ngày 14/12/2023.", "2023-12-20",
      ("2022-12-15", "2023-12-14", "15/12/2022 - 14/12/2023", "year")),
 ]  # fmt: skip
@@ -49,6 +53,7 @@ def test_plans_and_future_years_frame_nothing():
     assert periods.sentence_period("Năm 2024 sẽ phấn đấu 100% xã có mô hình.", pub, 2023) is None
     # a programme running past publication is a plan, not the span of results
     assert periods.sentence_period("Chương trình giai đoạn 2021 - 2026.", pub, 2023) is None
+    assert periods.sentence_period("Nhiệm vụ đặt ra trong năm 2024 là 10 mô hình.", pub, 2023) is None
 
 
 def test_year_end_review_published_in_january_reports_the_year_before():

@@ -28,6 +28,8 @@ from extractors.text.yaml_data import load_data
 PRECISIONS = ("year", "half", "quarter", "month", "to_date", "multi_year", "unknown")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _WORD_NUMBERS = {
+    "một": 1,
+    "mười một": 11,
     "hai": 2,
     "ba": 3,
     "bốn": 4,
@@ -185,6 +187,13 @@ def build(
     if span == "since_year":
         y1 = int(groups["y1"] or 0)
         return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None
+    if span == "to_month":
+        y1, y2, m = int(groups["y1"] or 0), int(groups["y2"] or 0), _number(groups.get("m"))
+        if not m or not 1 <= m <= 12 or not 1900 < y1 <= y2:
+            return None
+        end = _month_end(y2, m)
+        precision = "multi_year" if y1 < y2 else "to_date"
+        return _span(date(y1, 1, 1), end, f"{y1} - {m}/{y2}", precision)
     if span == "last_n_years":
         if published is None or not n:
             return None
