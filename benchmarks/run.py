@@ -243,6 +243,11 @@ def table(report: dict) -> str:
             + f"{_fmt(line[0] * 1000 if line else None):>9}"
             + f"{_fmt(ratio):>8}{_fmt(line[1] if line else None):>9}"
             + "".join(f"{s[key]['peak_mb']:>13.0f}" for s in sizes)
+            + "".join(
+                f"  FAILED at N={s['docs']} (exit {s[key]['returncode']})"
+                for s in sizes
+                if s[key]["returncode"] != 0
+            )
         )
         work = _work_slope(small, large) if key == "one_process" else None
         if work is not None:
