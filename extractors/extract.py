@@ -19,14 +19,25 @@ from extractors.clauses.solutions import extract_solutions
 from extractors.clauses.themes import classify_solutions, classify_weaknesses
 from extractors.clauses.weakness_model import detect_weaknesses
 from extractors.figures.codebook import load_codebook
+from extractors.figures.frames import plan_sections
 from extractors.figures.labels import figure_label
-from extractors.figures.sentence import figures_in_sentence, plan_sections
+from extractors.figures.sentence import DocumentContext, SentenceInput, figures_in_sentence
 from extractors.figures.subsets import link_parts
 from extractors.geo import places as geo
 from extractors.geo.scope import NATIONAL, is_national
 from extractors.geo.sites import province_from_url
 from extractors.ner.entities import Tagger, tag_sentences
-from extractors.records import Document, Entity, Extraction, Figure, Sentence, content_id
+from extractors.records import (
+    Document,
+    Entity,
+    Extraction,
+    Figure,
+    NamedModel,
+    Sentence,
+    Solution,
+    Weakness,
+    content_id,
+)
 from extractors.text import dates, periods
 from extractors.text import normalize as textmod
 from extractors.text.language import VIETNAMESE, detect_language, reread_numbers
@@ -246,49 +257,8 @@ def extract_document(
     province_2025 = geo.province_2025(province) if province else None
 
     codebook = load_codebook()
-    entity_spans = [(e.start, e.end, e.label) for e in entities]
-    explicit = dates.explicit_period(text, sentences)
-    figures: list[Figure] = []
-    previous_row: tuple[Sentence, str] | None = None
-    plans = plan_sections(text, codebook)
-    mention_index = SpanIndex([(m.start, m.end) for m in mentions])
-    entity_index = SpanIndex([(start, end) for start, end, _ in entity_spans])
-    ends = [s.end for s in sentences]
-    if any(a > b for a, b in zip(ends, ends[1:], strict=False)):
-        ends = []  # not in order: _linked_context scans instead
-    for done, sentence in enumerate(sentences):
-        if on_sentence is not None:
-            on_sentence(done, len(sentences))
-        if not mentions:
-            break
-        if any(start <= sentence.start < end for start, end in plans):
-            continue  # targets under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are not results
-        inside = _mentions_inside(mention_index, mentions, sentence)
-        is_row = textmod.is_list_row(sentence.text)
-        continues = previous_row is not None and is_row and previous_row[0].end <= sentence.start
-        found = figures_in_sentence(
-            doc_id,
-            text,
-            sentence,
-            inside,
-            [entity_spans[i] for i in entity_index.inside(sentence.start, sentence.end)],
-            period=explicit,
-            province=province,
-            province_2025=province_2025,
-            sentence_year=dates.sentence_year,
-            label_for=figure_label,
-            codebook=codebook,
-            row_previous=previous_row[1] if continues and previous_row else None,
-            words=ner_words.get(sentence.start),
-            context=_linked_context(sentences, sentence, codebook, ends),
-        )
-        figures += found
-        if found:
-            previous_row = (sentence, found[0].indicator) if is_row else None
-        elif not is_row:
-            previous_row = None
-    if on_sentence is not None:
-        on_sentence(len(sentences), len(sentences))
+    ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
+    figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
     span, sentence_spans = _periods(text, title, sentences, published)
     # with no span, results reported in a dated page are filed under its year
     reports_results = bool(figures)
@@ -300,27 +270,9 @@ def extract_document(
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
     span_fields = periods.span_fields(span)
 
-    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
-    themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
-    weaknesses = [
-        replace(
-            w,
-            theme=theme,
-            theme_score=round(score, 3),
-            province=province,
-            province_2025=province_2025,
-            period=period,
-            **span_fields,
-        )
-        for w, (theme, score) in zip(weaknesses, themes, strict=True)
-    ]
-    solutions = extract_solutions(doc_id, text)
-    sol_themes = classify_solutions([s.summary for s in solutions]) if solutions else []
-    solutions = [
-        replace(s, theme=theme, province=province, province_2025=province_2025, period=period)
-        for s, (theme, _) in zip(solutions, sol_themes, strict=True)
-    ]
-    models = [replace(m, province=province) for m in extract_named_models(doc_id, text)]
+    weaknesses, solutions, models = _clause_records(
+        doc_id, text, weakness_mode, province, province_2025, period, span_fields
+    )
 
     document = Document(
         doc_id=doc_id,
@@ -355,3 +307,83 @@ def extract_document(
             "codebook_version": codebook.version,
         },
     )
+
+
+def _sentence_figures(
+    ctx: DocumentContext,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[NumberMention],
+    entities: Sequence[Entity],
+    ner_words: dict[int, list[Token]],
+    on_sentence: Callable[[int, int], None] | None,
+) -> list[Figure]:
+    """The figures of every sentence outside plans sections, in text order."""
+    entity_spans = [(e.start, e.end, e.label) for e in entities]
+    figures: list[Figure] = []
+    previous_row: tuple[Sentence, str] | None = None
+    plans = plan_sections(ctx.text, ctx.codebook)
+    mention_index = SpanIndex([(m.start, m.end) for m in mentions])
+    entity_index = SpanIndex([(start, end) for start, end, _ in entity_spans])
+    ends = [s.end for s in sentences]
+    if any(a > b for a, b in zip(ends, ends[1:], strict=False)):
+        ends = []  # not in order: _linked_context scans instead
+    for done, sentence in enumerate(sentences):
+        if on_sentence is not None:
+            on_sentence(done, len(sentences))
+        if not mentions:
+            break
+        if any(start <= sentence.start < end for start, end in plans):
+            continue  # targets under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are not results
+        is_row = textmod.is_list_row(sentence.text)
+        continues = previous_row is not None and is_row and previous_row[0].end <= sentence.start
+        item = SentenceInput(
+            sentence,
+            _mentions_inside(mention_index, mentions, sentence),
+            [entity_spans[i] for i in entity_index.inside(sentence.start, sentence.end)],
+            words=ner_words.get(sentence.start),
+            row_previous=previous_row[1] if continues and previous_row else None,
+            context=_linked_context(sentences, sentence, ctx.codebook, ends),
+        )
+        found = figures_in_sentence(ctx, item)
+        figures += found
+        if found:
+            previous_row = (sentence, found[0].indicator) if is_row else None
+        elif not is_row:
+            previous_row = None
+    if on_sentence is not None:
+        on_sentence(len(sentences), len(sentences))
+    return figures
+
+
+def _clause_records(
+    doc_id: str,
+    text: str,
+    weakness_mode: str,
+    province: str | None,
+    province_2025: str | None,
+    period: int | None,
+    span_fields: dict,
+) -> tuple[list[Weakness], list[Solution], list[NamedModel]]:
+    """Weaknesses (with themes), solutions (with themes) and named models of a text."""
+    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
+    themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
+    weaknesses = [
+        replace(
+            w,
+            theme=theme,
+            theme_score=round(score, 3),
+            province=province,
+            province_2025=province_2025,
+            period=period,
+            **span_fields,
+        )
+        for w, (theme, score) in zip(weaknesses, themes, strict=True)
+    ]
+    solutions = extract_solutions(doc_id, text)
+    sol_themes = classify_solutions([s.summary for s in solutions]) if solutions else []
+    solutions = [
+        replace(s, theme=theme, province=province, province_2025=province_2025, period=period)
+        for s, (theme, _) in zip(solutions, sol_themes, strict=True)
+    ]
+    models = [replace(m, province=province) for m in extract_named_models(doc_id, text)]
+    return weaknesses, solutions, models

@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-from extractors.records import Sentence
-from extractors.text.normalize import detect_title, split_sentences
 
 DATA_FILE = Path(__file__).with_name("dates.yaml")
 FIGURE = re.compile(r"(?<![\d.,])(\d[\d.,]*)\s+[^\W\d_]")  # a number, then a word
@@ -146,101 +141,3 @@ def find_published(text: str) -> str | None:
             continue
         candidates.append((rank, position, iso))
     return min(candidates)[2] if candidates else None
-
-
-# ---------------------------------------------------------------------- period
-
-
-def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
-
-
-def _framed_years(sentence: str, frames: tuple[re.Pattern[str], ...]) -> list[int]:
-    comma_before, comma_after = _comma_frame()
-    years = []
-    for match in re.finditer(_data()["year"], sentence):
-        before, after = sentence[: match.start()], sentence[match.end() :]
-        if _matches(_compiled("exclude_before"), before):
-            continue
-        if _matches(_compiled("exclude_after"), after):
-            continue
-        framed = _matches(frames, before) or (
-            comma_before.search(before) is not None and comma_after.search(after) is not None
-        )
-        year = int(match.group(0))
-        if framed and _valid_year(year):
-            years.append(year)
-    return years
-
-
-def sentence_year(sentence: str) -> int | None:
-    """The year that frames one sentence (``Trong năm 2023, ...``), or None.
-
-    Ranges (``giai đoạn 2013-2023``), targets (``đến năm 2025``), origins
-    (``Từ năm 2005``), comparisons (``so với năm 2022``) and document dates
-    (``ngày 01 tháng 8 năm 2013``) never frame a sentence.
-    """
-    years = _framed_years(sentence, _compiled("frame_before"))
-    return years[0] if years else None
-
-
-def _is_future(sentence: str) -> bool:
-    return _matches(_compiled("future_cues"), sentence)
-
-
-def _is_heading(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
-
-
-def explicit_period(
-    text: str,
-    sentences: Sequence[Sentence] | None = None,
-    title: str | None = None,
-) -> int | None:
-    """The year the report's figures describe, when the text states it.
-
-    Every sentence framed by a year votes for it (a sentence with a figure
-    counts more, the title most); sentences about the future do not vote.
-    Ties go to the most recent year. None when no sentence is framed by a year.
-    ``sentences`` and ``title`` may be passed when the caller already has them.
-    """
-    weights = _data()["weights"]
-    votes: Counter[int] = Counter()
-    title = title if title is not None else detect_title(text)
-    if title:
-        frames = _compiled("frame_before") + _compiled("title_frame_before")
-        for year in set(_framed_years(title, frames)):
-            votes[year] += weights["title"]
-    title_frames = _compiled("frame_before") + _compiled("title_frame_before")
-    for sentence in sentences if sentences is not None else split_sentences(text):
-        if sentence.text == title or _is_future(sentence.text):
-            continue
-        if _is_heading(sentence.text):
-            # an upper-case heading ("BIỂU TỔNG HỢP KẾT QUẢ ... NĂM 2023") frames like a title
-            for year in set(_framed_years(sentence.text, title_frames)):
-                votes[year] += weights["title"]
-            continue
-        year = sentence_year(sentence.text)
-        if year is None:
-            continue
-        has_figure = any(m.group(1) != str(year) for m in FIGURE.finditer(sentence.text))
-        votes[year] += weights["sentence_with_figure" if has_figure else "sentence"]
-    if not votes:
-        return None
-    return max(votes, key=lambda year: (votes[year], year))
-
-
-def period_for(text: str, published: str | None, has_present_figures: bool) -> int | None:
-    """The year the figures describe.
-
-    The explicit year when the text states one; else the publication year when
-    the document reports present-state figures (``Hiện toàn tỉnh có 91 mô
-    hình``, ``đến nay``), since those describe the state at publication; else None.
-    """
-    explicit = explicit_period(text)
-    if explicit is not None:
-        return explicit
-    if has_present_figures and published:
-        return int(published[:4])
-    return None

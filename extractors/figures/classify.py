@@ -1,0 +1,146 @@
+"""Which indicator a number reports, and whether it is a flow or a stock.
+
+Every indicator of the codebook is scored on its cue words in the clause
+around the number (``indicators.yaml``); the kind comes from the nearest time
+frame before it, else the indicator's default (see ``kind_of``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.figures.codebook import PATTERN_WEIGHT, Codebook, IndicatorRule
+from extractors.text.numbers import NumberMention
+
+
+@dataclass
+class Candidate:
+    mention: NumberMention
+    unit: str | None
+    unit_end: int
+    before: str
+    after: str
+    pattern_codes: set[str]
+
+def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float, list[str]]:
+    score = 0.0
+    hits: list[str] = []
+    for section, cues in rule.cues.items():
+        targets = (
+            [sections["before"], sections["after"]] if section == "near" else [sections[section]]
+        )
+        for cue in cues:
+            if any(cue.regex.search(t) for t in targets):
+                score += cue.weight
+                hits.append(cue.text)
+    return score, hits
+
+def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
+    if rule.exclude_unless is not None and rule.exclude_unless.search(sections["sentence"]):
+        return False
+    for section, regex in rule.excludes.items():
+        if regex is None:
+            continue
+        targets = (
+            [sections["before"], sections["after"]] if section == "near" else [sections[section]]
+        )
+        if any(regex.search(t) for t in targets):
+            return True
+    return False
+
+def classify(
+    candidate: Candidate,
+    sentence_text: str,
+    previous_indicator: str | None,
+    codebook: Codebook,
+    first_in_clause: bool = False,
+) -> tuple[str, float, str | None]:
+    """Best indicator for one number: (code, score, rule description).
+
+    ``first_in_clause``: no number comes before it in its clause, so a rule's
+    ``previous_waived_by`` cue may stand in for the missing figure.
+    """
+    sections = {
+        "before": candidate.before,
+        "after": candidate.after,
+        "sentence": sentence_text,
+    }
+    unit = (candidate.unit or "").lower()
+    best: tuple[float, str, str | None] = (0.0, "unclassified", None)
+    for rule in codebook.rules:
+        if rule.units and unit not in rule.units:
+            continue
+        if (
+            rule.ratio
+            and candidate.mention.denominator is None
+            and not candidate.mention.is_percent
+        ):
+            continue
+        if rule.previous and previous_indicator not in rule.previous:
+            # a cue stands in for a missing figure, never for one of another indicator
+            waiver = rule.previous_waived_by if first_in_clause else None
+            if waiver is None or not waiver.search(candidate.before):
+                continue
+            waived = True
+        else:
+            waived = False
+        if _excluded(rule, sections):
+            continue
+        score, hits = _section_hits(rule, sections)
+        if waived:
+            score, hits = score + 2.0, [*hits, "previous_waived"]
+        if rule.code in candidate.pattern_codes:
+            score += PATTERN_WEIGHT
+            hits.append("pattern")
+        if score <= 0 and not rule.unit_is_enough:
+            continue
+        score += (1.0 if rule.units else 0.0) + (0.5 if rule.unit_is_enough else 0.0)
+        if score > best[0]:
+            why = f"{rule.code}: unit={unit or '-'}" + (f"; cues={'|'.join(hits)}" if hits else "")
+            best = (score, rule.code, why)
+    return best[1], best[0], best[2]
+
+def kind_of(
+    before_in_sentence: str,
+    rule_kind: str | None,
+    before: str,
+    codebook: Codebook,
+    previous_kind: str | None = None,
+    unit: str | None = None,
+) -> str | None:
+    """Nearest time frame before the number, else the indicator's default, else
+    an action verb before it (``tổ chức tại 83/83 xã``), else a lead-in naming a
+    standing count or place right before it (``xã có 9 thôn``), else the kind of
+    the figure it continues, else the kind of its counted noun (``mắt camera``)."""
+    clause_start = before_in_sentence.rfind(";") + 1
+    positions: list[tuple[int, int, str]] = []
+    frames = (
+        ("stock", codebook.stock_cues, 0),
+        ("flow", codebook.flow_cues, 0),
+        # a span of time ("Từ đầu năm 2021 đến nay") beats the "đến nay" it ends with
+        ("flow", codebook.flow_spans, 1),
+    )
+    for kind, regex, priority in frames:
+        if regex is None:
+            continue
+        # A time frame reaches past a ";" only when it opens the sentence.
+        positions += [
+            (m.end(), priority, kind)
+            for m in regex.finditer(before_in_sentence)
+            if m.start() >= clause_start or not before_in_sentence[: m.start()].strip()
+        ]
+    if positions:
+        return max(positions)[2]
+    if rule_kind:
+        return rule_kind
+    if codebook.flow_verbs is not None and codebook.flow_verbs.search(before):
+        return "flow"
+    if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
+        return "stock"
+    return previous_kind or codebook.unit_kinds.get((unit or "").lower())
+
+def breakdown_of(after: str, codebook: Codebook) -> str | None:
+    if codebook.breakdowns is None:
+        return None
+    match = codebook.breakdowns.match(after.lstrip())
+    return match.group(0) if match else None
