@@ -24,7 +24,7 @@ def _slug(name: str) -> str:
 @cache
 def _labels() -> dict[str, str]:
     """Host label -> province, for every prefix + slug + suffix of every province."""
-    from extractors.geo.places import all_provinces, canonical_province
+    from extractors.geo.gazetteer import all_provinces, canonical_province
 
     data = _data()
     slugs: dict[str, str] = {}
@@ -48,7 +48,7 @@ def site_weight() -> float:
 
 def province_from_url(url: str | None) -> str | None:
     """The province of the site that published ``url``; None for national or unknown sites."""
-    from extractors.geo.places import canonical_province
+    from extractors.geo.gazetteer import canonical_province
 
     if not url:
         return None
