@@ -20,10 +20,8 @@ app = typer.Typer(
 )
 
 app.add_typer(weaknesses_app, name="weaknesses")
-OUT = typer.Option(Path("out"), "--out", help="Output folder (store, CSV, Parquet).")
-JSON = typer.Option(False, "--json", help="Print one JSON object on stdout instead of text.")
-
 from pipeline.cli.codebook import codebook_app  # noqa: E402  (light: typer only)
+from pipeline.cli.options import JSON, OUT  # noqa: E402
 
 app.add_typer(codebook_app, name="codebook")
 
@@ -107,7 +105,6 @@ def run(
 
     from pipeline.cli.entry import debugging
     from pipeline.cli.preflight import check_run
-    from pipeline.cli.run_summary import print_summary, summary_facts
     from pipeline.flows import progress
     from pipeline.flows.runner import run_pipeline  # light: Prefect and extractors load inside
     from pipeline.flows.stopping import RunGuard
@@ -136,47 +133,27 @@ def run(
             force=force,
             guard=RunGuard(out, quiet=not debugging()),
         )
+    _after_run(summary, out, time.monotonic() - began, report, quiet, as_json)
+    if strict and summary.failures:
+        raise typer.Exit(code=1)
+
+
+def _after_run(summary, out: Path, seconds: float, report: bool, quiet: bool, as_json: bool):
+    """The review page (unless --no-report), then the result line and summary table."""
+    from pipeline.cli.run_summary import print_summary, summary_facts
+
     page = None
     if report and (out / "antq.duckdb").is_file():
         from pipeline.review.report import write_report
 
         page = write_report(out / "antq.duckdb", out / "report.html")
-    facts = summary_facts(summary, out, time.monotonic() - began, page)
+    facts = summary_facts(summary, out, seconds, page)
     if as_json:
         _print_json(facts)
     else:
         typer.echo(summary.line())
         if not quiet:
             print_summary(facts)
-    if strict and summary.failures:
-        raise typer.Exit(code=1)
-
-
-@app.command()
-def serve(
-    inbox: Path = typer.Argument(..., help="Folder to watch for new or changed reports."),
-    out: Path = OUT,
-    doc_timeout: float = typer.Option(60.0, help="Per-document extraction time budget, s."),
-    entities: str = typer.Option("needed", help="NER: needed, all or off (as for antq run)."),
-    deployment: bool = typer.Option(
-        True, help="Also serve the flow as the Prefect deployment 'antq-serve'."
-    ),
-) -> None:
-    """Watch INBOX: every new or changed report is extracted and the CSVs re-written.
-
-    Prints 'watching INBOX' when ready and one line per batch; Ctrl-C stops it
-    after the batch in progress.
-
-    Example:  antq serve inbox/ --out out/
-    """
-    from pipeline.flows.serve import serve as serve_inbox
-
-    if entities not in ("all", "needed", "off"):
-        raise typer.BadParameter("choose all, needed or off", param_hint="--entities")
-    if inbox.exists() and not inbox.is_dir():
-        raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
-    options = {"with_entities": entities, "doc_timeout_s": doc_timeout}
-    serve_inbox(inbox, out, options, serve_deployment=deployment)
 
 
 @app.command()
@@ -305,8 +282,9 @@ def plots(
     from pipeline.review.plots import write_plots
 
     if not (out / "province_indicators.csv").is_file():
-        typer.echo(f"no province_indicators.csv in {out}: run `antq run FILES --out {out}` first",
-                   err=True)
+        typer.echo(
+            f"no province_indicators.csv in {out}: run `antq run FILES --out {out}` first", err=True
+        )
         raise typer.Exit(code=2)
     files = [str(p) for p in write_plots(out, group=group)]
     if as_json:
@@ -368,39 +346,7 @@ def indicators(
     typer.echo(indicators_report(out / "antq.duckdb", suggest))
 
 
-@app.command()
-def bench(
-    docs: list[int] = typer.Option([50, 500], "--docs", help="Corpus size; give two or more."),
-    workers: int = typer.Option(2, help="Workers of the Dask run (1: skip it)."),
-    baseline: bool = typer.Option(True, help="Also time bare underthesea.ner (slow)."),
-    as_json: bool = JSON,
-    save: Path | None = typer.Option(None, "--save", help="Also write the JSON to this file."),
-    big_mb: float = typer.Option(1.5, help="Size of the one big document, MB (0: skip)."),
-    serve: bool = typer.Option(True, help="Also time antq serve on a new file."),
-    source: Path | None = typer.Option(None, help="Folder of .txt texts (default modelled)."),
-) -> None:
-    """Per-document time against bare underthesea.ner, per stage, memory, a big document.
+from pipeline.cli import service  # noqa: E402  (light: typer only)
 
-    The corpus is the texts of corpora/modelled/docs (the seeds if missing), numbers
-    varied; per-document time is the slope between the corpus sizes.
-
-    Prints a table; --json prints the results as JSON instead, --save writes them.
-
-    Example:  antq bench --docs 50 --docs 500 --save bench.json
-    """
-    from benchmarks.run import main
-
-    args = [arg for n in docs for arg in ("--docs", str(n))]
-    args += ["--workers", str(workers), "--big-mb", str(big_mb)]
-    args += [] if baseline else ["--no-baseline"]
-    args += ["--json"] if as_json else []
-    args += ["--save", str(save)] if save else []
-    args += [] if serve else ["--no-serve"]
-    args += ["--source", str(source)] if source else []
-    raise typer.Exit(code=main(args))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    from pipeline.cli.entry import main
-
-    main()
+app.command()(service.serve)
+app.command()(service.bench)

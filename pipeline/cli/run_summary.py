@@ -41,9 +41,12 @@ def summary_facts(summary: Any, out: Path, seconds: float, report: Path | None) 
 
 def _lines(facts: dict) -> list[tuple[str, str]]:
     rows = [
-        ("documents", f"{facts['documents']} ({facts['extracted']} extracted, "
-         f"{facts['from_store']} from the store)"
-         + (", nothing changed" if facts["unchanged"] else "")),
+        (
+            "documents",
+            f"{facts['documents']} ({facts['extracted']} extracted, "
+            f"{facts['from_store']} from the store)"
+            + (", nothing changed" if facts["unchanged"] else ""),
+        ),
         ("figures", str(facts["figures"])),
         ("weaknesses", str(facts["weaknesses"])),
         ("failures", str(facts["failures"])),

@@ -41,9 +41,11 @@ def _corpora(root: Path) -> Path:
 
 def _cv_lines(cv: dict) -> list[str]:
     def line(name: str, s: dict) -> str:
-        return (f"{name:<24} P {s['precision'] or 0:.3f}  R {s['recall'] or 0:.3f}  "
-                f"F1 {s['f1'] or 0:.3f}  (tp {s['tp']}, predicted {s['predicted']}, "
-                f"gold {s['gold']})")
+        return (
+            f"{name:<24} P {s['precision'] or 0:.3f}  R {s['recall'] or 0:.3f}  "
+            f"F1 {s['f1'] or 0:.3f}  (tp {s['tp']}, predicted {s['predicted']}, "
+            f"gold {s['gold']})"
+        )
 
     return [
         f"{cv['folds']}-fold cross-validation grouped by document: {cv['documents']} documents,"
