@@ -6,6 +6,8 @@ an unknown key is an error (see ``extractors.checks.schemas``).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from extractors.checks.schemas_base import Strict, Words
@@ -56,11 +58,6 @@ class ChromeFile(Strict):
     tone_placement: TonePlacement
 
 
-class FrameWithComma(Strict):
-    before: str
-    after: str
-
-
 class DateWeights(Strict):
     title: float
     sentence: float
@@ -75,14 +72,6 @@ class DatesFile(Strict):
     updated_cues: Words
     date_line_max_other_words: int
     header_lines: int
-    year: str
-    frame_before: Words
-    frame_with_comma: FrameWithComma
-    exclude_before: Words
-    exclude_after: Words
-    future_cues: Words
-    title_frame_before: Words
-    weights: DateWeights
 
 
 class Qualifiers(Strict):
@@ -129,7 +118,11 @@ class NumbersFile(Strict):
 
 
 class PeriodCue(Strict):
-    span: str
+    # the span builders of extractors/text/periods.py
+    span: Literal[
+        "year", "first_months", "last_months", "quarter", "month", "year_to_date",
+        "since_year", "range", "date_range", "to_month", "last_n_years",
+    ]  # fmt: skip
     pattern: str
 
 
