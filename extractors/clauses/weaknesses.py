@@ -19,14 +19,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from extractors.records import Weakness
-
-VOCABULARY_PATH = Path(__file__).with_name("clauses.yaml")
+from extractors.text.yaml_data import load_data
 
 _SPACE = " \t\r\n\u00a0\u200b\ufeff"
 _TRAIL = _SPACE + ".;,:!?…"
@@ -42,8 +38,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?]+|…+)(?:/\.)?[”\"’»]*")
 @lru_cache(maxsize=1)
 def load_vocabulary() -> dict[str, Any]:
     """The cue vocabulary of ``clauses.yaml``, parsed once."""
-    with VOCABULARY_PATH.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, "clauses.yaml")
 
 
 def alternation(phrases: Iterable[str], *, literal: bool = True) -> str:

@@ -13,14 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from extractors.records import Sentence
-
-DATA_FILE = Path(__file__).with_name("chrome.yaml")
+from extractors.text.yaml_data import load_data
 
 # Vietnamese tone marks as combining characters (grave, acute, hook, tilde, dot).
 TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -32,10 +28,8 @@ WORD = re.compile(r"[^\W\d_]+")
 NUMBER_THEN_WORD = re.compile(r"\d\s+[^\W\d_]")
 
 
-@cache
 def _data() -> dict[str, Any]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, "chrome.yaml")
 
 
 # --------------------------------------------------------------------------- tone
