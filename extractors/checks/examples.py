@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from extractors.checks.schemas import Example, IndicatorExamples
+from extractors.text.yaml_data import read_yaml
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "figures" / "examples.yaml"
 
@@ -47,7 +46,7 @@ class Outcome:
 
 
 def load_cases(path: Path = EXAMPLES) -> list[Case]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     cases = []
     for code, raw in data.items():
         spec = IndicatorExamples.model_validate(raw)

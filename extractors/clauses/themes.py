@@ -19,28 +19,27 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
-from underthesea import text_normalize, word_tokenize
+from underthesea import word_tokenize
+
+from extractors.text.normalize import normalize_tone
+from extractors.text.yaml_data import load_data
 
 OTHER = "other"
 WEAKNESSES = "weaknesses"
 SOLUTIONS = "solutions"
-DATA_FILE = Path(__file__).with_name("themes.yaml")
 
 
 @cache
 def codebook() -> dict[str, Any]:
     """The parsed ``themes.yaml``."""
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, "themes.yaml")
 
 
 def theme_codes() -> list[str]:
@@ -54,7 +53,7 @@ def _stopwords() -> frozenset[str]:
 
 
 def _normalize(text: str) -> str:
-    return text_normalize(unicodedata.normalize("NFC", text)).lower()
+    return normalize_tone(unicodedata.normalize("NFC", text)).lower()
 
 
 @lru_cache(maxsize=65536)
@@ -65,7 +64,7 @@ def tokens(text: str) -> tuple[str, ...]:
     one string; the original casing is used for tokenization, which helps
     underthesea find proper nouns.
     """
-    words = word_tokenize(text_normalize(unicodedata.normalize("NFC", text)))
+    words = word_tokenize(normalize_tone(unicodedata.normalize("NFC", text)))
     stop = _stopwords()
     kept = []
     for word in words:

@@ -18,20 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from functools import cache, lru_cache
 from typing import Any
 
-import yaml
-
 from extractors.records import Weakness
-
-VOCABULARY_PATH = Path(__file__).with_name("clauses.yaml")
+from extractors.text.normalize import split_sentences
+from extractors.text.yaml_data import load_data
 
 _SPACE = " \t\r\n\u00a0\u200b\ufeff"
 _TRAIL = _SPACE + ".;,:!?…"
-_LIST_MARKER = re.compile(r"(?:[IVXLC]+|\d{1,2}|[a-zđ])\.", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?:[.!?]+|…+)(?:/\.)?[”\"’»]*")
 
 
 # --------------------------------------------------------------------------
@@ -42,8 +37,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?]+|…+)(?:/\.)?[”\"’»]*")
 @lru_cache(maxsize=1)
 def load_vocabulary() -> dict[str, Any]:
     """The cue vocabulary of ``clauses.yaml``, parsed once."""
-    with VOCABULARY_PATH.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, "clauses.yaml")
 
 
 def alternation(phrases: Iterable[str], *, literal: bool = True) -> str:
@@ -87,60 +81,20 @@ def trim_trailing(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    """Whether a new sentence starts at or after ``pos`` (whitespace, then a capital)."""
-    if pos >= len(text):
-        return True
-    if text[pos] not in _SPACE:
-        return False
-    while pos < len(text) and text[pos] in _SPACE + "“\"«(‘'-–+•*":
-        pos += 1
-    if pos >= len(text):
-        return True
-    return pos < len(text) and (text[pos].isupper() or text[pos].isdigit())
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_vocabulary()["sentences"]["abbreviations"])
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of one paragraph as (start, end), end including the final stop.
 
-    A stop ends a sentence only outside parentheses, after a word that is not
-    a known abbreviation or a list number ("II.", "1."), and before a capital
-    letter or digit.
+    The project's one splitter (:func:`extractors.text.normalize.split_sentences`)
+    with the abbreviations of ``clauses.yaml``.
     """
-    abbreviations = set(load_vocabulary()["sentences"]["abbreviations"])
-    spans = []
-    cursor = start
-    depth = 0
-    pos = start
-    while pos < end:
-        char = text[pos]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        match = _SENTENCE_END.match(text, pos, end) if char in ".!?…" else None
-        if match is None:
-            pos += 1
-            continue
-        stop = match.end()
-        word = re.search(r"[\w.]*$", text[max(cursor, match.start() - 12) : match.start()])
-        previous = word.group(0) if word else ""
-        list_marker = stop - cursor <= 12 and _LIST_MARKER.fullmatch(text[cursor:stop].strip())
-        if (
-            depth == 0
-            and previous not in abbreviations
-            and not list_marker
-            and _starts_sentence(text, stop)
-        ):
-            s, e = trim(text, cursor, stop)
-            if e > s:
-                spans.append((s, e))
-            cursor = stop
-        pos = stop
-    s, e = trim(text, cursor, end)
-    if e > s:
-        spans.append((s, e))
-    return spans
+    return [
+        (start + s.start, start + s.end) for s in split_sentences(text[start:end], _abbreviations())
+    ]
 
 
 # --------------------------------------------------------------------------

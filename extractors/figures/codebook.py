@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.matcher import Matcher
 
 from extractors.text.tokens import blank_vietnamese
+from extractors.text.yaml_data import read_yaml
 
 DATA = Path(__file__).with_name("indicators.yaml")
 SECTIONS = ("before", "after", "near", "sentence")
@@ -127,7 +127,7 @@ def _unit_matcher(units: list[str]) -> Matcher:
 
 @lru_cache(maxsize=4)
 def load_codebook(path: str | None = None) -> Codebook:
-    data = yaml.safe_load(Path(path or DATA).read_text(encoding="utf-8"))
+    data = read_yaml(path or DATA)
     rules: list[IndicatorRule] = []
     pattern_matcher = Matcher(blank_vietnamese().vocab, validate=True)
     all_units: set[str] = {u.lower() for u in data.get("units", [])}

@@ -8,11 +8,12 @@ generated ``docs/codebook.md`` and ``antq indicators`` show all of it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from extractors.text.yaml_data import read_yaml
 
 DATA = Path(__file__).with_name("indicators.yaml")
 
@@ -31,7 +32,7 @@ class IndicatorDescription:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> tuple[IndicatorDescription, ...]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_yaml(path)
     texts = data.get("descriptions") or {}
     out = []
     for code, spec in data["indicators"].items():
@@ -54,6 +55,21 @@ def _load(path: str) -> tuple[IndicatorDescription, ...]:
 def indicator_descriptions(path: str | Path | None = None) -> list[IndicatorDescription]:
     """Every indicator of the YAML, in its order, with whatever description it has."""
     return list(_load(str(path or DATA)))
+
+
+def read_families(path: str | Path | None = None) -> dict[str, str]:
+    """Indicator code -> family, read from the file now (not cached), tolerant of gaps.
+
+    For a review session that may outlive an edit of the codebook; entries
+    without a family are left out.
+    """
+    data = read_yaml(path or DATA) or {}
+    indicators = data.get("indicators") or {}
+    return {
+        code: str(spec.get("family"))
+        for code, spec in indicators.items()
+        if isinstance(spec, Mapping) and spec.get("family")
+    }
 
 
 def describe(code: str) -> IndicatorDescription | None:

@@ -1,6 +1,6 @@
 """Numbers the number finder keeps that the codebook says are not figures.
 
-The finder (``extractors/text/numbers.py``) decides from the words right
+The finder (``extractors/text/numbers/``) decides from the words right
 before a number; some non-figures only show once the counted noun is known:
 administrative make-up (``thị xã có 10 xã, phường``), demographics
 (``36.000 nhân khẩu``), per-unit norms (``350 ngàn đồng/suất``), counts that

@@ -18,11 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-import yaml
+from extractors.text.yaml_data import load_data
 
-DATA_FILE = Path(__file__).with_name("legacy_fonts.yaml")
 ENCODINGS = ("tcvn3", "vni")
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -50,7 +48,7 @@ class _Tables:
 
 @cache
 def _tables() -> _Tables:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_data(__file__, "legacy_fonts.yaml")
     tcvn3_encode = {letter: chr(code) for letter, code in data["tcvn3"].items()}
     # Capitals with a tone have no TCVN3 code: they were drawn with the lowercase codes.
     for letter in list(tcvn3_encode):

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from extractors.records import Sentence
-
-DATA_FILE = Path(__file__).with_name("chrome.yaml")
+from extractors.text.yaml_data import load_data
 
 # Vietnamese tone marks as combining characters (grave, acute, hook, tilde, dot).
 TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -32,10 +29,8 @@ WORD = re.compile(r"[^\W\d_]+")
 NUMBER_THEN_WORD = re.compile(r"\d\s+[^\W\d_]")
 
 
-@cache
 def _data() -> dict[str, Any]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, "chrome.yaml")
 
 
 # --------------------------------------------------------------------------- tone
@@ -256,7 +251,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------- sentences
 
 
-def _is_abbreviation(token: str, at_block_start: bool) -> bool:
+def _is_abbreviation(token: str, at_block_start: bool, abbreviations: Collection[str]) -> bool:
     token = token.lstrip(OPENERS)
     if not token:
         return False
@@ -264,10 +259,10 @@ def _is_abbreviation(token: str, at_block_start: bool) -> bool:
         return True  # an initial: "Nguyễn V. A"
     if at_block_start and (token.isdigit() and len(token) <= 2 or ROMAN.match(token)):
         return True  # a list marker: "1. ", "II. "
-    return token.lower() in _data()["sentences"]["abbreviations"]
+    return token.lower() in abbreviations
 
 
-def _sentence_breaks(block: str) -> list[int]:
+def _sentence_breaks(block: str, abbreviations: Collection[str]) -> list[int]:
     """Positions inside ``block`` just after a sentence-ending punctuation run."""
     breaks = []
     for match in re.finditer(rf"[{TERMINALS}]+[{re.escape(CLOSERS)}]*(?=\s)", block):
@@ -279,7 +274,7 @@ def _sentence_breaks(block: str) -> list[int]:
             token_start = block.rfind(" ", 0, match.start()) + 1
             token_start = max(token_start, block.rfind("\n", 0, match.start()) + 1)
             token = block[token_start : match.start()]
-            if _is_abbreviation(token, token_start == 0):
+            if _is_abbreviation(token, token_start == 0, abbreviations):
                 continue
         breaks.append(match.end())
     return breaks
@@ -293,19 +288,22 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end, text[start:end]) if end > start else None
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, abbreviations: Collection[str] | None = None) -> list[Sentence]:
     """Sentences with exact offsets: ``text[s.start:s.end] == s.text``.
 
     Splits on ``. ! ? …`` followed by whitespace and an uppercase letter, a
     quote or a digit, and between paragraphs (see :func:`split_paragraphs`).
     Never inside numbers (``1.160``), dotted abbreviations (``T.Ư``,
     ``TP.HCM``, ``Tp.``, ``v.v.``, ``ThS.``) or the end mark ``./.``; never on
-    ``;``.
+    ``;``. ``abbreviations`` (lowercase) replaces the list of ``chrome.yaml``
+    for a caller with its own (the clause extractors use ``clauses.yaml``'s).
     """
+    if abbreviations is None:
+        abbreviations = _data()["sentences"]["abbreviations"]
     sentences: list[Sentence] = []
     for block_start, block_end in split_paragraphs(text):
         block = text[block_start:block_end]
-        cuts = [0, *_sentence_breaks(block), len(block)]
+        cuts = [0, *_sentence_breaks(block, abbreviations), len(block)]
         for a, b in zip(cuts, cuts[1:], strict=False):
             sentence = _trimmed(text, block_start + a, block_start + b)
             if sentence is not None:

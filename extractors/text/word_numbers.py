@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from extractors.text.yaml_data import load_data
 
 __all__ = ["WordNumber", "find_word_numbers", "parse_number_words"]
 
@@ -25,8 +24,7 @@ WordNumber = tuple[int, int, float]  # start, end, value
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, Any]:
-    with open(Path(__file__).with_name("word_numbers.yaml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_data(__file__, "word_numbers.yaml")
     nouns = sorted(data["counted_nouns"], key=len, reverse=True)
     words = sorted(
         {*data["digits"], *data["tens_digits"], "mười", "mươi", "trăm", "linh", "lẻ"},

@@ -9,10 +9,15 @@ from typing import Any
 import yaml
 
 
-@cache
-def _load(path: str) -> Any:
+def read_yaml(path: str | Path) -> Any:
+    """Parse the YAML file at ``path`` (read every time: for files a person may edit)."""
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@cache
+def _load(path: str) -> Any:
+    return read_yaml(path)
 
 
 def load_data(module_file: str, name: str) -> Any:

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-INDICATORS_YAML = Path(__file__).resolve().parents[2] / "extractors" / "figures" / "indicators.yaml"
+from extractors.figures.descriptions import DATA as INDICATORS_YAML
+from extractors.figures.descriptions import read_families
 
 FAMILY_COLOURS = {
     "campaign": "#e15759",
@@ -83,14 +83,7 @@ class Span:
 
 def _yaml_families(path: str, mtime: float) -> dict[str, str]:
     del mtime  # part of the cache key only: an edited file is read again
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    indicators = data.get("indicators") or {}
-    return {
-        code: str(spec.get("family"))
-        for code, spec in indicators.items()
-        if isinstance(spec, Mapping) and spec.get("family")
-    }
+    return read_families(path)
 
 
 _cached_yaml_families = lru_cache(maxsize=4)(_yaml_families)

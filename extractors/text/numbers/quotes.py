@@ -1,0 +1,70 @@
+"""Spans of short quoted names (``“5 không”``), whose numbers are not figures."""
+
+from __future__ import annotations
+
+from extractors.text.numbers.patterns import (
+    _BLANK_LINE_RE,
+    _FIRST_WORDS_RE,
+    _OPENING_CONTEXT,
+    _QUOTE_CHARS_RE,
+    _UNCLOSED_STOP_RE,
+)
+from extractors.text.numbers.vocabulary import (
+    _QUOTE_CLOSERS,
+    _QUOTE_MAX_CHARS,
+    _QUOTE_MAX_WORDS,
+    _QUOTE_OPENERS,
+)
+
+
+def _is_opener(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _QUOTE_OPENERS:
+        return True
+    if ch in _QUOTE_CLOSERS:
+        return False
+    return i == 0 or text[i - 1] in _OPENING_CONTEXT
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """``’`` or ``"`` between two letters, as in "H’Mông", is not a quote."""
+    return (
+        text[i] not in _QUOTE_OPENERS
+        and 0 < i < len(text) - 1
+        and text[i - 1].isalpha()
+        and text[i + 1].isalpha()
+    )
+
+
+def _unclosed_span(text: str, start: int, limit: int) -> tuple[int, int]:
+    """An unclosed quote covers its first words, up to the line's end or a clause mark."""
+    limit = min(limit, start + 1 + _QUOTE_MAX_CHARS)
+    stop = _UNCLOSED_STOP_RE.search(text, start + 1, limit)
+    end = stop.start() if stop else limit
+    words = _FIRST_WORDS_RE.match(text, start + 1, end)
+    return start, words.end() if words else end
+
+
+def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of short quoted names; long closed quotes (speeches) are left out."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_CHARS_RE.finditer(text):
+        i = m.start()
+        if _is_apostrophe(text, i):
+            continue
+        if _is_opener(text, i):
+            if open_at is not None:
+                spans.append(_unclosed_span(text, open_at, i))
+            open_at = i
+            continue
+        if open_at is None:
+            continue  # a stray closer
+        if _BLANK_LINE_RE.search(text, open_at, i):
+            spans.append(_unclosed_span(text, open_at, i))
+        elif len(text[open_at + 1 : i].split()) <= _QUOTE_MAX_WORDS:
+            spans.append((open_at, i + 1))
+        open_at = None
+    if open_at is not None:
+        spans.append(_unclosed_span(text, open_at, len(text)))
+    return spans

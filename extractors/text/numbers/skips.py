@@ -1,0 +1,113 @@
+"""The skip rules for a lone number: why the words around it make it a non-figure.
+
+Each rule returns a reason (``year``, ``document_number``, ``duration``...) or
+None; :class:`~extractors.text.numbers.scanner._Scanner` asks them in turn.
+"""
+
+from __future__ import annotations
+
+from extractors.text.numbers.context import (
+    _is_year,
+    _longest_after,
+    _longest_before,
+    _valid_day_month,
+    _Word,
+    _words_after,
+)
+from extractors.text.numbers.patterns import (
+    _ABBREVIATED_NAME_RE,
+    _DOTTED_DATE_RE,
+    _DOTTED_DAY_MONTH_RE,
+    _ENDS_WITH_DIGIT_RE,
+    _NAME_LIST_RE,
+)
+from extractors.text.numbers.vocabulary import (
+    _ALL_DOC_TYPES,
+    _COUNT_BEFORE_SO,
+    _DATE_CUES,
+    _DISTRIBUTIVES,
+    _DOC_LOOKBACK,
+    _DURATION_EXCEPTIONS,
+    _DURATION_UNITS,
+    _HEADS,
+    _MAX_PHRASE,
+    _QUALIFIERS,
+    _TIME_CUES,
+)
+
+
+def bare_date_or_year(digits: str, before: list[_Word]) -> str | None:
+    """``20.8.2012``; a bare ``2023`` unless a qualifier makes it a count ("khoảng 2000")."""
+    dotted = _DOTTED_DATE_RE.fullmatch(digits)
+    if dotted and _valid_day_month(int(dotted[1]), int(dotted[2])):
+        return "date"
+    # "Chiều 21.7", "tính đến 1.7": day.month after a date cue
+    dotted = _DOTTED_DAY_MONTH_RE.fullmatch(digits)
+    valid = dotted and _valid_day_month(int(dotted[1]), int(dotted[2]))
+    if valid and _longest_before(before, _DATE_CUES):
+        return "date"
+    if _is_year(digits) and not _longest_before(before, _QUALIFIERS):
+        return "year"
+    return None
+
+
+def duration(text: str, e: int, before: list[_Word]) -> str | None:
+    """``10 năm thực hiện``, ``3 tháng``; ``lúc 8 giờ`` is a clock time; not ``ngày công``."""
+    after = _words_after(text, e, _MAX_PHRASE)
+    if not _longest_after(after, _DURATION_UNITS) or _longest_after(after, _DURATION_EXCEPTIONS):
+        return None
+    return "time" if _longest_before(before, _TIME_CUES) else "duration"
+
+
+def head_reason(text: str, before: list[_Word]) -> str | None:
+    """Why the words before a number make it a non-figure, if they do."""
+    k = _longest_before(before, _HEADS)
+    if not k:
+        return None
+    head = tuple(w.text for w in reversed(before[:k]))
+    kind = _HEADS[head]
+    if kind == "so":
+        rest = before[1:]
+        if _longest_before(rest, _COUNT_BEFORE_SO):
+            return None
+        for j in range(min(len(rest), _DOC_LOOKBACK)):
+            if _longest_before(rest[j:], _ALL_DOC_TYPES):
+                return "document_number"
+        return "ordinal"
+    if kind == "document":
+        return "document_number"
+    if kind == "document_capitalized":
+        return "document_number" if before[k - 1].capitalized else None
+    if _longest_before(before[k:], _DISTRIBUTIVES):
+        return None  # "mỗi tổ 5 người", "mỗi năm 200 vụ"
+    head_start = before[k - 1].start
+    if kind in ("date", "year") and _ENDS_WITH_DIGIT_RE.search(
+        text, max(0, head_start - 16), head_start
+    ):
+        return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
+    return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
+
+
+def name_continued(text: str, s: int, e: int, last_name_end: int) -> str | None:
+    """``phường 1, 2 và 4``: numbers listed after a name's number; ``P.3``, ``Q. 12``."""
+    short = e - s <= 2 and text[s:e].isdigit()
+    if short and last_name_end >= 0 and _NAME_LIST_RE.fullmatch(text, last_name_end, s):
+        return "name_number"
+    if _ABBREVIATED_NAME_RE.search(text, max(0, s - 6), s):
+        return "name_number"
+    return None
+
+
+def list_marker(text: str, s: int, e: int) -> str | None:
+    """``1.`` / ``2)`` / ``3 |`` opening a line, ``(3)`` and ``[4]`` in running text."""
+    prev = text[s - 1] if s else "\n"
+    nxt = text[e] if e < len(text) else ""
+    if (prev, nxt) in {("(", ")"), ("[", "]")}:
+        return "ordinal"
+    line_start = text.rfind("\n", max(0, s - 8), s) + 1
+    at_line_start = (s == 0 or line_start > 0) and not text[line_start:s].strip()
+    if nxt and nxt in ".)" and at_line_start and text[e + 1 : e + 2] in (" ", "\t"):
+        return "ordinal"
+    if at_line_start and text[e : e + 3].lstrip(" \t").startswith("|"):
+        return "ordinal"  # the row number of a text table: "1 | Số đợt ... | 1.468"
+    return None
