@@ -225,6 +225,7 @@ def export_all(
         con.close()
         del con  # nothing may keep the DuckDB connection alive until interpreter exit
     tables, problems = corrected_tables(tables)
+    tables["figures"] = without_dangling_parts(tables["figures"])
     writer = CheckedWriter(out, report)
 
     documents = _sorted(tables["documents"].drop(columns=["text"]), ["doc_id"])
@@ -240,3 +241,16 @@ def export_all(
     writer.write("corrections_problems", _sorted(problems, ["correction_id"]), parquet=False)
     write_package(out, writer.written, _provenance(tables, files, info))
     return {name: len(frame) for name, frame in writer.written.items()}
+
+
+def without_dangling_parts(figures: pd.DataFrame) -> pd.DataFrame:
+    """A part whose total a reviewer rejected stands on its own (``part_of`` cleared)."""
+    if "part_of" not in figures or "figure_id" not in figures:
+        return figures
+    known = set(figures["figure_id"])
+    dangling = figures["part_of"].notna() & ~figures["part_of"].isin(known)
+    if not dangling.any():
+        return figures
+    figures = figures.copy()
+    figures.loc[dangling, "part_of"] = None
+    return figures
