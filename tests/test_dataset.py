@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from extractors.records import Document, Figure, Weakness, to_row
-from pipeline.store.dataset import province_indicators, theme_matrix
+from pipeline.store.dataset import province_indicators
+from pipeline.store.theme_tables import theme_matrix
 
 
 def _doc(doc_id: str, text: str, **kwargs) -> Document:
@@ -505,7 +506,7 @@ def test_theme_matrix_marks_themes_named_by_two_provinces_as_recurring():
 
 
 def test_weakness_cells_recur_only_across_provinces_in_overlapping_periods():
-    from pipeline.store.dataset import weakness_cells
+    from pipeline.store.theme_tables import weakness_cells
 
     def clause(i, province, start, end, theme="awareness_low"):
         return {

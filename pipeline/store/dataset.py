@@ -1,6 +1,7 @@
-"""The comparable cross-province dataset and the recurring-theme matrices.
+"""The comparable cross-province dataset: ``province_indicators`` and its rules.
 
-Pure functions, pandas in and pandas out; the export writes the results.
+Pure functions, pandas in and pandas out; the export writes the results. The
+recurring-theme tables are in :mod:`pipeline.store.theme_tables`.
 
 Rules of ``province_indicators`` (one row per province_2025, province,
 period span, indicator, kind, measure, scope and scope_name):
@@ -67,7 +68,6 @@ from typing import Any
 
 import pandas as pd
 
-from extractors.clauses.themes import OTHER, theme_codes
 from extractors.records import stable_id
 
 UNCLASSIFIED = "unclassified"
@@ -107,7 +107,8 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
 
 
-def _get(row: dict[str, Any], name: str, default: Any = None) -> Any:
+def get_field(row: dict[str, Any], name: str, default: Any = None) -> Any:
+    """``row[name]``, or ``default`` when it is missing, None, NaN or empty."""
     value = row.get(name)
     return default if _blank(value) else value
 
@@ -196,56 +197,58 @@ def _document_value(figures: list[dict[str, Any]], kind: str) -> dict[str, Any]:
 
 def _sentence_key(fig: dict[str, Any], figure_id: str) -> Any:
     """Which sentence a figure stands in; unknown sentences stand alone."""
-    sentence = _get(fig, "sentence")
+    sentence = get_field(fig, "sentence")
     if sentence is None:
         return figure_id
-    return (_get(fig, "sentence_start", 0), sentence)
+    return (get_field(fig, "sentence_start", 0), sentence)
 
 
 def _figure_rows(figures: pd.DataFrame, documents: pd.DataFrame) -> list[dict[str, Any]]:
     docs = {row["doc_id"]: row for row in documents.to_dict("records")} if len(documents) else {}
     rows = []
     for fig in figures.to_dict("records"):
-        indicator = _get(fig, "indicator", UNCLASSIFIED)
-        value = _get(fig, "value")
-        if indicator == UNCLASSIFIED or value is None or _get(fig, "scope") == NATIONAL:
+        indicator = get_field(fig, "indicator", UNCLASSIFIED)
+        value = get_field(fig, "value")
+        if indicator == UNCLASSIFIED or value is None or get_field(fig, "scope") == NATIONAL:
             continue  # rules 1 and 3
         doc = docs.get(fig["doc_id"], {})
-        province = _get(fig, "province", _get(doc, "province"))
-        unit = _get(fig, "unit")
-        figure_id = _get(fig, "figure_id") or stable_id(
+        province = get_field(fig, "province", get_field(doc, "province"))
+        unit = get_field(fig, "unit")
+        figure_id = get_field(fig, "figure_id") or stable_id(
             "figure",
             fig["doc_id"],
-            int(_get(fig, "number_start", 0)),
-            int(_get(fig, "number_end", 0)),
+            int(get_field(fig, "number_start", 0)),
+            int(get_field(fig, "number_end", 0)),
         )
-        period = _get(fig, "period", _get(doc, "period"))
-        own_span = _get(fig, "period_precision", "unknown") != "unknown"
-        span = {c: _get(fig if own_span else doc, c) for c in PERIOD_COLUMNS}
+        period = get_field(fig, "period", get_field(doc, "period"))
+        own_span = get_field(fig, "period_precision", "unknown") != "unknown"
+        span = {c: get_field(fig if own_span else doc, c) for c in PERIOD_COLUMNS}
         span["period_precision"] = span["period_precision"] or "unknown"
         rows.append(
             {
                 "doc_id": fig["doc_id"],
                 "figure_id": figure_id,
                 "indicator": indicator,
-                "kind": _get(fig, "kind", UNKNOWN_KIND),
+                "kind": get_field(fig, "kind", UNKNOWN_KIND),
                 "value": float(value),
-                "qualifier": _get(fig, "qualifier", "exact"),
-                "denominator": _get(fig, "denominator"),
+                "qualifier": get_field(fig, "qualifier", "exact"),
+                "denominator": get_field(fig, "denominator"),
                 "unit": unit,
                 "unit_key": " ".join(str(unit).lower().split()) if unit else "",
-                "breakdown": _get(fig, "breakdown"),
+                "breakdown": get_field(fig, "breakdown"),
                 "sentence_key": _sentence_key(fig, figure_id),
                 "province": province,
-                "province_2025": _get(fig, "province_2025", _get(doc, "province_2025")),
+                "province_2025": get_field(fig, "province_2025", get_field(doc, "province_2025")),
                 "period": int(period) if period is not None else None,
                 **span,
                 "measure": "percent" if unit == "%" else "count",
-                "part_of": _get(fig, "part_of"),
-                "scope": _get(doc, "scope", "province"),
-                "scope_name": _get(doc, "scope_name") if _get(doc, "scope") != "province" else None,
-                "doc_province": _get(doc, "province"),
-                "published": str(_get(doc, "published", "")),
+                "part_of": get_field(fig, "part_of"),
+                "scope": get_field(doc, "scope", "province"),
+                "scope_name": (
+                    get_field(doc, "scope_name") if get_field(doc, "scope") != "province" else None
+                ),
+                "doc_province": get_field(doc, "province"),
+                "published": str(get_field(doc, "published", "")),
             }
         )
     return rows
@@ -324,137 +327,6 @@ def province_indicators(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Da
     return table.sort_values(
         ["province_2025", "province", "period_end", "period_start", "scope", "scope_name"]
         + ["indicator", "kind", "measure"],
-        na_position="last",
-        kind="stable",
-    ).reset_index(drop=True)
-
-
-def theme_matrix(
-    rows: pd.DataFrame,
-    id_column: str,
-    province_column: str = "province",
-    examples: int = 3,
-) -> pd.DataFrame:
-    """Theme x province matrix for weaknesses or solutions.
-
-    One row per theme (every codebook theme, then ``other``), with the number
-    of clauses, documents and provinces naming it, ``recurring`` (named by at
-    least two provinces; never for ``other``), a few example clause ids, and
-    one count column per province. A clause with no province falls back to
-    ``province_2025`` and otherwise counts under ``(unknown)``, which is not a
-    province for ``recurring``.
-    """
-    frame = rows.copy()
-    for column in ("theme", province_column, "province_2025", "doc_id", id_column):
-        if column not in frame:
-            frame[column] = None
-    frame["theme"] = frame["theme"].fillna(OTHER).replace("", OTHER)
-    place = frame[province_column].where(frame[province_column].notna(), frame["province_2025"])
-    frame["_province"] = place.fillna("(unknown)").replace("", "(unknown)")
-    provinces = sorted(set(frame["_province"]) - {"(unknown)"})
-    if (frame["_province"] == "(unknown)").any():
-        provinces.append("(unknown)")
-    extra_themes = sorted(set(frame["theme"]) - set(theme_codes()) - {OTHER})
-    out = []
-    for theme in [*theme_codes(), *extra_themes, OTHER]:
-        members = frame[frame["theme"] == theme]
-        named_by = sorted(set(members["_province"]) - {"(unknown)"})
-        record: dict[str, Any] = {
-            "theme": theme,
-            "recurring": theme != OTHER and len(named_by) >= 2,
-            "n_provinces": len(named_by),
-            "n_documents": int(members["doc_id"].nunique()),
-            "n_clauses": len(members),
-            "provinces": "; ".join(named_by),
-            "example_ids": ";".join(str(i) for i in members[id_column].head(examples)),
-        }
-        counts = members["_province"].value_counts()
-        for province in provinces:
-            record[province] = int(counts.get(province, 0))
-        out.append(record)
-    return pd.DataFrame(out)
-
-
-WEAKNESS_CELL_COLUMNS = [
-    "theme",
-    "province_2025",
-    "province",
-    "period",
-    *PERIOD_COLUMNS,
-    "n_clauses",
-    "n_documents",
-    "recurring",
-    "example",
-    "example_id",
-    "weakness_ids",
-]
-
-
-def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two cells' periods overlap: spans that meet, or the same year when a span is unknown."""
-    if a["period_start"] and a["period_end"] and b["period_start"] and b["period_end"]:
-        return a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
-    return a["period"] is not None and a["period"] == b["period"]
-
-
-def weakness_cells(rows: pd.DataFrame) -> pd.DataFrame:
-    """Recurring weaknesses as a table to cite: theme x province x period span.
-
-    One row per theme, province and period span with the number of clauses
-    and documents and one example clause. ``recurring`` is true when at least
-    two provinces name the theme in overlapping periods (never for ``other``).
-    Clauses with no province are kept in their own rows (province empty) and
-    never make a theme recurring.
-    """
-    frame = rows.copy()
-    for column in ("theme", "province", "province_2025", "doc_id", "weakness_id", "text",
-                   "period", *PERIOD_COLUMNS):  # fmt: skip
-        if column not in frame:
-            frame[column] = None
-    frame["theme"] = frame["theme"].fillna(OTHER).replace("", OTHER)
-    cells: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for row in frame.to_dict("records"):
-        key = (
-            row["theme"],
-            _get(row, "province_2025"),
-            _get(row, "province"),
-            _get(row, "period"),
-            *(_get(row, c) for c in PERIOD_COLUMNS),
-        )
-        cells[key].append(row)
-    out = []
-    for key, members in cells.items():
-        record = dict(
-            zip(["theme", "province_2025", "province", "period", *PERIOD_COLUMNS], key, strict=True)
-        )
-        record["period_precision"] = record["period_precision"] or "unknown"
-        record["period"] = int(record["period"]) if record["period"] is not None else None
-        members.sort(key=lambda r: (str(r["doc_id"]), str(r["weakness_id"])))
-        record.update(
-            n_clauses=len(members),
-            n_documents=len({m["doc_id"] for m in members}),
-            example=members[0]["text"],
-            example_id=members[0]["weakness_id"],
-            weakness_ids=";".join(str(m["weakness_id"]) for m in members),
-        )
-        out.append(record)
-    for cell in out:
-        cell["recurring"] = (
-            cell["theme"] != OTHER
-            and cell["province"] is not None
-            and any(
-                other["theme"] == cell["theme"]
-                and other["province"] not in (None, cell["province"])
-                and _overlap(cell, other)
-                for other in out
-            )
-        )
-    table = pd.DataFrame(out, columns=WEAKNESS_CELL_COLUMNS)
-    if table.empty:
-        return table
-    table["period"] = table["period"].astype("Int64")
-    return table.sort_values(
-        ["theme", "province_2025", "province", "period_end", "period_start"],
         na_position="last",
         kind="stable",
     ).reset_index(drop=True)

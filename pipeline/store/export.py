@@ -21,8 +21,9 @@ import pandas as pd
 from pipeline.review.corrections import apply_corrections
 from pipeline.store import db as store
 from pipeline.store.checks import check_table
-from pipeline.store.dataset import province_indicators, theme_matrix, weakness_cells
+from pipeline.store.dataset import province_indicators
 from pipeline.store.package import applied_corrections, run_inputs, write_package
+from pipeline.store.theme_tables import theme_matrix, weakness_cells
 
 RECORD_SORT = {
     "figures": ["doc_id", "number_start", "figure_id"],
