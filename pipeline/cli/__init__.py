@@ -5,7 +5,9 @@ so ``antq --help`` stays fast):
 
 - ``pipeline.cli.entry``: ``main`` (the console script).
 - ``pipeline.cli.main``: the Typer commands ``run``, ``export``, ``evaluate``,
-  ``review``, ``report``, ``plots``, ``themes``, ``indicators``, ``bench``.
+  ``review``, ``report``, ``plots``, ``themes``, ``indicators``;
+  ``pipeline.cli.service``: ``serve``, ``bench``; ``pipeline.cli.options``:
+  the shared ``--out`` and ``--json`` options.
 - ``pipeline.cli.preflight``: ``check_run`` (mistakes found before a run).
 - ``pipeline.cli.run_summary``: ``print_summary``.
 - ``pipeline.cli.codebook``: ``check_command``, ``check_at_start_up``;

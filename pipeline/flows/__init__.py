@@ -9,6 +9,8 @@ Public functions, by module (import them from the module; nothing is loaded here
 - ``pipeline.flows.cache_key``: ``cache_key`` (what a stored document depends on).
 - ``pipeline.flows.progress``: ``reporting``, ``choose`` (progress bar or log lines).
 - ``pipeline.flows.stopping``: ``RunGuard`` (stop cleanly on SIGINT / SIGTERM).
+- ``pipeline.flows.budget``: ``time_budget``, ``BudgetExceeded`` (one document's time limit).
+- ``pipeline.flows.serve``: ``serve`` (``antq serve``: keep the dataset up to date).
 - ``pipeline.flows.prefect_env``: ``configure``; ``pipeline.flows.summary``:
   ``RunSummary``, ``fingerprint``.
 """
