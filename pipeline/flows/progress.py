@@ -77,15 +77,23 @@ class LogReporter(Reporter):
 
     def __init__(self, stream: IO[str] | None = None) -> None:
         super().__init__()
-        self.stream = stream or sys.stderr
+        self.stream = stream  # None: the terminal antq started on (stopping.say)
 
     def batch_committed(self, number: int, batches: int, files: int, failures: int) -> None:
         rate = self.rate()
         left = (self.total - len(self.done)) / rate if rate > 0 else 0.0
-        self.stream.write(
+        line = (
             f"batch {number}/{batches} committed ({files} files, {failures} failures); "
-            f"{len(self.done)}/{self.total} files done, {rate:.2f} files/s, ~{left:.0f} s left\n"
+            f"{len(self.done)}/{self.total} files done, {rate:.2f} files/s, ~{left:.0f} s left"
         )
+        if self.stream is None:
+            # a run sends library output to OUT/antq.log; antq's own lines still reach
+            # the person (or the program) that started it
+            from pipeline.flows import stopping
+
+            stopping.say(line)
+            return
+        self.stream.write(line + "\n")
         self.stream.flush()
 
 
@@ -160,10 +168,9 @@ def current() -> Reporter:
 
 def choose(quiet: bool, stream: IO[str] | None = None) -> Reporter:
     """Silent with ``quiet``; a bar when stderr is a terminal; else log lines."""
-    stream = stream or sys.stderr
     if quiet:
         return Reporter()
-    if stream.isatty():
+    if (stream or sys.stderr).isatty():
         return BarReporter()
     return LogReporter(stream)
 
