@@ -19,9 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from extractors.ner.fast_ner import pos_tag
+from extractors.text.yaml_data import load_data
 
 DATA_FILE = Path(__file__).with_name("labels.yaml")
 PUNCTUATION = "CH"
@@ -32,8 +31,7 @@ DENOMINATOR = re.compile(r"^\s*/\s*\d[\d.,]*")
 
 @cache
 def _vocabulary() -> dict[str, Any]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_data(__file__, DATA_FILE.name)
     return {
         "max_words": int(data.get("max_words", 7)),
         "continue": frozenset(w.lower() for w in data.get("continue", [])),

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
+from extractors.text.yaml_data import load_data
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
 _LEVEL_ORDER = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
@@ -145,8 +145,7 @@ def _capitalised(token: str) -> bool:
 
 @cache
 def _config() -> dict:
-    with _YAML.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, _YAML.name)
 
 
 def _alias_keys(raw: str | None, type_keys: Iterable[str]) -> set[str]:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from extractors.text.yaml_data import load_data
 
 DATA_FILE = Path(__file__).with_name("dates.yaml")
 FIGURE = re.compile(r"(?<![\d.,])(\d[\d.,]*)\s+[^\W\d_]")  # a number, then a word
@@ -25,8 +25,7 @@ RANK_PUBLISHED, RANK_BARE, RANK_UPDATED = 0, 1, 2
 
 @cache
 def _data() -> dict[str, Any]:
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(__file__, DATA_FILE.name)
 
 
 @cache

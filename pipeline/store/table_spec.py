@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
+
+from extractors.text.yaml_data import read_yaml
 
 SPEC_PATH = Path(__file__).with_name("tables.yaml")
 
@@ -40,7 +41,7 @@ class ForeignKey:
 
 @lru_cache(maxsize=1)
 def spec() -> dict[str, Any]:
-    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return read_yaml(SPEC_PATH)
 
 
 def table_spec(table: str) -> dict[str, Any]:
