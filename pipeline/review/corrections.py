@@ -38,6 +38,7 @@ from extractors.records import (
     column_names,
     stable_id,
 )
+from extractors.text.normalize import split_sentences
 
 ACTIONS = ("accept", "reject", "correct", "add")
 
@@ -90,9 +91,6 @@ PROBLEM_COLUMNS = [
     "problem",
 ]
 
-# A sentence ends at . ! ? … followed by whitespace, or at a line break; the dot
-# inside "1.160" is a thousands separator, not an end.
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s)|\n")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -162,22 +160,19 @@ def parse_changes(changes: Any) -> dict[str, Any]:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]`` (it may span several sentences)."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
-    right = len(text)
-    match = _SENTENCE_END.search(text, end)
-    if match:
-        right = match.end() if match.group() != "\n" else match.start()
-    while left < start and text[left].isspace():
-        left += 1
-    return left, max(right, end)
+    """The sentence around ``text[start:end]`` (it may span several sentences), cut by
+    the extractors' own splitter so a reviewer's figure sits in the sentence an
+    extracted one would."""
+    sentences = split_sentences(text)
+    inside = [s for s in sentences if s.start < max(end, start + 1) and start < s.end]
+    if not inside:
+        return start, end
+    return min(inside[0].start, start), max(inside[-1].end, end)
 
 
 def _first_sentence(text: str) -> str:
-    match = _SENTENCE_END.search(text)
-    return text[: match.end()].strip() if match else text.strip()
+    sentences = split_sentences(text)
+    return sentences[0].text.strip() if sentences else text.strip()
 
 
 def latest_corrections(corrections: pd.DataFrame) -> pd.DataFrame:
