@@ -20,7 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
-from underthesea import text_normalize, word_tokenize
+from underthesea import word_tokenize
+
+from extractors.text.normalize import normalize_tone
 
 DISTANCE_THRESHOLD = 0.7
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?…])")
@@ -39,7 +41,7 @@ class Candidate:
 
 def normalize_label(label: str) -> str:
     """Lowercase, NFC, project tone placement, single spaces."""
-    text = text_normalize(unicodedata.normalize("NFC", label or ""))
+    text = normalize_tone(unicodedata.normalize("NFC", label or ""))
     return SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.lower().split()))
 
 
