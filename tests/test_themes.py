@@ -95,7 +95,7 @@ def test_every_codebook_theme_is_reachable():
 def test_off_codebook_clauses_are_other(text):
     [(predicted, score)] = classify_weaknesses([text])
     assert predicted == OTHER
-    assert score < themes._threshold("weaknesses")
+    assert score < themes.theme_threshold("weaknesses")
 
 
 def test_yaml_other_examples_stay_below_the_threshold():

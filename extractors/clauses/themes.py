@@ -121,7 +121,7 @@ class CentroidModel:
         return result
 
 
-def _seed_rows(kind: str) -> list[tuple[str, str]]:
+def seed_rows(kind: str) -> list[tuple[str, str]]:
     """Seed phrases as (text, theme). Solutions also learn from weakness seeds:
     a remedy names the same subject as the shortcoming it addresses."""
     rows = []
@@ -139,7 +139,7 @@ def gold_rows(kind: str) -> list[dict[str, str]]:
 
 def training_rows(kind: str, exclude_docs: Iterable[str] = ()) -> list[tuple[str, str]]:
     excluded = set(exclude_docs)
-    rows = _seed_rows(kind)
+    rows = seed_rows(kind)
     for kind_of_gold in (WEAKNESSES, SOLUTIONS) if kind == SOLUTIONS else (WEAKNESSES,):
         rows.extend(
             (row["text"], row["theme"])
@@ -149,14 +149,14 @@ def training_rows(kind: str, exclude_docs: Iterable[str] = ()) -> list[tuple[str
     return rows
 
 
-def _threshold(kind: str) -> float:
+def theme_threshold(kind: str) -> float:
     return float(codebook().get("threshold", {}).get(kind, 0.2))
 
 
 def build_model(kind: str, exclude_docs: Iterable[str] = ()) -> CentroidModel:
     """Fit the model for ``weaknesses`` or ``solutions`` from the YAML."""
     rows = training_rows(kind, exclude_docs)
-    return CentroidModel.fit([t for t, _ in rows], [c for _, c in rows], _threshold(kind))
+    return CentroidModel.fit([t for t, _ in rows], [c for _, c in rows], theme_threshold(kind))
 
 
 @cache

@@ -24,9 +24,9 @@ from extractors.clauses.themes import (
     OTHER,
     WEAKNESSES,
     CentroidModel,
-    _seed_rows,
-    _threshold,
     gold_rows,
+    seed_rows,
+    theme_threshold,
 )
 from pipeline.evaluate.core import evaluate
 from pipeline.evaluate.weakness_training import TRAINING_SETS
@@ -60,10 +60,10 @@ def _disjoint(rows: Iterable[tuple[str, str]], test_grams: set) -> list[tuple[st
 def themes_leave_one_province_out(root: Path) -> dict[str, Any]:
     """Accuracy of the theme classifier on unseen provinces (see the module doc)."""
     rows = modelled_theme_rows(root)
-    codebook_rows = _seed_rows(WEAKNESSES) + [
+    codebook_rows = seed_rows(WEAKNESSES) + [
         (r["text"], r["theme"]) for r in gold_rows(WEAKNESSES) if r["theme"] != OTHER
     ]
-    threshold = _threshold(WEAKNESSES)
+    threshold = theme_threshold(WEAKNESSES)
     correct = {"codebook": 0, "codebook+modelled": 0}
     dropped = 0
     errors = []
