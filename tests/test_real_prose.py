@@ -67,8 +67,8 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "forums counted in times",
-        'Diễn đàn "Công an lắng nghe ý kiến Nhân dân" đã tổ chức được 312 lần với hơn 20.000 '
-        "lượt người tham dự.",
+        'Trong năm, Công an các xã mở 312 lần Diễn đàn "Công an lắng nghe ý kiến Nhân dân", '
+        "thu hút hơn 20.000 lượt người tham dự.",
         {312: "forums_held", 20000: "forum_participants"},
     ),
     (
@@ -99,7 +99,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "weapons handed in although also seized",
-        "Nhân dân đã tự nguyện giao nộp và giúp công an thu giữ 4 khẩu súng tự chế, "
+        "Bà con tự giác giao nộp, phối hợp công an thu giữ 4 khẩu súng tự chế, "
         "12 hung khí các loại.",
         {4: "weapons_surrendered", 12: "weapons_surrendered"},
     ),
@@ -131,7 +131,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "a count after its noun",
-        "Trong đó, công an xã bán chuyên trách có 41 người, bảo vệ dân phố 77 người.",
+        "Trong đó, 41 người là công an xã bán chuyên trách và 77 người là bảo vệ dân phố.",
         {41: "grassroots_force_members", 77: "grassroots_force_members"},
     ),
     (

@@ -8,29 +8,29 @@ from extractors.geo.sites import province_from_url
 from extractors.records import to_row
 from pipeline.store.dataset import province_indicators
 
-DISTRICT_REPORT = """Huyện Phước Sơn tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023
+DISTRICT_REPORT = """Huyện Lục Yên nhìn lại một năm giữ gìn an ninh ở thôn bản
 
-Chiều 30/1, UBND huyện Phước Sơn tổ chức hội nghị tổng kết công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023.
+Sáng 25/1, tại hội trường huyện, UBND huyện Lục Yên họp tổng kết phong trào bảo vệ an ninh ở cơ sở của năm trước.
 
-Năm 2023, toàn huyện tổ chức 91 đợt phát động phong trào với 8.686 lượt người tham dự.
+Năm 2023, huyện đã có 57 đợt phát động được tổ chức ở các thôn, bản, thu hút 6.120 lượt người tham gia.
 
-Phát biểu tại hội nghị, đại diện Bộ Công an cho biết trên toàn quốc hiện có 95.000 mô hình tự quản về an ninh trật tự.
+Cũng tại hội nghị, cán bộ của Bộ Công an thông tin thêm: cả nước hiện có 95.000 mô hình tự quản về an ninh trật tự.
 """
 
-COMMUNE_REPORT = """Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại phường Hải Châu
+COMMUNE_REPORT = """Phường Mỹ An vui ngày hội giữ bình yên khu phố
 
-Tối 16/8/2025, UBND phường Hải Châu tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025. Toàn thành phố Đà Nẵng hiện có 156 mô hình.
+Tối 14/8/2025, UBND phường Mỹ An mở ngày hội cho bà con khu phố. Toàn thành phố Đà Nẵng hiện duy trì 140 mô hình.
 
-Năm 2025, Công an phường tiếp nhận 42 nguồn tin có giá trị từ nhân dân.
+Năm 2025, Công an phường nhận 27 nguồn tin có giá trị do người dân báo.
 """
 
 
 def test_district_report_and_national_figure():
     extraction = extract_document(DISTRICT_REPORT, Metadata(published="2024-01-30"))
     doc = extraction.document
-    assert (doc.province, doc.scope, doc.scope_name) == ("Quảng Nam", "district", "Phước Sơn")
+    assert (doc.province, doc.scope, doc.scope_name) == ("Yên Bái", "district", "Lục Yên")
     by_value = {f.value: f for f in extraction.figures}
-    assert by_value[91].scope == "district"
+    assert by_value[57].scope == "district"
     assert by_value[95000].scope == "national"
     table = province_indicators(
         pd.DataFrame([to_row(f) for f in extraction.figures]),
