@@ -23,23 +23,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from extractors.text.word_numbers import parse_number_words
 from extractors.text.yaml_data import load_data
 
 PRECISIONS = ("year", "half", "quarter", "month", "to_date", "multi_year", "unknown")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_WORD_NUMBERS = {
-    "một": 1,
-    "mười một": 11,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
 # a number and the word it counts; a duration ("2 năm qua") counts nothing
 _FIGURE = re.compile(r"(?<![\d.,/])\d[\d.,]*\s+(?!(?:năm|tháng|ngày)\b)[^\W\d_]")
 
@@ -121,7 +109,8 @@ def _number(text: str | None) -> int | None:
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
-    return _WORD_NUMBERS.get(text)
+    value = parse_number_words(text)
+    return int(value) if value is not None else None
 
 
 def _span(start: date, end: date, label: str, precision: str) -> Period:
