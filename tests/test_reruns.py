@@ -24,6 +24,15 @@ def varied_copy(source: Path, target: Path, shift: int) -> None:
     )
 
 
+def varied_corpus(folder: Path, shifts: int) -> Path:
+    """``folder`` filled with every seed copied ``shifts`` times, numbers varied."""
+    folder.mkdir(parents=True)
+    for shift in range(1, shifts + 1):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            varied_copy(seed, folder / f"{shift}_{seed.name}", shift)
+    return folder
+
+
 def extracted(stdout: str) -> int:
     match = re.search(r"\((\d+) extracted", stdout)
     assert match, stdout
@@ -47,11 +56,7 @@ def test_second_run_is_identical_and_third_extracts_only_the_new_file(tmp_path):
 
 
 def test_a_run_killed_with_sigkill_completes_on_the_next_run(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for shift in range(1, 4):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            varied_copy(seed, corpus / f"{shift}_{seed.name}", shift)
+    corpus = varied_corpus(tmp_path / "corpus", 3)
     reference = tmp_path / "reference"
     run_antq("run", str(corpus), "--out", str(reference), "--batch-size", "1")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import ROOT, SEEDS, antq_command, run_antq
-from test_reruns import csv_bytes, varied_copy
+from conftest import ROOT, antq_command, run_antq
+from test_reruns import csv_bytes, varied_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -19,11 +19,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def corpus_and_reference(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("stop")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for shift in range(1, 3):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            varied_copy(seed, corpus / f"{shift}_{seed.name}", shift)
+    corpus = varied_corpus(root / "corpus", 2)
     reference = root / "reference"
     run_antq("run", str(corpus), "--out", str(reference), "--batch-size", "1")
     return corpus, reference
