@@ -5,6 +5,8 @@ Every sentence here was written for this test.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import yaml
@@ -142,3 +144,15 @@ def test_training_is_reproducible_on_a_small_set() -> None:
     first = wm.build_pipeline().fit(rows, labels)
     second = wm.build_pipeline().fit(rows, labels)
     assert np.array_equal(first[-1].coef_, second[-1].coef_)
+
+
+def test_scoring_without_dispatch_gives_the_union_matrix() -> None:
+    """score_rows builds the feature matrix itself; it must be FeatureUnion's own."""
+    text = normalize_text(Path("corpora/seeds/001_f927958248fcde9a.txt").read_text("utf-8"))
+    _, rows = wm.document_rows(text)
+    assert rows
+    union = wm.load_model()["pipeline"].named_steps["features"]
+    expected = union.transform(rows)
+    got = wm._union_transform(union, rows)
+    assert got.shape == expected.shape
+    assert (got != expected).nnz == 0

@@ -16,12 +16,13 @@ weakness. ``pipeline/evaluate/weakness_training.py`` fits the model and writes
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import joblib
+from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -58,12 +59,22 @@ def syllables(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-def _found(text: str) -> list[str]:
-    return [name for name, pattern in _cue_patterns().items() if pattern.search(text)]
+def _found(text: str) -> tuple[str, ...]:
+    """Cue families in a text."""
+    return tuple(name for name, pattern in _cue_patterns().items() if pattern.search(text))
 
 
-def cue_features(candidate: Candidate, rule_hit: bool, n_sentences: int) -> dict[str, float]:
-    """The non-lexical features of one candidate (names are stable strings)."""
+def cue_features(
+    candidate: Candidate,
+    rule_hit: bool,
+    n_sentences: int,
+    found: Callable[[str], tuple[str, ...]] = _found,
+) -> dict[str, float]:
+    """The non-lexical features of one candidate (names are stable strings).
+
+    ``found`` may be a memo of ``_found``: a sentence, the one before it and the
+    heading are shared by every candidate clause of the sentence.
+    """
     feats: dict[str, float] = {"rule": float(rule_hit), "bias_cue": 1.0}
     before = candidate.sentence.split(candidate.text, 1)[0] if candidate.text else ""
     for scope, text in (
@@ -73,7 +84,7 @@ def cue_features(candidate: Candidate, rule_hit: bool, n_sentences: int) -> dict
         ("prev", candidate.previous),
         ("head", candidate.heading),
     ):
-        for name in _found(text):
+        for name in found(text):
             feats[f"{scope}:{name}"] = 1.0
     words = len(candidate.text.split())
     feats["ratio"] = float(bool(_RATIO.search(candidate.text)))
@@ -92,10 +103,17 @@ def document_rows(text: str) -> tuple[list[Candidate], list[dict[str, Any]]]:
     candidates = candidate_clauses(text)
     rules = [(w.start, w.end) for w in extract_weaknesses("", text)]
     n_sentences = (candidates[-1].sentence_index + 1) if candidates else 0
+    memo: dict[str, tuple[str, ...]] = {}
+
+    def found(part: str) -> tuple[str, ...]:
+        if part not in memo:
+            memo[part] = _found(part)
+        return memo[part]
+
     rows = []
     for c in candidates:
         hit = any(s < c.end and c.start < e for s, e in rules)
-        rows.append({"text": c.text, "cues": cue_features(c, hit, n_sentences)})
+        rows.append({"text": c.text, "cues": cue_features(c, hit, n_sentences, found)})
     return candidates, rows
 
 
@@ -143,7 +161,28 @@ def score_rows(rows: Sequence[dict[str, Any]], bundle: dict[str, Any] | None = N
     if not rows:
         return []
     bundle = bundle or load_model()
-    return [float(p) for p in bundle["pipeline"].predict_proba(list(rows))[:, 1]]
+    pipeline = bundle["pipeline"]
+    features = _union_transform(pipeline.named_steps["features"], list(rows))
+    return [float(p) for p in pipeline.named_steps["clf"].predict_proba(features)[:, 1]]
+
+
+def _union_transform(union: FeatureUnion, rows: list[dict[str, Any]]) -> Any:
+    """What ``FeatureUnion.transform`` computes, without its joblib dispatch.
+
+    The dispatch costs more than the transforms on one document's few dozen
+    clauses; the blocks, their weights and their order are the union's own, so
+    the matrix is the same (``tests/test_weakness_model.py`` compares them).
+    """
+    weights = union.transformer_weights or {}
+    blocks = []
+    for name, transformer in union.transformer_list:
+        if transformer == "drop":
+            continue
+        block = transformer.transform(rows)
+        if name in weights:
+            block = block * weights[name]
+        blocks.append(block)
+    return sparse.hstack(blocks).tocsr()
 
 
 def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
