@@ -27,6 +27,11 @@ PUNCTUATION = "CH"
 CONJUNCTIONS = {"C", "CC"}
 PREPOSITION = "E"
 DENOMINATOR = re.compile(r"^\s*/\s*\d[\d.,]*")
+#: Where a label's phrase must end (punctuation, a number). Tagging stops a few
+#: words past it: the tagger reads neighbouring words, so the words up to the
+#: boundary keep the tags they get in the whole text.
+_BOUNDARY = re.compile(r"[,;:!?()\[\]\d]")
+_MARGIN = re.compile(r"\S*(?:\s+\S+){0,3}")
 
 
 @cache
@@ -57,6 +62,10 @@ def _ends_phrase(word: str, tag: str) -> bool:
 
 def _after(text: str) -> list[str]:
     """The noun phrase at the start of ``text``."""
+    boundary = _BOUNDARY.search(text)
+    if boundary is not None:  # the phrase ends there: no need to tag the rest
+        margin = _MARGIN.match(text, boundary.start())
+        text = text[: margin.end() if margin else boundary.end()]
     words: list[str] = []
     for word, tag in pos_tag(text):
         if len(words) >= _vocabulary()["max_words"]:
@@ -76,6 +85,11 @@ def _before(text: str) -> list[str]:
     skipped first, then words are read backwards until a boundary.
     """
     vocab = _vocabulary()
+    boundaries = list(_BOUNDARY.finditer(text))
+    if boundaries:  # the words read back stop at the last boundary
+        start = boundaries[-1].start()
+        back = re.search(r"(?:\S+\s+){0,3}\S*$", text[:start])
+        text = text[back.start() if back else start :]
     tagged = list(reversed(pos_tag(text)))
     while tagged and (
         tagged[0][0].lower() in vocab["around"] or tagged[0][0].lower() in vocab["stop"]
