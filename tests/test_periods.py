@@ -36,7 +36,27 @@ CASES = [
      ("2009-01-01", "2017-11-30", "2009 - 11/2017", "multi_year")),
     ("Số liệu tính từ ngày 15/12/2022 đến ngày 14/12/2023.", "2023-12-20",
      ("2022-12-15", "2023-12-14", "15/12/2022 - 14/12/2023", "year")),
+    # a review of a year, with the next year's plans after it in the same sentence
+    ("Huyện ủy dự Hội nghị sơ kết công tác bảo vệ an ninh năm 2021, triển khai nhiệm vụ năm 2022.", None,
+     ("2021-01-01", "2021-12-31", "2021", "year")),
+    ("Năm 2021 có 96% khu dân cư đạt chuẩn an toàn.", None,
+     ("2021-01-01", "2021-12-31", "2021", "year")),
+    ("Tỉnh tổ chức “Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2023” tại xã vùng cao.", None,
+     ("2023-01-01", "2023-12-31", "2023", "year")),
+    ("UBND thành phố công nhận 41 trường học đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2022.", None,
+     ("2022-01-01", "2022-12-31", "2022", "year")),
 ]  # fmt: skip
+
+
+def test_a_review_cue_does_not_reach_across_a_date():
+    sentence = ("Tỉnh tổ chức tổng kết 10 năm thực hiện Chương trình phối hợp số 05 ký ngày 01 tháng 8 "
+                "năm 2012 về công tác bảo vệ an ninh.")
+    found = periods.sentence_period(sentence, periods.Published.parse("2022-09-01"), 2022)
+    assert found is None or found.label != "2012"
+
+
+def test_next_year_plans_alone_frame_nothing():
+    assert periods.sentence_period("Năm 2026, tỉnh sẽ nhân rộng mô hình ra các xã.", None, None) is None
 
 
 @pytest.mark.parametrize(("sentence", "published", "expected"), CASES)

@@ -165,6 +165,38 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "unclassified"},
     ),
     (
+        "ethnic groups, people by age, households and head counts describe a place",
+        "Vùng này có 12 dân tộc cùng sống; xã Cư Pui có 3 buôn với 420 hộ, 1.905 khẩu.",
+        {12: None, 3: None, 420: None, 1905: None},
+    ),
+    (
+        "age of offenders is not a count",
+        "Công an xã gọi hỏi răn đe 6 thanh niên 17 tuổi tụ tập đua xe.",
+        {6: "unclassified", 17: None},
+    ),
+    (
+        "the audience of a meeting",
+        "Có 85 đại biểu đến dự hội nghị sơ kết của huyện.",
+        {85: None},
+    ),
+    (
+        "a slogan model named without quotes",
+        "Các khu dân cư duy trì mô hình 4 an toàn, 2 không với sự đồng thuận của người dân.",
+        {4: None, 2: None},
+    ),
+    (
+        "a per-unit norm spelled with mỗi, its breakdown, and the total after it",
+        "Toàn huyện thành lập 240 tổ bảo vệ an ninh, trật tự (mỗi ấp thành lập 1 tổ), cơ cấu mỗi "
+        "tổ có 4 thành viên (1 tổ trưởng, 1 tổ phó và 2 tổ viên) với tổng số 960 người tham gia "
+        "các tổ bảo vệ an ninh, trật tự ở cơ sở.",
+        {240: "unclassified", 1: None, 4: None, 2: None, 960: "grassroots_force_members"},
+    ),
+    (
+        "population and area with a qualifier before the number",
+        "Huyện rộng, diện tích tự nhiên gần 61.200ha, dân số trên 95.000 người.",
+        {61200: None, 95000: None},
+    ),
+    (
         "the base of a percentage is not its own figure",
         "Đánh giá cho thấy 82% trong tổng số 240 mô hình hoạt động hiệu quả.",
         {82: "unclassified", 240: None},
@@ -225,6 +257,9 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Hội nghị Trung ương 8 khóa XI.", "8"),
         ("Thực hiện chỉ tiêu 19.2 tại các xã.", "19.2"),
         ("Xã có diện tích 81,5 km2 và nhiều đồi.", "81,5"),
+        ("Hà Tiên, 29°C/ 28°C - 31°C Mưa rào", "29"),  # a weather box
+        ("ẢNH TU LIEU.04_11_52_09.Still008", "11"),  # a video still's file name
+        ("ẢNH TU LIEU.04_11_52_09.Still008", "04"),
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:

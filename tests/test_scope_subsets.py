@@ -45,6 +45,18 @@ def test_commune_report_quoting_city_figures_stays_commune():
     assert (doc.scope, doc.province_2025) == ("commune", "Đà Nẵng")
 
 
+def test_post_merger_ward_of_a_former_province_is_a_commune_report():
+    # Kỳ Sơn was a district of Hòa Bình; since 2025 a ward of Phú Thọ
+    text = (
+        "Phường Kỳ Sơn nhìn lại một năm bảo vệ an ninh ở khu dân cư\n\n"
+        "Ngày 12/12/2025, Đảng ủy phường tổ chức hội nghị tổng kết. Năm 2025, các tổ bảo vệ "
+        "an ninh, trật tự của phường tiếp nhận 14 tin báo của người dân."
+    )
+    meta = Metadata(url="https://baophutho.vn/phuong-ky-son-tong-ket.htm", published="2025-12-15")
+    doc = extract_document(text, meta).document
+    assert (doc.province_2025, doc.scope) == ("Phú Thọ", "commune")
+
+
 def test_province_from_site():
     assert province_from_url("https://baolamdong.vn/an-ninh/bai-viet.html") == "Lâm Đồng"
     assert province_from_url("https://duyxuyen.quangnam.gov.vn/tin-tuc") == "Quảng Nam"

@@ -124,6 +124,9 @@ class PeriodCue(Strict):
         "since_year", "range", "date_range", "to_month", "last_n_years",
     ]  # fmt: skip
     pattern: str
+    # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same
+    # sentence ("..., triển khai nhiệm vụ năm 2020") do not cancel it
+    past: bool = False
 
 
 class YearEndReview(Strict):

@@ -82,6 +82,11 @@ class NotFigures(Strict):
     frequency_lead_ins: Words = []
     references_back: Words = []
     share_of_percent: Words = []
+    audience_units: Words = []
+    slogan_words: Words = []
+    slogan_max: int = 10
+    norm_lead_ins: Words = []
+    norm_breakers: Words = []
 
 
 class Description(Strict):

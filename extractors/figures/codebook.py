@@ -233,4 +233,18 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if back
         else None,
         "share_of_percent": re.compile(rf"^\s*(?:{share})\s*$", re.IGNORECASE) if share else None,
+        "audience_units": frozenset(u.lower() for u in spec.get("audience_units", [])),
+        "slogan_words": frozenset(u.lower() for u in spec.get("slogan_words", [])),
+        "slogan_max": float(spec.get("slogan_max", 10)),
+        "norm": _norm_pattern(spec),
+        "norm_breakers": phrase_regex(spec.get("norm_breakers", [])),
     }
+
+
+def _norm_pattern(spec: dict[str, Any]) -> re.Pattern[str] | None:
+    """``mỗi tổ``, ``từng thôn``: a distributive before a per-unit noun."""
+    leads = "|".join(re.escape(w) for w in spec.get("norm_lead_ins", []))
+    units = "|".join(re.escape(w) for w in sorted(spec.get("per_unit", []), key=len, reverse=True))
+    if not leads or not units:
+        return None
+    return re.compile(rf"(?<!\w)(?:{leads})\s+(?:{units})(?!\w)", re.IGNORECASE)

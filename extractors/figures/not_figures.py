@@ -23,18 +23,23 @@ def not_a_figure(
     between: str,
     previous_is_percent: bool,
     is_ratio: bool = False,
+    value: float | None = None,
+    sentence_before: str = "",
 ) -> str | None:
     """Why this number is not a figure, or None when it is one.
 
     ``before`` is the clause before the number, ``after_unit`` the text right
     after its unit, ``between`` the text since the previous number, whose
-    being a percentage ``previous_is_percent`` says.
+    being a percentage ``previous_is_percent`` says; ``sentence_before`` is the
+    sentence up to the number (a norm's ``mỗi tổ`` may stand clauses back).
     """
     spec = codebook.not_figures
     if not spec:
         return None
     unit = (unit or "").lower()
     if spec["per_unit"] is not None and spec["per_unit"].match(after_unit):
+        return "per_unit"
+    if _under_norm(spec, sentence_before):
         return "per_unit"
     per_time = spec["per_time"]
     if unit in spec["money_units"] and per_time is not None and per_time.match(after_unit):
@@ -51,6 +56,11 @@ def not_a_figure(
         return None  # "27/27 huyện" is a coverage, not the make-up
     if unit in spec["always_units"]:
         return "demographics"
+    if unit in spec.get("audience_units", ()):
+        return "audience"
+    small = value is not None and value <= spec.get("slogan_max", 10) and value == int(value)
+    if small and unit in spec.get("slogan_words", ()):
+        return "name"
     lead_in = spec["make_up_lead_in"]
     taking_part = spec["make_up_not_before"]
     if taking_part is not None and taking_part.match(after_unit.lstrip()):
@@ -58,3 +68,18 @@ def not_a_figure(
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
     return None
+
+
+def _under_norm(spec: dict, sentence_before: str) -> bool:
+    """A per-unit norm (``mỗi tổ có 3 thành viên``) governs the number: its cue stands
+    earlier in the sentence with no total (``tổng số``) or semicolon since."""
+    norm = spec.get("norm")
+    if norm is None or not sentence_before:
+        return False
+    matches = list(norm.finditer(sentence_before))
+    if not matches:
+        return False
+    last = matches[-1]
+    since = sentence_before[last.end() :]
+    breakers = spec.get("norm_breakers")
+    return ";" not in since and not (breakers is not None and breakers.search(since))

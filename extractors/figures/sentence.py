@@ -228,6 +228,8 @@ def _figure(
         text[ordered[index - 1].end : mention.start] if not new_clause else "",
         bool(figures) and figures[-1].unit == "%",
         mention.denominator is not None,
+        mention.value,
+        text[sentence.start : mention.start],
     ):
         return None
     kind = kind_of(

@@ -42,10 +42,12 @@ def _whole_unit(level: str) -> re.Pattern[str]:
 
 
 def _belongs(mention: Any, province: str | None, province_2025: str | None) -> bool:
+    """The mention is a unit of the report's province, before or after the 2025 merger
+    (a post-2025 report calls "phường Kỳ Sơn" of former Hòa Bình a ward of Phú Thọ)."""
     return (
         mention.province == province
         or province in (mention.candidates or ())
-        or (mention.province is None and mention.province_2025 == province_2025)
+        or (province_2025 is not None and mention.province_2025 == province_2025)
     )
 
 

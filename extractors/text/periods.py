@@ -99,6 +99,16 @@ def _cues(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
+def _past_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The cues that name a review of the past (``past: true``)."""
+    return tuple(
+        (item["span"], re.compile(item["pattern"], re.IGNORECASE | re.MULTILINE))
+        for item in _data()["cues"]
+        if item.get("past")
+    )
+
+
+@cache
 def _any(key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _data()[key]), re.IGNORECASE)
 
@@ -263,8 +273,19 @@ def is_future(sentence: str) -> bool:
 
 
 def sentence_period(sentence: str, published: Published | None, year: int | None) -> Period | None:
-    """The period that frames one sentence: its first cue, unless it speaks of the future."""
+    """The period that frames one sentence: its first cue, unless it speaks of the future.
+
+    A review of the past (``tổng kết ... năm 2019, triển khai nhiệm vụ năm 2020``)
+    still frames it when the plan comes after the review's cue.
+    """
     if is_future(sentence):
+        for span, regex in _past_cues():
+            for match in regex.finditer(sentence):
+                if is_future(sentence[: match.end()]):
+                    break
+                period = build(span, match.groupdict(), published, year)
+                if period is not None and not _after(period, published):
+                    return period
         return None
     found = find_periods(sentence, published, year)
     return found[0][2] if found else None

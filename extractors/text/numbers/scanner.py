@@ -164,6 +164,17 @@ class _Scanner:
         """Digits glued to letters: codes (PC06, COVID-19, 5G), clock times (8h30), units (5km)."""
         text = self.text
         before = text[s - 1] if s else ""
+        if before == "_" or text.startswith("_", e):  # a file name: "DUNG HINH.02_03_26_07"
+            start, end = s, e
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
+                start -= 1
+            while end < len(text) and (text[end].isalnum() or text[end] in "_."):
+                end += 1
+            self._skip(start, end, "code")
+            return True
+        if text.startswith("°", e):  # a temperature in a weather box: "32°C"
+            self._skip(s, e + 1, "measure")
+            return True
         glued_before = before == "-" and _LETTERS_BEFORE_HYPHEN.search(text, max(0, s - 32), s)
         if before.isalpha() or glued_before:
             start = s - 1
@@ -181,7 +192,7 @@ class _Scanner:
             if unit == "h" or (unit == "g" and minutes):  # "8h", "7h30", "14g15"
                 self._skip(s, minutes.end() if minutes else letters.end(), "time")
             elif unit in _ATTACHED_UNITS and _NUM_RE.fullmatch(text, s, e):
-                if _longest_before(_words_before(text, s), _DEMOGRAPHIC_HEADS):
+                if _demographic_before(_words_before(text, s)):
                     self._skip(s, letters.end(), "demographics")  # "rộng 81,71km2"
                 else:
                     self._mention(s, e, unit_end=letters.end())
@@ -260,7 +271,7 @@ class _Scanner:
     def _single(self, s: int, e: int) -> None:
         before = _words_before(self.text, s, _MAX_PHRASE + _DOC_LOOKBACK + 1)
         reason = (
-            ("demographics" if _longest_before(before, _DEMOGRAPHIC_HEADS) else None)
+            ("demographics" if _demographic_before(before) else None)
             or skips.head_reason(self.text, before)
             or skips.name_continued(self.text, s, e, self.last_name_end)
             or skips.bare_date_or_year(self.text[s:e], before)
@@ -328,3 +339,12 @@ class _Scanner:
             )
         )
         self.consumed = max(self.consumed, end)
+
+
+def _demographic_before(before: list[_Word]) -> bool:
+    """A measure of the place before the number, maybe with a qualifier between
+    ("dân số 36.428", "diện tích tự nhiên trên 84.500ha")."""
+    if _longest_before(before, _DEMOGRAPHIC_HEADS):
+        return True
+    k = _longest_before(before, _QUALIFIERS)
+    return bool(k) and bool(_longest_before(before[k:], _DEMOGRAPHIC_HEADS))
