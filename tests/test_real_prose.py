@@ -165,6 +165,37 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "unclassified"},
     ),
     (
+        "money with its unit glued to the digits",
+        "Nhà hảo tâm ủng hộ 45.000.000đ để sửa nhà cho các hộ khó khăn trong khu phố.",
+        {45e6: "charity_value_vnd"},
+    ),
+    (
+        "people honoured for prestige are awards, not outreach",
+        "Huyện biểu dương 41 người có uy tín tiêu biểu trong công tác giữ gìn an ninh ở buôn làng.",
+        {41: "awards_individual"},
+    ),
+    (
+        "the audience of propaganda sessions introduced by cho",
+        "Năm 2023, xã tổ chức 64 buổi tuyên truyền về phong trào cho gần 9.100 lượt người.",
+        {64: "campaign_sessions", 9100: "campaign_participants"},
+    ),
+    (
+        "members of the models counted in people, and where the models are",
+        "Toàn tỉnh có 212 mô hình tự quản được nhân rộng tại 530 cơ quan, doanh nghiệp với số "
+        "lượng thành viên tham gia hơn 8.200 người.",
+        {212: "models_active", 530: "model_sites", 8200: "model_members"},
+    ),
+    (
+        "cases handled from information the people gave",
+        "Từ gần 150 thông tin do nhân dân cung cấp, Công an thị xã đã xác minh, xử lý 19 vụ việc.",
+        {19: "cases_solved_via_tips"},
+    ),
+    (
+        "a rating of models is not the count of active models",
+        "Kết quả chấm điểm: 14 mô hình xếp loại khá, 9 mô hình trung bình, 3 mô hình yếu.",
+        {14: "unclassified", 9: "unclassified", 3: "unclassified"},
+    ),
+    (
         "ethnic groups, people by age, households and head counts describe a place",
         "Vùng này có 12 dân tộc cùng sống; xã Cư Pui có 3 buôn với 420 hộ, 1.905 khẩu.",
         {12: None, 3: None, 420: None, 1905: None},

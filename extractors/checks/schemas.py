@@ -103,6 +103,7 @@ class IndicatorsFile(Strict):
     version: int | str
     families: dict[str, str]
     units: Words = []
+    glued_units: dict[str, str] = {}
     kind_cues: KindCues = KindCues()
     breakdowns: Words = []
     list_separators: Words = []

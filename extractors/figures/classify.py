@@ -68,8 +68,8 @@ def classify(
     unit = (candidate.unit or "").lower()
     best: tuple[float, str, str | None] = (0.0, "unclassified", None)
     for rule in codebook.rules:
-        if rule.units and unit not in rule.units:
-            continue
+        if rule.units and unit not in rule.units and rule.code not in candidate.pattern_codes:
+            continue  # a pattern of the rule that holds the number speaks for its unit
         if (
             rule.ratio
             and candidate.mention.denominator is None

@@ -78,6 +78,7 @@ class Codebook:
     plan_headings: re.Pattern[str] | None
     unit_kinds: dict[str, str] = field(default_factory=dict)
     not_figures: dict[str, Any] = field(default_factory=dict)
+    glued_units: dict[str, str] = field(default_factory=dict)
 
     def family(self, code: str) -> str:
         for rule in self.rules:
@@ -203,6 +204,7 @@ def load_codebook(path: str | None = None) -> Codebook:
             for unit in units
         },
         not_figures=_not_figures(data.get("not_figures", {})),
+        glued_units={k.lower(): v.lower() for k, v in data.get("glued_units", {}).items()},
     )
 
 

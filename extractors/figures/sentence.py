@@ -195,6 +195,9 @@ def _figure(
         parsed.doc, parsed.tokens, tok_index, parsed.unit_matches, codebook.units
     )
     unit_end = unit_end if unit_end >= 0 else mention.end
+    glued = text[mention.number_end : mention.end]
+    if glued.isalpha() and glued.lower() in codebook.glued_units:  # "160.000.000đ"
+        unit, unit_end = codebook.glued_units[glued.lower()], mention.end
     next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
     semicolon = text.find(";", mention.end, next_start)
     after_end = min(next_start, semicolon if semicolon >= 0 else next_start, unit_end + MAX_AFTER)
