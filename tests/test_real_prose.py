@@ -165,6 +165,16 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "unclassified"},
     ),
     (
+        "models replicated (nhân rộng is not the measure rộng)",
+        "Các địa phương đã xây dựng, nhân rộng 248 mô hình tự quản về an ninh trật tự.",
+        {248: "models_active"},
+    ),
+    (
+        "a cluster in lower case before a count of communes",
+        "Huyện chọn cụm 4 xã giáp biên để tổ chức diễn tập phòng thủ.",
+        {4: "unclassified"},
+    ),
+    (
         "money with its unit glued to the digits",
         "Nhà hảo tâm ủng hộ 45.000.000đ để sửa nhà cho các hộ khó khăn trong khu phố.",
         {45e6: "charity_value_vnd"},
@@ -289,6 +299,9 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Thực hiện chỉ tiêu 19.2 tại các xã.", "19.2"),
         ("Xã có diện tích 81,5 km2 và nhiều đồi.", "81,5"),
         ("Hà Tiên, 29°C/ 28°C - 31°C Mưa rào", "29"),  # a weather box
+        ("Toàn cảnh buổi lễ. 27.jpg", "27"),  # a picture's file name
+        ("Cụm 2 gồm bốn huyện phía tây.", "2"),  # a cluster's name, capitalised
+        ("Chia sẻ bài viết\n\n03\n\nNăm qua, phường có 8 tổ.", "03"),  # a counter alone on its line
         ("ẢNH TU LIEU.04_11_52_09.Still008", "11"),  # a video still's file name
         ("ẢNH TU LIEU.04_11_52_09.Still008", "04"),
     ],

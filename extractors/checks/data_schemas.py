@@ -104,8 +104,11 @@ class NumbersFile(Strict):
     document_types: DocumentTypes
     count_before_so: Words
     name_heads: Words
+    capitalized_name_heads: Words = []
+    file_extensions: Words = []
     abbreviated_name_heads: Words = []
     demographic_heads: Words = []
+    demographic_head_exceptions: Words = []
     ordinal_heads: Words
     distributives: Words
     dates: dict[str, Words | int]

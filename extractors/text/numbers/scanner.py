@@ -46,6 +46,7 @@ from extractors.text.numbers.vocabulary import (
     _CODE_ZERO_DIGITS,
     _DATE_CUES,
     _DATE_FOLLOWERS,
+    _DEMOGRAPHIC_EXCEPTIONS,
     _DEMOGRAPHIC_HEADS,
     _DOC_LOOKBACK,
     _MAX_PHRASE,
@@ -276,6 +277,7 @@ class _Scanner:
             or skips.name_continued(self.text, s, e, self.last_name_end)
             or skips.bare_date_or_year(self.text[s:e], before)
             or skips.list_marker(self.text, s, e)
+            or skips.page_noise(self.text, s, e)
             or skips.duration(self.text, e, before)
             or ("quoted_name" if _covering(self.quoted_starts, self.quoted, s) >= 0 else None)
         )
@@ -344,7 +346,8 @@ class _Scanner:
 def _demographic_before(before: list[_Word]) -> bool:
     """A measure of the place before the number, maybe with a qualifier between
     ("dân số 36.428", "diện tích tự nhiên trên 84.500ha")."""
-    if _longest_before(before, _DEMOGRAPHIC_HEADS):
-        return True
     k = _longest_before(before, _QUALIFIERS)
-    return bool(k) and bool(_longest_before(before[k:], _DEMOGRAPHIC_HEADS))
+    for words in (before, before[k:] if k else None):
+        if words and _longest_before(words, _DEMOGRAPHIC_HEADS):
+            return not _longest_before(words, _DEMOGRAPHIC_EXCEPTIONS)
+    return False

@@ -29,6 +29,7 @@ from extractors.text.numbers.vocabulary import (
     _DOC_LOOKBACK,
     _DURATION_EXCEPTIONS,
     _DURATION_UNITS,
+    _FILE_EXTENSION_RE,
     _HEADS,
     _MAX_PHRASE,
     _QUALIFIERS,
@@ -78,6 +79,8 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
         return "document_number"
     if kind == "document_capitalized":
         return "document_number" if before[k - 1].capitalized else None
+    if kind == "name_capitalized":
+        return "name_number" if before[k - 1].capitalized else None
     if _longest_before(before[k:], _DISTRIBUTIVES):
         return None  # "mỗi tổ 5 người", "mỗi năm 200 vụ"
     head_start = before[k - 1].start
@@ -110,4 +113,18 @@ def list_marker(text: str, s: int, e: int) -> str | None:
         return "ordinal"
     if at_line_start and text[e : e + 3].lstrip(" \t").startswith("|"):
         return "ordinal"  # the row number of a text table: "1 | Số đợt ... | 1.468"
+    return None
+
+
+def page_noise(text: str, s: int, e: int) -> str | None:
+    """A picture's file name (``18.jpg``) or a one- or two-digit number alone on its
+    line (a page or slide counter of the page's furniture)."""
+    if _FILE_EXTENSION_RE.match(text, e):
+        return "code"
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    short = e - s <= 2  # a table cell alone on its line carries a larger value
+    if short and not text[line_start:s].strip() and not text[e:line_end].strip():
+        return "page_noise"
     return None

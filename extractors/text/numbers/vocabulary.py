@@ -50,6 +50,7 @@ _DURATION_EXCEPTIONS = _phrases(_V["duration_exceptions"])
 _TIME_CUES = _phrases(_V["time_cues"])
 _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
 _DEMOGRAPHIC_HEADS = _phrases(_V["demographic_heads"])
+_DEMOGRAPHIC_EXCEPTIONS = _phrases(_V.get("demographic_head_exceptions", []))
 
 # Heads: words directly before a number that say what kind of non-figure it is.
 # Later lists do not override earlier ones, so the order sets the priority.
@@ -63,9 +64,16 @@ for _kind, _entries in (
     ("date", _V["dates"]["heads"]),
     ("ordinal", _V["ordinal_heads"]),
     ("name", _V["name_heads"]),
+    ("name_capitalized", _V.get("capitalized_name_heads", [])),
 ):
     for _entry in _entries:
         _HEADS.setdefault(_phrase(_entry), _kind)
+
+#: "18.jpg": a picture's file name, not a count
+_FILE_EXTENSION_RE = re.compile(
+    r"\.(?:" + "|".join(re.escape(x) for x in _V.get("file_extensions", []) or ["jpg"]) + r")\b",
+    re.IGNORECASE,
+)
 
 _MAX_PHRASE = max(
     len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES, *_DEMOGRAPHIC_HEADS]
