@@ -47,6 +47,7 @@ class ChromeFile(Strict):
     breadcrumb: Breadcrumb
     char_map: dict[str, str]
     chrome_phrases: Words
+    chrome_line_patterns: Words = []
     chrome_separators: str
     delete_chars: Words
     link_prefixes: Words

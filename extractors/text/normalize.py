@@ -128,6 +128,11 @@ def _chrome_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return phrase_re, leftover_re, link_re
 
 
+@cache
+def _chrome_lines() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data().get("chrome_line_patterns", []))
+
+
 def _looks_like_sentence(line: str) -> bool:
     guard = _data()["sentence_guard"]
     words = line.split()
@@ -157,6 +162,8 @@ def is_chrome_line(line: str) -> bool:
     if not line:
         return False
     if not any(ch.isalnum() for ch in line):
+        return True
+    if not _looks_like_sentence(line) and any(p.fullmatch(line) for p in _chrome_lines()):
         return True
     if NUMBER_THEN_WORD.search(line) or _looks_like_sentence(line):
         return False
