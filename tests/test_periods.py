@@ -45,6 +45,10 @@ CASES = [
      ("2023-01-01", "2023-12-31", "2023", "year")),
     ("UBND thành phố công nhận 41 trường học đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2022.", None,
      ("2022-01-01", "2022-12-31", "2022", "year")),
+    ("Năm 2023 và 6 tháng đầu năm 2024, lực lượng Công an xã giải quyết 52 tin báo.", "2024-07-25",
+     ("2023-01-01", "2024-06-30", "2023 - 6/2024", "multi_year")),
+    ("Bằng nhiều cách làm sáng tạo, năm 2020, các khu dân cư duy trì 35 mô hình.", None,
+     ("2020-01-01", "2020-12-31", "2020", "year")),
 ]  # fmt: skip
 
 
@@ -113,3 +117,16 @@ def test_document_and_figure_spans():
         "2015-01-01",
         "multi_year",
     )
+
+
+LAUNCH = """Triển khai phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2021
+
+Ngày 9/3/2021, UBND huyện tổ chức hội nghị tổng kết phong trào năm 2020, triển khai nhiệm vụ năm 2021.
+
+Bằng nhiều hình thức phù hợp, năm 2020, huyện tổ chức 73 buổi tuyên truyền với 6.400 lượt người tham dự.
+"""
+
+
+def test_a_headline_launching_a_year_does_not_frame_the_report_of_the_year_before():
+    doc = extract_document(LAUNCH, Metadata(published="2021-03-10")).document
+    assert (doc.period, doc.period_precision) == (2020, "year")

@@ -144,6 +144,7 @@ class PeriodsFile(Strict):
     title_report_cues: Words
     title_cues: list[PeriodCue]
     future_cues: Words
+    title_future_cues: Words = []
     year_end_review: YearEndReview
     weights: DateWeights
 

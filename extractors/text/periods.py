@@ -301,7 +301,8 @@ def document_period(
     ``sentence_period``. None when no sentence and not the title gives one."""
     weights = _data()["weights"]
     votes: Counter[Period] = Counter()
-    if title and not is_future(title):
+    title_future = bool(title) and _any_cue(_data().get("title_future_cues", []), title or "")
+    if title and not is_future(title) and not title_future:
         found = find_periods(title, published, year, "title_cues") or find_periods(
             title, published, year
         )
