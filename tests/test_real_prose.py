@@ -165,6 +165,21 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "unclassified"},
     ),
     (
+        "models weeded out are not active models",
+        "Năm qua, huyện thanh loại 120 mô hình kém hiệu quả, củng cố 64 mô hình tự quản.",
+        {120: "unclassified", 64: "models_active"},
+    ),
+    (
+        "a commune's make-up listed after its lead-in",
+        "Xã Tà Xùa hiện có 15 bản, hơn 870 hộ với gần 4.200 nhân khẩu.",
+        {15: None, 870: None, 4200: None},
+    ),
+    (
+        "spelled ranges are norms; papers read at a conference are its make-up",
+        "Tổ được bố trí từ ba đến năm thành viên. Có 09 tham luận gửi đến hội nghị.",
+        {5: None, 9: None},
+    ),
+    (
         "models replicated (nhân rộng is not the measure rộng)",
         "Các địa phương đã xây dựng, nhân rộng 248 mô hình tự quản về an ninh trật tự.",
         {248: "models_active"},
@@ -300,6 +315,14 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Xã có diện tích 81,5 km2 và nhiều đồi.", "81,5"),
         ("Hà Tiên, 29°C/ 28°C - 31°C Mưa rào", "29"),  # a weather box
         ("Toàn cảnh buổi lễ. 27.jpg", "27"),  # a picture's file name
+        ("Cấp tài khoản định danh mức 1 và mức 2 cho người dân.", "1"),  # levels
+        ("Cấp tài khoản định danh mức 1 và mức 2 cho người dân.", "2"),
+        ("Các ấp duy trì mô hình 3+1 về giữ gìn trật tự.", "3"),  # a name joined by +
+        ("Sáng nay 21.4, Ban Chỉ đạo huyện họp sơ kết.", "21.4"),  # "sáng nay" dates it
+        ("Camera được lắp dọc đường ĐT 741 qua xã.", "741"),  # a provincial road
+        ("Hội nghị kết thúc tốt đẹp.\n\n245\n\nTin cùng chuyên mục", "245"),  # a view counter
+        ("Mỗi tổ có từ 4 đến 6 người tham gia.", "4"),  # a range is a norm
+        ("Mỗi tổ có từ 4 đến 6 người tham gia.", "6"),
         ("Cụm 2 gồm bốn huyện phía tây.", "2"),  # a cluster's name, capitalised
         ("Chia sẻ bài viết\n\n03\n\nNăm qua, phường có 8 tổ.", "03"),  # a counter alone on its line
         ("ẢNH TU LIEU.04_11_52_09.Still008", "11"),  # a video still's file name
@@ -308,3 +331,8 @@ def test_number_words_that_are_not_counts(text: str) -> None:
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
     assert raw not in [m.raw for m in find_numbers(text)]
+
+
+def test_a_value_under_its_table_label_stays_a_number() -> None:
+    # a counter alone on its line is page furniture, a table cell under its label is not
+    assert "1.245" in [m.raw for m in find_numbers("Số nguồn tin quần chúng cung cấp\n1.245\n")]

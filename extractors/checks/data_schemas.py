@@ -106,6 +106,8 @@ class NumbersFile(Strict):
     count_before_so: Words
     name_heads: Words
     capitalized_name_heads: Words = []
+    head_exceptions: Words = []
+    level_heads: Words = []
     file_extensions: Words = []
     abbreviated_name_heads: Words = []
     demographic_heads: Words = []
@@ -155,6 +157,8 @@ class WordNumbersFile(Strict):
     counted_nouns: Words
     not_nouns: Words
     blockers: Words
+    range_from: Words = []
+    range_to: Words = []
 
 
 class Detection(Strict):

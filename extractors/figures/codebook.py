@@ -208,6 +208,10 @@ def load_codebook(path: str | None = None) -> Codebook:
     )
 
 
+_QUAL = r"(?:hơn|gần|khoảng|trên|gần như|xấp xỉ)"
+_ITEM = rf"(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,3}}?"
+
+
 def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
     """Compile the ``not_figures`` section: make-up, per-unit norms, references back."""
     lead_ins = "|".join(re.escape(w) for w in spec.get("make_up_lead_ins", []))
@@ -219,6 +223,13 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "make_up_units": frozenset(u.lower() for u in spec.get("make_up_units", [])),
         "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
         "make_up_lead_in": re.compile(rf"(?<!\w)(?:{lead_ins})\s*$", re.IGNORECASE)
+        if lead_ins
+        else None,
+        # "có 12 thôn, hơn 690 hộ": a later item of the list the lead-in opened
+        "make_up_list": re.compile(
+            rf"(?<!\w)(?:{lead_ins})\s+(?:{_ITEM}\s*(?:,|và)\s*)+(?:{_QUAL}\s+)?$",
+            re.IGNORECASE,
+        )
         if lead_ins
         else None,
         "per_unit": re.compile(rf"^\s*/\s*(?:{per})(?!\w)", re.IGNORECASE) if per else None,

@@ -67,6 +67,9 @@ def not_a_figure(
         return None
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
+    listed = spec.get("make_up_list")
+    if unit in spec["make_up_units"] and listed is not None and listed.search(sentence_before):
+        return "make_up"
     return None
 
 

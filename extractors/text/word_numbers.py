@@ -32,6 +32,8 @@ def _vocabulary() -> dict[str, Any]:
         reverse=True,
     )
     run = rf"(?:{'|'.join(words)})(?:[ \t]+(?:{'|'.join(words)}))*"
+    range_from = "|".join(map(re.escape, data.get("range_from", []) or ["từ"]))
+    range_to = "|".join(map(re.escape, data.get("range_to", []) or ["đến"]))
     return {
         "digits": {k: int(v) for k, v in data["digits"].items()},
         "tens_digits": {k: int(v) for k, v in data["tens_digits"].items()},
@@ -44,6 +46,12 @@ def _vocabulary() -> dict[str, Any]:
         ),
         "blockers": re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, data['blockers']))})[ \t]+\Z", re.IGNORECASE
+        ),
+        "range_start": re.compile(rf"(?<!\w)(?:{range_from})[ \t]+\Z", re.IGNORECASE),
+        "range_end": re.compile(
+            rf"(?<!\w)(?:{range_from})[ \t]+(?:{run}|\d+)(?:[ \t]+[^\W\d]+){{0,2}}?[ \t]+"
+            rf"(?:{range_to})[ \t]+\Z",
+            re.IGNORECASE,
         ),
     }
 
@@ -103,6 +111,10 @@ def find_word_numbers(text: str) -> list[WordNumber]:
             continue  # a name inside a sentence
         if vocab["blockers"].search(text, max(0, start - 20), start):
             continue
+        if vocab["range_start"].search(text, max(0, start - 12), start) or vocab[
+            "range_end"
+        ].search(text, max(0, start - 40), start):
+            continue  # "từ ba đến năm thành viên": a range
         value = parse_number_words(words)
         if value is not None:
             found.append((start, end, value))

@@ -6,6 +6,8 @@ None; :class:`~extractors.text.numbers.scanner._Scanner` asks them in turn.
 
 from __future__ import annotations
 
+import re
+
 from extractors.text.numbers.context import (
     _is_year,
     _longest_after,
@@ -30,6 +32,7 @@ from extractors.text.numbers.vocabulary import (
     _DURATION_EXCEPTIONS,
     _DURATION_UNITS,
     _FILE_EXTENSION_RE,
+    _HEAD_EXCEPTIONS,
     _HEADS,
     _MAX_PHRASE,
     _QUALIFIERS,
@@ -63,10 +66,14 @@ def duration(text: str, e: int, before: list[_Word]) -> str | None:
 def head_reason(text: str, before: list[_Word]) -> str | None:
     """Why the words before a number make it a non-figure, if they do."""
     k = _longest_before(before, _HEADS)
-    if not k:
+    if not k or _longest_before(before, _HEAD_EXCEPTIONS) > k:
         return None
     head = tuple(w.text for w in reversed(before[:k]))
     kind = _HEADS[head]
+    if kind == "level":  # "mức 1 và mức 2", but "mức 2 triệu đồng", "mức 95%" are amounts
+        after = text[before[0].end : before[0].end + 40]
+        digits = _LEVEL_NUMBER_RE.match(after)
+        return "ordinal" if digits else None
     if kind == "so":
         rest = before[1:]
         if _longest_before(rest, _COUNT_BEFORE_SO):
@@ -116,15 +123,44 @@ def list_marker(text: str, s: int, e: int) -> str | None:
     return None
 
 
+_LEVEL_NUMBER_RE = re.compile(
+    r"\s*\d{1,2}(?!\d|[.,]\d)(?!\s*(?:%|phần trăm|triệu|tỷ|tỉ|nghìn|ngàn|đồng))"
+)
+_PLUS_NAME_RE = re.compile(r"\+\d")
+#: "từ 3 đến 5 thành viên": both ends of a range are a norm, not a count
+_RANGE_FROM_RE = re.compile(r"(?<!\w)từ\s+\Z", re.IGNORECASE)
+_RANGE_TO_AFTER_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:đến|tới)\s+\d", re.IGNORECASE)
+_RANGE_TO_RE = re.compile(
+    r"(?<!\w)từ\s+\d[\d.,]*\s+(?:[^\W\d]+\s+){0,2}?(?:đến|tới)\s+\Z", re.IGNORECASE
+)
+
+
+def spelled_range(text: str, s: int, e: int) -> str | None:
+    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``: a range of a norm."""
+    if _RANGE_FROM_RE.search(text, max(0, s - 8), s) and _RANGE_TO_AFTER_RE.match(text, e):
+        return "range"
+    if _RANGE_TO_RE.search(text, max(0, s - 40), s):
+        return "range"
+    return None
+
+
 def page_noise(text: str, s: int, e: int) -> str | None:
-    """A picture's file name (``18.jpg``) or a one- or two-digit number alone on its
-    line (a page or slide counter of the page's furniture)."""
+    """A picture's file name (``18.jpg``), a name joined by ``+`` (``mô hình 5+1``), or
+    a number alone on its line: a page, view or slide counter of the page's furniture.
+    A table cell alone on its line follows its label (a short line without a final
+    stop), so a longer number there is kept."""
     if _FILE_EXTENSION_RE.match(text, e):
         return "code"
+    if _PLUS_NAME_RE.match(text, e) or (s >= 2 and text[s - 1] == "+" and text[s - 2].isdigit()):
+        return "name_number"
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", e)
     line_end = len(text) if line_end < 0 else line_end
-    short = e - s <= 2  # a table cell alone on its line carries a larger value
-    if short and not text[line_start:s].strip() and not text[e:line_end].strip():
+    if text[line_start:s].strip() or text[e:line_end].strip():
+        return None
+    if e - s <= 2:
         return "page_noise"
+    previous = text[: max(0, line_start - 1)].rstrip().rsplit("\n", 1)[-1].strip()
+    if not previous or previous[-1] in ".!?…”\"" or len(previous.split()) > 12:
+        return "page_noise"  # prose above: not a table's label
     return None

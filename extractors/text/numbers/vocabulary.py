@@ -51,6 +51,7 @@ _TIME_CUES = _phrases(_V["time_cues"])
 _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
 _DEMOGRAPHIC_HEADS = _phrases(_V["demographic_heads"])
 _DEMOGRAPHIC_EXCEPTIONS = _phrases(_V.get("demographic_head_exceptions", []))
+_HEAD_EXCEPTIONS = _phrases(_V.get("head_exceptions", []))
 
 # Heads: words directly before a number that say what kind of non-figure it is.
 # Later lists do not override earlier ones, so the order sets the priority.
@@ -65,6 +66,7 @@ for _kind, _entries in (
     ("ordinal", _V["ordinal_heads"]),
     ("name", _V["name_heads"]),
     ("name_capitalized", _V.get("capitalized_name_heads", [])),
+    ("level", _V.get("level_heads", [])),
 ):
     for _entry in _entries:
         _HEADS.setdefault(_phrase(_entry), _kind)
