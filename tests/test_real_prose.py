@@ -165,6 +165,22 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "unclassified"},
     ),
     (
+        "a list of models may name a fire-safety one",
+        "Toàn xã có 4 loại với 26 mô hình như: camera an ninh, khu dân cư an toàn về phòng "
+        "cháy chữa cháy, tổ tự quản đường làng.",
+        {26: "models_active"},
+    ),
+    (
+        "awards to collectives and individuals counted together, joined by và",
+        "Công an tỉnh tặng Giấy khen cho 85 tập thể và cá nhân có thành tích xuất sắc.",
+        {85: "unclassified"},
+    ),
+    (
+        "the people's self-management teams are model groups",
+        "Hiện toàn tỉnh có 215 ban bảo vệ dân phố, 8.430 tổ nhân dân, 512 đội dân phòng.",
+        {8430: "model_groups"},
+    ),
+    (
         "models weeded out are not active models",
         "Năm qua, huyện thanh loại 120 mô hình kém hiệu quả, củng cố 64 mô hình tự quản.",
         {120: "unclassified", 64: "models_active"},
