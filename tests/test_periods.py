@@ -26,8 +26,13 @@ CASES = [
      ("2024-01-01", "2024-08-16", "1/2024 - 8/2024", "to_date")),
     ("Tính từ năm 2012 đến nay, toàn tỉnh xây dựng 96 mô hình tự quản.", "2023-10-05",
      ("2012-01-01", "2023-10-05", "2012 - 10/2023", "multi_year")),
+    # a span named to a year's end but reported in August ends at publication
     ("Giai đoạn 2018 - 2023, các cấp tổ chức 10.880 cuộc tuyên truyền.", "2023-08-25",
+     ("2018-01-01", "2023-08-25", "2018 - 8/2023", "multi_year")),
+    ("Giai đoạn 2018 - 2023, các cấp tổ chức 10.880 cuộc tuyên truyền.", "2023-12-18",
      ("2018-01-01", "2023-12-31", "2018 - 2023", "multi_year")),
+    ("Năm 2025, các tổ bảo vệ an ninh tiếp nhận 41 tin báo.", "2025-08-14",
+     ("2025-01-01", "2025-08-14", "1/2025 - 8/2025", "to_date")),
     ("Sau 10 năm thực hiện, toàn tỉnh có 401 mô hình.", "2023-07-07",
      ("2013-07-01", "2023-07-07", "7/2013 - 7/2023", "multi_year")),
     ("7 tháng đầu năm 2022, người dân trong xã tự nguyện mang nộp 5 khẩu súng tự chế.", "2022-08-20",

@@ -147,6 +147,7 @@ class PeriodsFile(Strict):
     title_cues: list[PeriodCue]
     future_cues: Words
     title_future_cues: Words = []
+    clip_grace_days: int = 62
     year_end_review: YearEndReview
     weights: DateWeights
 

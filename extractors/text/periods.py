@@ -171,7 +171,34 @@ def build(
     published: Published | None,
     reporting_year: int | None,
 ) -> Period | None:
-    """The period one cue match describes, or None when it cannot be placed in time."""
+    """The period one cue match describes, or None when it cannot be placed in time
+    (as the cue says it; :func:`clip` then ends it at publication)."""
+    return _build(span, groups, published, reporting_year)
+
+
+def clip(period: Period, published: Published | None) -> Period:
+    """A span that runs on well past the publication date ("năm 2025" in a July 2025
+    festival report, "giai đoạn 2019 - 2024" in September 2024) ends at publication:
+    the figures cannot describe months not yet lived. A year-end review published in
+    December keeps its year (``clip_grace_days`` in ``periods.yaml``)."""
+    if published is None or period.end is None or period.start is None:
+        return period
+    end = published.last_day()
+    grace = int(_data().get("clip_grace_days", 62))
+    start = date.fromisoformat(period.start)
+    if (date.fromisoformat(period.end) - end).days <= grace or end < start:
+        return period
+    multi = period.precision == "multi_year"
+    label_start = period.label.split(" - ")[0] if multi else f"{start.month}/{start.year}"
+    return _to_published(start, published, label_start) or period
+
+
+def _build(
+    span: str,
+    groups: dict[str, str | None],
+    published: Published | None,
+    reporting_year: int | None,
+) -> Period | None:
     y = int(groups["y"]) if groups.get("y") else reporting_year
     n = _number(groups.get("n"))
     if span == "range":
@@ -256,7 +283,7 @@ def find_periods(
                 continue
             period = build(span, match.groupdict(), published, year)
             if period is not None and not _after(period, published):
-                found.append((match.start(), match.end(), period))
+                found.append((match.start(), match.end(), clip(period, published)))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item[0])
 
@@ -285,7 +312,7 @@ def sentence_period(sentence: str, published: Published | None, year: int | None
                     break
                 period = build(span, match.groupdict(), published, year)
                 if period is not None and not _after(period, published):
-                    return period
+                    return clip(period, published)
         return None
     found = find_periods(sentence, published, year)
     return found[0][2] if found else None
