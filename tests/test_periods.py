@@ -89,6 +89,9 @@ def test_year_end_review_published_in_january_reports_the_year_before():
     pub = periods.Published.parse("2024-01-14")
     assert periods.reporting_year("Hội nghị tổng kết phong trào", pub) == 2023
     assert periods.reporting_year("Ngày hội toàn dân", periods.Published.parse("2024-08-14")) == 2024
+    # review conferences run into March
+    assert periods.reporting_year("Hội nghị tổng kết năm", periods.Published.parse("2024-03-13")) == 2023
+    assert periods.reporting_year("Hội nghị tổng kết năm", periods.Published.parse("2024-04-02")) == 2024
 
 
 def test_manifest_month_only_publication_date():
