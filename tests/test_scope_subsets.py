@@ -57,6 +57,19 @@ def test_post_merger_ward_of_a_former_province_is_a_commune_report():
     assert (doc.province_2025, doc.scope) == ("Phú Thọ", "commune")
 
 
+def test_a_commune_located_by_its_province_with_a_provincial_guest_stays_a_commune():
+    # the province in brackets only locates the commune; the provincial police officer
+    # is a guest at the festival, not the body that reports
+    text = (
+        "Ngày 20-7, xã Long Sơn (TPHCM) tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
+        "2025. Phó Giám đốc Công an TPHCM đến dự và tặng hoa.\n\n"
+        "Năm 2025, các tổ bảo vệ an ninh, trật tự của xã Long Sơn tiếp nhận 23 tin báo."
+    )
+    # several provinces had a Long Sơn; the one of former Bà Rịa - Vũng Tàu is now in TPHCM
+    doc = extract_document(text, Metadata(published="2025-07-21")).document
+    assert (doc.province_2025, doc.scope) == ("Hồ Chí Minh", "commune")
+
+
 def test_province_from_site():
     assert province_from_url("https://baolamdong.vn/an-ninh/bai-viet.html") == "Lâm Đồng"
     assert province_from_url("https://duyxuyen.quangnam.gov.vn/tin-tuc") == "Quảng Nam"

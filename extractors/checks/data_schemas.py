@@ -235,6 +235,7 @@ class ScopeFile(Strict):
     lead_chars: int
     headline_max_words: int
     reporter_cues: Words
+    guest_titles: Words = []
     whole_unit_cues: WholeUnitCues
     weights: ScopeWeights
     national_cues: Words

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from extractors.geo.gazetteer import province_2025 as to_2025
 from extractors.text.yaml_data import load_data
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
@@ -36,6 +37,24 @@ def _reporter_before() -> re.Pattern[str]:
 
 
 @cache
+def _guest() -> re.Pattern[str]:
+    titles = "|".join(_data().get("guest_titles", []) or ["Giám đốc"])
+    return re.compile(rf"(?:{titles})\s*$", re.IGNORECASE)
+
+
+def _locates(mention: Any, mentions: Sequence[Any], text: str, title_text: str) -> bool:
+    """The province right after a lower unit only says where that unit is
+    ("xã Kim Long (TPHCM)", "phường X, tỉnh Y")."""
+    for other in mentions:
+        if other.level == PROVINCE or other.end > mention.start:
+            continue
+        gap = text[other.end : mention.start] if text[other.end : mention.start] else ""
+        if mention.start - other.end <= 3 and set(gap) <= set(" (,-–"):
+            return True
+    return False
+
+
+@cache
 def _whole_unit(level: str) -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in _data()["whole_unit_cues"][level])
     return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
@@ -44,10 +63,16 @@ def _whole_unit(level: str) -> re.Pattern[str]:
 def _belongs(mention: Any, province: str | None, province_2025: str | None) -> bool:
     """The mention is a unit of the report's province, before or after the 2025 merger
     (a post-2025 report calls "phường Kỳ Sơn" of former Hòa Bình a ward of Phú Thọ)."""
-    return (
+    if (
         mention.province == province
         or province in (mention.candidates or ())
         or (province_2025 is not None and mention.province_2025 == province_2025)
+    ):
+        return True
+    # an ambiguous name ("xã Kim Long": several provinces had one) one of whose
+    # provinces is now the report's
+    return province_2025 is not None and any(
+        to_2025(candidate) == province_2025 for candidate in mention.candidates or ()
     )
 
 
@@ -82,21 +107,30 @@ def detect_scope(
             title_mentions, lead_start, title_text = [], 0, ""
     else:
         lead_start, title_text = 0, title
+    province_named = False
     for m in title_mentions:
         if not _belongs(m, province, province_2025):
             continue
         if m.level == PROVINCE:
-            vote(PROVINCE, w["title_province"])
+            if not province_named and not _locates(m, title_mentions, text, title_text):
+                vote(PROVINCE, w["title_province"])  # once: naming it twice adds nothing
+            province_named = True
         else:
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
+    reported: set[str] = set()
     lead_end = lead_start + data["lead_chars"]
     lead = text[lead_start:lead_end]
     for m in text_mentions:
         if m.start < lead_start or m.start >= lead_end or not _belongs(m, province, province_2025):
             continue
-        reporter = _reporter_before().search(text[max(0, m.start - 60) : m.start]) is not None
-        if reporter:
-            vote(m.level, w["lead_reporter"], m.name)
+        window = text[max(0, m.start - 60) : m.start]
+        reporter = _reporter_before().search(window)
+        if reporter is not None and _guest().search(window[: reporter.start()]):
+            reporter = None  # "Phó Giám đốc Công an TPHCM đến dự": a guest, not the reporter
+        if reporter is not None:
+            if m.level not in reported:  # one reporting body per level
+                vote(m.level, w["lead_reporter"], m.name)
+            reported.add(m.level)
         elif m.typed:
             vote(m.level, w["lead_typed"], m.name)
     for level in _LEVELS:
