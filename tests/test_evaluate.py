@@ -84,3 +84,29 @@ def test_clauses_match_when_they_share_half_their_words():
     assert clause_share(gold, "kinh phí cho mô hình còn thiếu") < 0.5
     assert unit_agrees("lượt người", "lượt")
     assert not unit_agrees("nguồn tin", "vụ")
+
+
+SOLUTIONS = (
+    "Năm 2023, tỉnh Kon Tum rút ra một số kinh nghiệm sau:\n\n"
+    "Thứ nhất, cấp ủy, chính quyền phải trực tiếp lãnh đạo việc xây dựng phong trào ở cơ sở. "
+    "Nơi nào cấp ủy quan tâm sâu sát thì nơi đó phong trào chuyển biến rõ rệt, người dân "
+    "tích cực tham gia cung cấp nguồn tin, tố giác tội phạm và giữ gìn trật tự thôn xóm.\n\n"
+    "Thứ hai, phải lấy người dân làm trung tâm trong mọi mô hình tự quản ở khu dân cư. "
+    "Các mô hình chỉ bền vững khi người dân tự nguyện tham gia, tự đóng góp kinh phí và tự "
+    "giám sát hoạt động của tổ, không chạy theo số lượng hay thành tích.\n"
+)
+
+
+def test_a_solution_is_scored_by_its_first_sentence(tmp_path):
+    gold = {
+        "province": "Kon Tum",
+        "year": 2023,
+        "figures": [],
+        "solutions": [
+            "Thứ nhất, cấp ủy, chính quyền phải trực tiếp lãnh đạo việc xây dựng phong trào ở cơ sở.",
+            "Thứ hai, phải lấy người dân làm trung tâm trong mọi mô hình tự quản ở khu dân cư.",
+        ],
+    }
+    result = _run(tmp_path, gold, SOLUTIONS)
+    assert result["solutions"]["recall"] == 1.0
+    assert result["solutions"]["precision"] == 1.0

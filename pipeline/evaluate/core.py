@@ -141,8 +141,13 @@ def _unique_models(extraction: Extraction):
 
 
 def _clause_texts(extraction: Extraction, kind: str) -> list[str]:
+    """The text of each predicted clause; a solution is scored by its summary, the
+    item's first sentence (codebook: "one row with its first sentence as a summary"),
+    which is what gold gives, not by the whole item with its follow-up paragraphs."""
     text = extraction.document.text
     records = _unique_models(extraction) if kind == "named_models" else getattr(extraction, kind)
+    if kind == "solutions":
+        return [r.summary or text[r.start : r.end] for r in records]
     return [text[r.start : r.end] for r in records]
 
 
