@@ -97,6 +97,11 @@ def _split_connectives(text: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces
 
 
+def _decimal_comma(text: str, pos: int) -> bool:
+    """``2,2 triệu đồng``: a comma between digits is a decimal mark, not a clause break."""
+    return 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut on commas outside brackets where both sides read as clauses.
 
@@ -113,7 +118,7 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif char in ")”]":
             depth = max(0, depth - 1)
-        elif char == "," and depth == 0:
+        elif char == "," and depth == 0 and not _decimal_comma(text, pos):
             cuts.append(pos)
     bounds = [start, *cuts, end]
     pieces = [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
