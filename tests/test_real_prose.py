@@ -165,6 +165,17 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "unclassified"},
     ),
     (
+        "members of the grassroots teams named earlier in the sentence",
+        "Hiện toàn xã đã thành lập 14 tổ bảo vệ an ninh trật tự, hoạt động tại 14 ấp với tổng "
+        "số 46 thành viên.",
+        {46: "grassroots_force_members"},
+    ),
+    (
+        "a directive's norm for every province",
+        "Theo chỉ đạo, mỗi tỉnh chọn xây dựng ít nhất 1 xã điển hình về phong trào.",
+        {1: None},
+    ),
+    (
         "a list of models may name a fire-safety one",
         "Toàn xã có 4 loại với 26 mô hình như: camera an ninh, khu dân cư an toàn về phòng "
         "cháy chữa cháy, tổ tự quản đường làng.",

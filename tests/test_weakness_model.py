@@ -159,6 +159,8 @@ def test_scoring_without_dispatch_gives_the_union_matrix() -> None:
 
 
 def test_a_decimal_comma_does_not_cut_a_clause() -> None:
-    text = normalize_text("Mức phụ cấp chỉ 2,2 triệu đồng/người/tháng, không đủ trang trải cuộc sống.")
+    text = normalize_text(
+        "Mức phụ cấp chỉ 2,2 triệu đồng/người/tháng, không đủ trang trải cuộc sống."
+    )
     assert any("2,2 triệu" in c.text for c in candidate_clauses(text))
     assert not any(c.text.startswith("2 triệu") for c in candidate_clauses(text))
