@@ -171,6 +171,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {46: "grassroots_force_members"},
     ),
     (
+        "a merged province's administrative units",
+        "Sau sắp xếp, tỉnh có 72 đơn vị hành chính cấp xã, vận hành chính quyền hai cấp.",
+        {72: None},
+    ),
+    (
         "a directive's norm for every province",
         "Theo chỉ đạo, mỗi tỉnh chọn xây dựng ít nhất 1 xã điển hình về phong trào.",
         {1: None},
