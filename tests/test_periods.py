@@ -131,7 +131,7 @@ LAUNCH = """Triển khai phong trào toàn dân bảo vệ an ninh Tổ quốc n
 
 Ngày 9/3/2021, UBND huyện tổ chức hội nghị tổng kết phong trào năm 2020, triển khai nhiệm vụ năm 2021.
 
-Bằng nhiều hình thức phù hợp, năm 2020, huyện tổ chức 73 buổi tuyên truyền với 6.400 lượt người tham dự.
+Qua nhiều cách làm linh hoạt, năm 2020, huyện tổ chức 73 buổi tuyên truyền với 6.400 lượt người tham dự.
 """
 
 

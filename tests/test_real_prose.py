@@ -347,8 +347,8 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Xã có diện tích 81,5 km2 và nhiều đồi.", "81,5"),
         ("Hà Tiên, 29°C/ 28°C - 31°C Mưa rào", "29"),  # a weather box
         ("Toàn cảnh buổi lễ. 27.jpg", "27"),  # a picture's file name
-        ("Cấp tài khoản định danh mức 1 và mức 2 cho người dân.", "1"),  # levels
-        ("Cấp tài khoản định danh mức 1 và mức 2 cho người dân.", "2"),
+        ("Công an xã giúp người dân nâng định danh từ mức 1 lên mức 2.", "1"),  # levels
+        ("Công an xã giúp người dân nâng định danh từ mức 1 lên mức 2.", "2"),
         ("Các ấp duy trì mô hình 3+1 về giữ gìn trật tự.", "3"),  # a name joined by +
         ("Sáng nay 21.4, Ban Chỉ đạo huyện họp sơ kết.", "21.4"),  # "sáng nay" dates it
         ("Camera được lắp dọc đường ĐT 741 qua xã.", "741"),  # a provincial road

@@ -62,7 +62,7 @@ def test_a_commune_located_by_its_province_with_a_provincial_guest_stays_a_commu
     # is a guest at the festival, not the body that reports
     text = (
         "Ngày 20-7, xã Long Sơn (TPHCM) tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm "
-        "2025. Phó Giám đốc Công an TPHCM đến dự và tặng hoa.\n\n"
+        "2025. Phó Giám đốc Công an TPHCM cũng có mặt chúc mừng.\n\n"
         "Năm 2025, các tổ bảo vệ an ninh, trật tự của xã Long Sơn tiếp nhận 23 tin báo."
     )
     # several provinces had a Long Sơn; the one of former Bà Rịa - Vũng Tàu is now in TPHCM

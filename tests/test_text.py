@@ -136,7 +136,7 @@ CHROME = [
     "Xem thêm: Kon Tum đẩy mạnh phong trào toàn dân bảo vệ ANTQ",
     "Trang chủ > Tin tức > An ninh trật tự",
     "Bạc Liêu, 29°C/ 27°C - 31°C Mây rải rác",  # a weather box
-    "Theo dõi Báo Điện tử Sóc Trăng trên",
+    "Theo dõi trang tin Hậu Giang trên",
 ]
 NOT_CHROME = [
     "Trời nắng 36°C nhưng hơn 400 người vẫn đến dự ngày hội ở ấp Tân Lợi.",

@@ -131,7 +131,7 @@ class PeriodCue(Strict):
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same
-    # sentence ("..., triển khai nhiệm vụ năm 2020") do not cancel it
+    # sentence (", kèm phương hướng cho năm sau") do not cancel it
     past: bool = False
 
 

@@ -225,7 +225,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "make_up_lead_in": re.compile(rf"(?<!\w)(?:{lead_ins})\s*$", re.IGNORECASE)
         if lead_ins
         else None,
-        # "có 12 thôn, hơn 690 hộ": a later item of the list the lead-in opened
+        # "có 9 bản, gần 540 hộ": a later item of the list the lead-in opened
         "make_up_list": re.compile(
             rf"(?<!\w)(?:{lead_ins})\s+(?:{_ITEM}\s*(?:,|và)\s*)+(?:{_QUAL}\s+)?$",
             re.IGNORECASE,

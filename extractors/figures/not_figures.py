@@ -74,7 +74,7 @@ def not_a_figure(
 
 
 def _under_norm(spec: dict, sentence_before: str) -> bool:
-    """A per-unit norm (``mỗi tổ có 3 thành viên``) governs the number: its cue stands
+    """A per-unit norm (``mỗi tổ gồm 4 người``) governs the number: its cue stands
     earlier in the sentence with no total (``tổng số``) or semicolon since."""
     norm = spec.get("norm")
     if norm is None or not sentence_before:

@@ -126,7 +126,7 @@ def detect_scope(
         window = text[max(0, m.start - 60) : m.start]
         reporter = _reporter_before().search(window)
         if reporter is not None and _guest().search(window[: reporter.start()]):
-            reporter = None  # "Phó Giám đốc Công an TPHCM đến dự": a guest, not the reporter
+            reporter = None  # "Phó Giám đốc Công an tỉnh về dự": a guest, not the reporter
         if reporter is not None:
             if m.level not in reported:  # one reporting body per level
                 vote(m.level, w["lead_reporter"], m.name)

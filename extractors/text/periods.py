@@ -302,7 +302,7 @@ def is_future(sentence: str) -> bool:
 def sentence_period(sentence: str, published: Published | None, year: int | None) -> Period | None:
     """The period that frames one sentence: its first cue, unless it speaks of the future.
 
-    A review of the past (``tổng kết ... năm 2019, triển khai nhiệm vụ năm 2020``)
+    A review of the past (``sơ kết ... năm 2021, kèm nhiệm vụ năm 2022``)
     still frames it when the plan comes after the review's cue.
     """
     if is_future(sentence):

@@ -114,7 +114,7 @@ def find_word_numbers(text: str) -> list[WordNumber]:
         if vocab["range_start"].search(text, max(0, start - 12), start) or vocab[
             "range_end"
         ].search(text, max(0, start - 40), start):
-            continue  # "từ ba đến năm thành viên": a range
+            continue  # "từ bốn đến sáu người": a range
         value = parse_number_words(words)
         if value is not None:
             found.append((start, end, value))

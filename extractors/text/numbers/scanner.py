@@ -346,7 +346,7 @@ class _Scanner:
 
 def _demographic_before(before: list[_Word]) -> bool:
     """A measure of the place before the number, maybe with a qualifier between
-    ("dân số 36.428", "diện tích tự nhiên trên 84.500ha")."""
+    ("dân số 36.428", "diện tích tự nhiên gần 61.000ha")."""
     k = _longest_before(before, _QUALIFIERS)
     for words in (before, before[k:] if k else None):
         if words and _longest_before(words, _DEMOGRAPHIC_HEADS):

@@ -70,7 +70,7 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
         return None
     head = tuple(w.text for w in reversed(before[:k]))
     kind = _HEADS[head]
-    if kind == "level":  # "mức 1 và mức 2", but "mức 2 triệu đồng", "mức 95%" are amounts
+    if kind == "level":  # "định danh mức 2", but "mức 2 triệu đồng", "mức 95%" are amounts
         after = text[before[0].end : before[0].end + 40]
         digits = _LEVEL_NUMBER_RE.match(after)
         return "ordinal" if digits else None
