@@ -166,54 +166,54 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "members of the grassroots teams named earlier in the sentence",
-        "Hiện toàn xã đã thành lập 14 tổ bảo vệ an ninh trật tự, hoạt động tại 14 ấp với tổng "
-        "số 46 thành viên.",
-        {46: "grassroots_force_members"},
+        "Ở phường Tân Lợi, 9 tổ bảo vệ an ninh trật tự đã đi vào nề nếp với tất cả 33 thành viên.",
+        {33: "grassroots_force_members"},
     ),
     (
         "a merged province's administrative units",
-        "Sau sắp xếp, tỉnh có 72 đơn vị hành chính cấp xã, vận hành chính quyền hai cấp.",
+        "Kể từ tháng 7/2025, toàn tỉnh gồm 72 đơn vị hành chính cấp xã.",
         {72: None},
     ),
     (
         "a directive's norm for every province",
-        "Theo chỉ đạo, mỗi tỉnh chọn xây dựng ít nhất 1 xã điển hình về phong trào.",
-        {1: None},
+        "Văn bản hướng dẫn nêu rõ, mỗi huyện lựa chọn 2 xã làm điểm.",
+        {2: None},
     ),
     (
         "a list of models may name a fire-safety one",
-        "Toàn xã có 4 loại với 26 mô hình như: camera an ninh, khu dân cư an toàn về phòng "
-        "cháy chữa cháy, tổ tự quản đường làng.",
+        "Xã đang duy trì 26 mô hình, trong đó có camera đầu ngõ, tổ tự quản đường làng và khu "
+        "dân cư an toàn về phòng cháy chữa cháy.",
         {26: "models_active"},
     ),
     (
         "awards to collectives and individuals counted together, joined by và",
-        "Công an tỉnh tặng Giấy khen cho 85 tập thể và cá nhân có thành tích xuất sắc.",
+        "Nhân dịp này, 85 tập thể và cá nhân được nhận giấy khen của Giám đốc Công an tỉnh.",
         {85: "unclassified"},
     ),
     (
         "the people's self-management teams are model groups",
-        "Hiện toàn tỉnh có 215 ban bảo vệ dân phố, 8.430 tổ nhân dân, 512 đội dân phòng.",
+        "Lực lượng quần chúng của tỉnh gồm 8.430 tổ nhân dân và 512 đội dân phòng.",
         {8430: "model_groups"},
     ),
     (
         "models weeded out are not active models",
-        "Năm qua, huyện thanh loại 120 mô hình kém hiệu quả, củng cố 64 mô hình tự quản.",
+        "Huyện mạnh dạn thanh loại 120 mô hình hoạt động cầm chừng, rồi củng cố 64 mô hình "
+        "tự quản.",
         {120: "unclassified", 64: "models_active"},
     ),
     (
         "a commune's make-up listed after its lead-in",
-        "Xã Tà Xùa hiện có 15 bản, hơn 870 hộ với gần 4.200 nhân khẩu.",
+        "Toàn xã Tà Xùa gồm 15 bản, hơn 870 hộ, chừng 4.200 nhân khẩu.",
         {15: None, 870: None, 4200: None},
     ),
     (
         "spelled ranges are norms; papers read at a conference are its make-up",
-        "Tổ được bố trí từ ba đến năm thành viên. Có 09 tham luận gửi đến hội nghị.",
-        {5: None, 9: None},
+        "Mỗi tổ bố trí từ bốn đến sáu người; hội nghị nhận 09 tham luận.",
+        {6: None, 9: None},
     ),
     (
         "models replicated (nhân rộng is not the measure rộng)",
-        "Các địa phương đã xây dựng, nhân rộng 248 mô hình tự quản về an ninh trật tự.",
+        "Tới nay, các xã đã nhân rộng 248 mô hình tự quản.",
         {248: "models_active"},
     ),
     (
@@ -228,28 +228,28 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "people honoured for prestige are awards, not outreach",
-        "Huyện biểu dương 41 người có uy tín tiêu biểu trong công tác giữ gìn an ninh ở buôn làng.",
+        "Dịp này, huyện biểu dương 41 người có uy tín ở các buôn làng.",
         {41: "awards_individual"},
     ),
     (
         "the audience of propaganda sessions introduced by cho",
-        "Năm 2023, xã tổ chức 64 buổi tuyên truyền về phong trào cho gần 9.100 lượt người.",
+        "Trong năm 2023, xã mở 64 buổi tuyên truyền về phong trào, dành cho gần 9.100 lượt người.",
         {64: "campaign_sessions", 9100: "campaign_participants"},
     ),
     (
         "members of the models counted in people, and where the models are",
-        "Toàn tỉnh có 212 mô hình tự quản được nhân rộng tại 530 cơ quan, doanh nghiệp với số "
-        "lượng thành viên tham gia hơn 8.200 người.",
+        "Tỉnh đang có 212 mô hình tự quản, được nhân rộng tại 530 cơ quan, doanh nghiệp; thành "
+        "viên tham gia gần 8.200 người.",
         {212: "models_active", 530: "model_sites", 8200: "model_members"},
     ),
     (
         "cases handled from information the people gave",
-        "Từ gần 150 thông tin do nhân dân cung cấp, Công an thị xã đã xác minh, xử lý 19 vụ việc.",
+        "Dựa trên gần 150 thông tin do nhân dân cung cấp, lực lượng Công an làm rõ 19 vụ việc.",
         {19: "cases_solved_via_tips"},
     ),
     (
         "a rating of models is not the count of active models",
-        "Kết quả chấm điểm: 14 mô hình xếp loại khá, 9 mô hình trung bình, 3 mô hình yếu.",
+        "Qua chấm điểm, có 14 mô hình đạt loại khá, 9 mô hình ở mức trung bình và 3 mô hình yếu.",
         {14: "unclassified", 9: "unclassified", 3: "unclassified"},
     ),
     (
@@ -274,9 +274,9 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "a per-unit norm spelled with mỗi, its breakdown, and the total after it",
-        "Toàn huyện thành lập 240 tổ bảo vệ an ninh, trật tự (mỗi ấp thành lập 1 tổ), cơ cấu mỗi "
-        "tổ có 4 thành viên (1 tổ trưởng, 1 tổ phó và 2 tổ viên) với tổng số 960 người tham gia "
-        "các tổ bảo vệ an ninh, trật tự ở cơ sở.",
+        "Huyện có 240 tổ bảo vệ an ninh, trật tự; quy định mỗi tổ gồm 4 thành viên (1 tổ trưởng, "
+        "1 tổ phó, 2 tổ viên), và tổng cộng 960 người đang tham gia các tổ bảo vệ an ninh, trật "
+        "tự ở cơ sở.",
         {240: "unclassified", 1: None, 4: None, 2: None, 960: "grassroots_force_members"},
     ),
     (
