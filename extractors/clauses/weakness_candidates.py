@@ -59,19 +59,29 @@ def _predicate() -> re.Pattern[str]:
 def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut on ";" and ":" outside parentheses and quotes."""
     pieces = []
-    depth = 0
     cursor = start
-    for pos in range(start, end):
-        char = text[pos]
-        if char in "(“":
-            depth += 1
-        elif char in ")”":
-            depth = max(0, depth - 1)
-        elif char in ";:" and depth == 0:
-            pieces.append((cursor, pos))
-            cursor = pos + 1
+    for pos in _top_level(text, start, end, ";:", "(“", ")”"):
+        pieces.append((cursor, pos))
+        cursor = pos + 1
     pieces.append((cursor, end))
     return pieces
+
+
+def _top_level(
+    text: str, start: int, end: int, marks: str, openers: str, closers: str
+) -> list[int]:
+    """Positions of ``marks`` in ``text[start:end]`` outside brackets and quotes."""
+    found = []
+    depth = 0
+    for pos in range(start, end):
+        char = text[pos]
+        if char in openers:
+            depth += 1
+        elif char in closers:
+            depth = max(0, depth - 1)
+        elif char in marks and depth == 0:
+            found.append(pos)
+    return found
 
 
 def _split_connectives(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -110,16 +120,11 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     glued to the piece after them (the last one to the piece before); a piece
     that opens with a relative word (``mà``) is glued to the one before.
     """
-    cuts = []
-    depth = 0
-    for pos in range(start, end):
-        char = text[pos]
-        if char in "(“[":
-            depth += 1
-        elif char in ")”]":
-            depth = max(0, depth - 1)
-        elif char == "," and depth == 0 and not _decimal_comma(text, pos):
-            cuts.append(pos)
+    cuts = [
+        pos
+        for pos in _top_level(text, start, end, ",", "(“[", ")”]")
+        if not _decimal_comma(text, pos)
+    ]
     bounds = [start, *cuts, end]
     pieces = [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
     merged: list[tuple[int, int]] = []

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.matcher import Matcher
 
+from extractors.text.numbers.vocabulary import qualifier_words
 from extractors.text.tokens import blank_vietnamese
 from extractors.text.yaml_data import read_yaml
 
@@ -208,7 +209,9 @@ def load_codebook(path: str | None = None) -> Codebook:
     )
 
 
-_QUAL = r"(?:hơn|gần|khoảng|trên|gần như|xấp xỉ)"
+_QUAL = "(?:" + "|".join(
+    re.escape(w) for w in sorted(qualifier_words(), key=len, reverse=True)
+) + ")"
 _ITEM = rf"(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,3}}?"
 
 

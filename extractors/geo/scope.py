@@ -42,16 +42,16 @@ def _guest() -> re.Pattern[str]:
     return re.compile(rf"(?:{titles})\s*$", re.IGNORECASE)
 
 
-def _locates(mention: Any, mentions: Sequence[Any], text: str, title_text: str) -> bool:
+def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
     """The province right after a lower unit only says where that unit is
-    ("xã Kim Long (TPHCM)", "phường X, tỉnh Y")."""
-    for other in mentions:
-        if other.level == PROVINCE or other.end > mention.start:
-            continue
-        gap = text[other.end : mention.start] if text[other.end : mention.start] else ""
-        if mention.start - other.end <= 3 and set(gap) <= set(" (,-–"):
-            return True
-    return False
+    ("xã X (tỉnh Y)", "phường X, tỉnh Y")."""
+    return any(
+        other.level != PROVINCE
+        and other.end <= mention.start
+        and mention.start - other.end <= 3
+        and set(text[other.end : mention.start]) <= set(" (,-–")
+        for other in mentions
+    )
 
 
 @cache
@@ -112,7 +112,7 @@ def detect_scope(
         if not _belongs(m, province, province_2025):
             continue
         if m.level == PROVINCE:
-            if not province_named and not _locates(m, title_mentions, text, title_text):
+            if not province_named and not _locates(m, title_mentions, text):
                 vote(PROVINCE, w["title_province"])  # once: naming it twice adds nothing
             province_named = True
         else:

@@ -102,9 +102,7 @@ def _cues(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _past_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The cues that name a review of the past (``past: true``)."""
     return tuple(
-        (item["span"], re.compile(item["pattern"], re.IGNORECASE | re.MULTILINE))
-        for item in _data()["cues"]
-        if item.get("past")
+        cue for cue, item in zip(_cues("cues"), _data()["cues"], strict=True) if item.get("past")
     )
 
 

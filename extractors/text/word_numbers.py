@@ -32,8 +32,7 @@ def _vocabulary() -> dict[str, Any]:
         reverse=True,
     )
     run = rf"(?:{'|'.join(words)})(?:[ \t]+(?:{'|'.join(words)}))*"
-    range_from = "|".join(map(re.escape, data.get("range_from", []) or ["từ"]))
-    range_to = "|".join(map(re.escape, data.get("range_to", []) or ["đến"]))
+    range_from, range_to = range_words()
     return {
         "digits": {k: int(v) for k, v in data["digits"].items()},
         "tens_digits": {k: int(v) for k, v in data["tens_digits"].items()},
@@ -54,6 +53,15 @@ def _vocabulary() -> dict[str, Any]:
             re.IGNORECASE,
         ),
     }
+
+
+def range_words() -> tuple[str, str]:
+    """Regex alternations of the words that open and close a range ("từ" ... "đến")."""
+    data = load_data(__file__, "word_numbers.yaml")
+    return (
+        "|".join(map(re.escape, data.get("range_from", []))),
+        "|".join(map(re.escape, data.get("range_to", []))),
+    )
 
 
 def parse_number_words(words: str) -> float | None:

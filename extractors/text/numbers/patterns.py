@@ -65,3 +65,15 @@ _UNCLOSED_STOP_RE = re.compile(
 )
 _FIRST_WORDS_RE = re.compile(rf"\s*(?:\S+\s+){{0,{_QUOTE_MAX_WORDS - 1}}}\S+")
 _OPENING_CONTEXT = set(" \t\n\u00a0([{:;,–—-") | _QUOTE_OPENERS
+
+#: "18.jpg": a picture's file name, not a count
+_FILE_EXTENSION_RE = re.compile(
+    rf"\.(?:{_alternation(_V.get('file_extensions', []) or ['jpg'])})\b", re.IGNORECASE
+)
+#: "mức 1", "mức 2": a level is a short number with no percent or scale word after it
+#: ("mức 2 triệu đồng" and "mức 95%" stay amounts)
+_LEVEL_NUMBER_RE = re.compile(
+    rf"\s*\d{{1,2}}(?!\d|[.,]\d)"
+    rf"(?!\s*(?:{_alternation([*_V['percent_words'], *_V['scale_words']])}))",
+    re.IGNORECASE,
+)

@@ -278,7 +278,7 @@ class _Scanner:
             or skips.bare_date_or_year(self.text[s:e], before)
             or skips.list_marker(self.text, s, e)
             or skips.page_noise(self.text, s, e)
-            or skips.spelled_range(self.text, s, e)
+            or skips.digit_range(self.text, s, e)
             or skips.duration(self.text, e, before)
             or ("quoted_name" if _covering(self.quoted_starts, self.quoted, s) >= 0 else None)
         )

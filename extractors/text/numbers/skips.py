@@ -7,6 +7,7 @@ None; :class:`~extractors.text.numbers.scanner._Scanner` asks them in turn.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractors.text.numbers.context import (
     _is_year,
@@ -21,6 +22,8 @@ from extractors.text.numbers.patterns import (
     _DOTTED_DATE_RE,
     _DOTTED_DAY_MONTH_RE,
     _ENDS_WITH_DIGIT_RE,
+    _FILE_EXTENSION_RE,
+    _LEVEL_NUMBER_RE,
     _NAME_LIST_RE,
 )
 from extractors.text.numbers.vocabulary import (
@@ -31,13 +34,13 @@ from extractors.text.numbers.vocabulary import (
     _DOC_LOOKBACK,
     _DURATION_EXCEPTIONS,
     _DURATION_UNITS,
-    _FILE_EXTENSION_RE,
     _HEAD_EXCEPTIONS,
     _HEADS,
     _MAX_PHRASE,
     _QUALIFIERS,
     _TIME_CUES,
 )
+from extractors.text.word_numbers import range_words
 
 
 def bare_date_or_year(digits: str, before: list[_Word]) -> str | None:
@@ -123,23 +126,30 @@ def list_marker(text: str, s: int, e: int) -> str | None:
     return None
 
 
-_LEVEL_NUMBER_RE = re.compile(
-    r"\s*\d{1,2}(?!\d|[.,]\d)(?!\s*(?:%|phần trăm|triệu|tỷ|tỉ|nghìn|ngàn|đồng))"
-)
 _PLUS_NAME_RE = re.compile(r"\+\d")
-#: "từ 3 đến 5 thành viên": both ends of a range are a norm, not a count
-_RANGE_FROM_RE = re.compile(r"(?<!\w)từ\s+\Z", re.IGNORECASE)
-_RANGE_TO_AFTER_RE = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:đến|tới)\s+\d", re.IGNORECASE)
-_RANGE_TO_RE = re.compile(
-    r"(?<!\w)từ\s+\d[\d.,]*\s+(?:[^\W\d]+\s+){0,2}?(?:đến|tới)\s+\Z", re.IGNORECASE
-)
 
 
-def spelled_range(text: str, s: int, e: int) -> str | None:
-    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``: a range of a norm."""
-    if _RANGE_FROM_RE.search(text, max(0, s - 8), s) and _RANGE_TO_AFTER_RE.match(text, e):
+@cache
+def _range_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"từ 3 đến 5 thành viên": the range words are those of spelled numbers
+    (``range_from``, ``range_to`` in ``word_numbers.yaml``)."""
+    start, to = range_words()
+    return (
+        re.compile(rf"(?<!\w)(?:{start})\s+\Z", re.IGNORECASE),
+        re.compile(rf"\s*(?:[^\W\d]+\s+){{0,2}}?(?:{to})\s+\d", re.IGNORECASE),
+        re.compile(
+            rf"(?<!\w)(?:{start})\s+\d[\d.,]*\s+(?:[^\W\d]+\s+){{0,2}}?(?:{to})\s+\Z",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def digit_range(text: str, s: int, e: int) -> str | None:
+    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``: both ends of a norm's range."""
+    from_re, to_after_re, to_re = _range_res()
+    if from_re.search(text, max(0, s - 8), s) and to_after_re.match(text, e):
         return "range"
-    if _RANGE_TO_RE.search(text, max(0, s - 40), s):
+    if to_re.search(text, max(0, s - 40), s):
         return "range"
     return None
 

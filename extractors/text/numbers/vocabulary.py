@@ -71,12 +71,6 @@ for _kind, _entries in (
     for _entry in _entries:
         _HEADS.setdefault(_phrase(_entry), _kind)
 
-#: "18.jpg": a picture's file name, not a count
-_FILE_EXTENSION_RE = re.compile(
-    r"\.(?:" + "|".join(re.escape(x) for x in _V.get("file_extensions", []) or ["jpg"]) + r")\b",
-    re.IGNORECASE,
-)
-
 _MAX_PHRASE = max(
     len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES, *_DEMOGRAPHIC_HEADS]
 )
@@ -91,3 +85,8 @@ _QUOTE_MAX_WORDS = int(_Q["max_name_words"])
 def _alternation(words: Iterable[str]) -> str:
     variants = {v for w in words for v in (w, _canon(w))}
     return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
+
+
+def qualifier_words() -> list[str]:
+    """The words before a number that say how exact it is ("hơn", "gần", "khoảng" ...)."""
+    return [word for words in _V["qualifiers"].values() for word in words]
