@@ -158,6 +158,28 @@ def test_scoring_without_dispatch_gives_the_union_matrix() -> None:
     assert (got != expected).nnz == 0
 
 
+def test_the_folded_linear_scorer_gives_the_pipeline_probabilities() -> None:
+    """Detection scores clauses with ``fast_scores``; it must be the trained pipeline's own."""
+    bundle = wm.load_model()
+    rows = list(bundle["probe"]["rows"])
+    for path in sorted(Path("corpora/modelled/docs").glob("w*.txt"))[:6]:
+        rows += wm.document_rows(normalize_text(path.read_text("utf-8")))[1]
+    assert len(rows) > 50
+    assert np.allclose(wm.fast_scores(rows, bundle), wm.score_rows(rows, bundle), atol=1e-9)
+    # a clause whose words the model never saw scores from its cues alone
+    unknown = [{"text": "zzq xqz", "cues": {"bias_cue": 1.0}}]
+    assert np.allclose(wm.fast_scores(unknown, bundle), wm.score_rows(unknown, bundle))
+
+
+def test_cue_families_of_a_clause_are_those_searched_in_full() -> None:
+    """The clause's families are searched only among its sentence's; same answer as all."""
+    text = normalize_text(Path("corpora/seeds/001_f927958248fcde9a.txt").read_text("utf-8"))
+    for c in wm.candidate_clauses(text)[:40]:
+        full = wm.cue_features(c, False, 50)
+        quick = wm.cue_features(c, False, 50, wm._within(c.sentence, wm._found))
+        assert quick == full
+
+
 def test_a_decimal_comma_does_not_cut_a_clause() -> None:
     text = normalize_text(
         "Mỗi tháng tổ viên nhận vỏn vẹn 1,8 triệu đồng, chẳng đủ lo cho gia đình."

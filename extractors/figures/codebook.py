@@ -65,7 +65,7 @@ class Codebook:
     rules: list[IndicatorRule]
     units: list[str]
     unit_regex: re.Pattern[str] | None
-    unit_matcher: Matcher
+    unit_words: dict[tuple[str, ...], str]
     pattern_matcher: Matcher
     stock_cues: re.Pattern[str] | None
     flow_cues: re.Pattern[str] | None
@@ -117,14 +117,20 @@ def _segmentations(phrase: str) -> list[list[str]]:
     return variants
 
 
-def _unit_matcher(units: list[str]) -> Matcher:
-    matcher = Matcher(blank_vietnamese().vocab, validate=True)
+def _unit_words(units: list[str]) -> dict[tuple[str, ...], str]:
+    """Each way underthesea may cut a unit into lowercased words -> the unit.
+
+    A unit is looked up in the words right after a number token. (A spaCy
+    Matcher with one pattern per unit and segmentation found the same spans, but
+    tried every pattern at every token of every sentence: most of the figures
+    stage's time.) Units are longest first, so a segmentation two units share
+    keeps the longer unit, as the first pattern added did.
+    """
+    table: dict[tuple[str, ...], str] = {}
     for unit in units:
-        patterns = [
-            [{"ENT_TYPE": "NUM"}, *({"LOWER": w} for w in words)] for words in _segmentations(unit)
-        ]
-        matcher.add(f"UNIT::{unit}", patterns)
-    return matcher
+        for words in _segmentations(unit):
+            table.setdefault(tuple(words), unit)
+    return table
 
 
 @lru_cache(maxsize=4)
@@ -167,7 +173,7 @@ def load_codebook(path: str | None = None) -> Codebook:
         rules=rules,
         units=units_sorted,
         unit_regex=phrase_regex(units_sorted),
-        unit_matcher=_unit_matcher(units_sorted),
+        unit_words=_unit_words(units_sorted),
         pattern_matcher=pattern_matcher,
         stock_cues=phrase_regex(kind_cues.get("stock", [])),
         flow_cues=phrase_regex(kind_cues.get("flow", [])),

@@ -32,7 +32,8 @@ MAX_BEFORE = 160
 
 
 def _unit_after(
-    doc, tokens, num_index: int, matches, units: Sequence[str] = ()
+    tokens: Sequence[Token], num_index: int, unit_words: dict[tuple[str, ...], str],
+    units: Sequence[str] = (),
 ) -> tuple[str | None, int]:
     """The counted noun right after the number token (longest codebook unit, else a word).
 
@@ -40,19 +41,16 @@ def _unit_after(
     the shortest codebook unit it begins. Returns the unit and its end offset in
     the document (-1 when there is none).
     """
-    best: tuple[int, str] | None = None
-    for match_id, start, end in matches:
-        if start != num_index:
-            continue
-        label = doc.vocab.strings[match_id].split("::", 1)[1]
-        if best is None or end > best[0]:
-            best = (end, label)
-    if best is not None:
-        return best[1], tokens[best[0] - 1].end
-    if num_index + 1 < len(doc):
+    longest = max(map(len, unit_words), default=0)
+    following = [t.text.lower() for t in tokens[num_index + 1 : num_index + 1 + longest]]
+    for size in range(len(following), 0, -1):
+        unit = unit_words.get(tuple(following[:size]))
+        if unit is not None:
+            return unit, tokens[num_index + size].end
+    if num_index + 1 < len(tokens):
         nxt = tokens[num_index + 1]
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
-            if num_index + 2 == len(doc):  # the last word of the sentence: maybe cut off
+            if num_index + 2 == len(tokens):  # the last word of the sentence: maybe cut off
                 cut = nxt.text.lower()
                 if cut not in units and (whole := [u for u in units if u.startswith(cut)]):
                     return min(whole, key=len), nxt.end
@@ -117,7 +115,6 @@ class _Parsed:
     doc: Any
     tokens: list[Token]
     num_tokens: dict[int, int]
-    unit_matches: list
     pattern_hits: dict[int, set[str]]
 
 
@@ -151,7 +148,7 @@ def _parse(codebook: Codebook, item: SentenceInput) -> _Parsed:
         for tok in doc[start:end]:
             if tok.ent_type_ == "NUM":
                 pattern_hits.setdefault(tok.i, set()).add(doc.vocab.strings[match_id])
-    return _Parsed(doc, tokens, num_tokens, codebook.unit_matcher(doc), pattern_hits)
+    return _Parsed(doc, tokens, num_tokens, pattern_hits)
 
 
 def figures_in_sentence(ctx: DocumentContext, item: SentenceInput) -> list[Figure]:
@@ -191,9 +188,7 @@ def _figure(
     ):
         return None  # a target or plan ("Phấn đấu 100% xã ..."), not a result
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
-    unit, unit_end = _unit_after(
-        parsed.doc, parsed.tokens, tok_index, parsed.unit_matches, codebook.units
-    )
+    unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook.unit_words, codebook.units)
     unit_end = unit_end if unit_end >= 0 else mention.end
     glued = text[mention.number_end : mention.end]
     if glued.isalpha() and glued.lower() in codebook.glued_units:  # "160.000.000đ"
