@@ -25,7 +25,7 @@ from extractors.figures.sentence import DocumentContext, SentenceInput, figures_
 from extractors.figures.subsets import link_parts
 from extractors.geo import places as geo
 from extractors.geo.scope import NATIONAL, is_national
-from extractors.geo.sites import province_from_url
+from extractors.geo.sites import url_votes
 from extractors.ner.entities import Tagger, tag_sentences
 from extractors.records import (
     Document,
@@ -124,7 +124,9 @@ def _periods(
     text: str, title: str | None, sentences: Sequence[Sentence], published: str | None
 ) -> tuple[periods.Period | None, dict[int, periods.Period]]:
     """The document's period and each framed sentence's own (keyed by sentence start)."""
-    pub = periods.Published.parse(published)
+    # with no publication date, relative cues ("từ đầu năm đến nay") are read
+    # against the date of the event the lead reports
+    pub = periods.Published.parse(published or dates.event_date(text))
     year = periods.reporting_year(f"{title or ''}\n{text[:600]}", pub)
     framed = [(s, periods.sentence_period(s.text, pub, year)) for s in sentences]
     span = periods.document_period(title, [(s.text, p) for s, p in framed], pub, year)
@@ -186,7 +188,7 @@ def _entities_and_province(
     mode: EntityMode,
     province_known: bool,
     tagger: Tagger | None,
-    site: str | None = None,
+    site: Sequence[tuple[str, float]] = (),
 ) -> tuple[list[Entity], geo.ProvinceDetection, dict[int, list[Token]]]:
     """NER (as much as ``mode`` asks), the province detection its LOCs feed, and
     the words of every sentence NER tokenised (reused for the figures).
@@ -200,14 +202,14 @@ def _entities_and_province(
     if mode == "all":
         entities, words = tag_sentences(doc_id, sentences, tagger)
     else:
-        detection = geo.detect_province(text, title=title, site_province=site)
+        detection = geo.detect_province(text, title=title, url_votes=site)
         if mode == "off" or province_known or detection.confidence >= KNOWN_PROVINCE_CONFIDENCE:
             return [], detection, {}
         entities, words = tag_sentences(doc_id, ner_sentences(text, sentences, mentions), tagger)
     loc_names = [e.text for e in entities if e.label == "LOC"]
     return (
         entities,
-        geo.detect_province(text, title=title, extra_names=loc_names, site_province=site),
+        geo.detect_province(text, title=title, extra_names=loc_names, url_votes=site),
         words,
     )
 
@@ -249,7 +251,7 @@ def extract_document(
         entity_mode(with_entities),
         bool(meta.province),
         tagger,
-        province_from_url(meta.url),
+        url_votes(meta.url),
     )
     province = detection.province
     if meta.province:

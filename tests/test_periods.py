@@ -138,3 +138,25 @@ Qua nhiều cách làm linh hoạt, năm 2020, huyện tổ chức 73 buổi tuy
 def test_a_headline_launching_a_year_does_not_frame_the_report_of_the_year_before():
     doc = extract_document(LAUNCH, Metadata(published="2021-03-10")).document
     assert (doc.period, doc.period_precision) == (2020, "year")
+
+
+def test_relative_cues_read_against_the_event_date_when_the_page_has_none():
+    text = (
+        "Sáng 22/8/2023, tại nhà văn hóa thôn, xã tổ chức ngày hội. Từ đầu năm đến nay, xã đã "
+        "tổ chức 9 buổi tuyên truyền với 640 lượt người dự."
+    )
+    doc = extract_document(text).document
+    assert doc.published is None
+    assert (doc.period_start, doc.period_end) == ("2023-01-01", "2023-08-22")
+    assert doc.period_precision == "to_date"
+
+
+def test_since_a_date_to_now():
+    text = (
+        "Thu hồi vũ khí ở phường mới\n\nKể từ ngày 01/7/2025 đến nay, Công an phường đã tiếp "
+        "nhận 5 khẩu súng do người dân giao nộp."
+    )
+    doc = extract_document(text).document
+    assert (doc.period_start, doc.period_end, doc.period) == ("2025-07-01", None, 2025)
+    dated = extract_document(text, Metadata(published="2025-10-02")).document
+    assert (dated.period_start, dated.period_end) == ("2025-07-01", "2025-10-02")

@@ -289,6 +289,45 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Đánh giá cho thấy 82% trong tổng số 240 mô hình hoạt động hiệu quả.",
         {82: "unclassified", 240: None},
     ),
+    # round 3
+    (
+        "the whole list of what people handed in",
+        "Sau đợt vận động, bà con mang đến giao nộp 12 khẩu súng kíp, 7 quả lựu đạn, 4 đầu đạn, "
+        "2 cái nỏ và 9 dao kiếm các loại.",
+        {12: "weapons_surrendered", 7: "weapons_surrendered", 4: "weapons_surrendered",
+         9: "weapons_surrendered"},
+    ),
+    (
+        "weapons destroyed are not weapons handed in",
+        "Hội đồng của huyện đã tiêu hủy 40 khẩu súng tự chế và 15 vũ khí thô sơ thu được.",
+        {40: "unclassified", 15: "unclassified"},
+    ),
+    (
+        "cases solved with the help of valuable tips",
+        "Quần chúng đã báo cho công an hơn 600 tin có giá trị, giúp điều tra, khám phá 212 vụ "
+        "việc, bắt 250 đối tượng.",
+        {212: "cases_solved_via_tips", 250: "suspects_arrested_via_tips"},
+    ),
+    (
+        "cases only checked after a tip are not cases solved",
+        "Từ 30 nguồn tin của nhân dân, lực lượng chức năng đã xác minh 6 vụ.",
+        {6: "unclassified"},
+    ),
+    (
+        "ward guards abbreviated",
+        "Hiện lực lượng BVDP của phường có 22 thành viên thường trực.",
+        {22: "grassroots_force_members"},
+    ),
+    (
+        "people's security teams are groups of the models",
+        "Xã đang duy trì 46 tổ an ninh nhân dân ở các thôn.",
+        {46: "model_groups"},
+    ),
+    (
+        "where border communes lie is administrative make-up",
+        "Tỉnh có 21 xã biên giới thuộc 5 huyện miền núi.",
+        {5: None},
+    ),
 ]
 
 
@@ -359,6 +398,13 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Chia sẻ bài viết\n\n03\n\nNăm qua, phường có 8 tổ.", "03"),  # a counter alone on its line
         ("ẢNH TU LIEU.04_11_52_09.Still008", "11"),  # a video still's file name
         ("ẢNH TU LIEU.04_11_52_09.Still008", "04"),
+        # round 3
+        ("Mỗi trụ sở được bố trí 02 đến 03 phòng làm việc.", "02"),  # a range without "từ"
+        ("Mỗi trụ sở được bố trí 02 đến 03 phòng làm việc.", "03"),
+        ("Chốt trực 24/24 giờ trong dịp lễ.", "24/24"),  # round the clock
+        ("Người dân ấp Tân Phú 2 góp tiền lắp đèn.", "2"),  # a hamlet's name with its number
+        ("Ngày hội ở làng Kon Brai 3 diễn ra vui tươi.", "3"),
+        ("Vùng biên cùng chung tay giữ bình yên thôn bản - 2\nNội dung bài", "2"),  # gallery no.
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:

@@ -111,3 +111,44 @@ def test_percentage_restating_a_ratio_links_to_it():
     extraction = extract_document(text, Metadata(published="2024-01-10"))
     by_unit = {f.unit: f for f in extraction.figures}
     assert by_unit["%"].part_of == by_unit["xã"].figure_id
+
+
+def test_district_police_abbreviated_h_is_a_district_report():
+    text = (
+        "Huyện miền núi tiêu hủy vũ khí thu hồi\n\n"
+        "Ngày 12.3, Công an H.Nam Trà My (Quảng Nam) cho biết đã thu hồi 61 khẩu súng tự chế "
+        "từ đầu năm 2023 đến nay."
+    )
+    assert extract_document(text).document.scope == "district"
+
+
+def test_the_reporters_province_only_locates_it():
+    text = (
+        "Quảng Ngãi: Vận động đồng bào giao nộp súng tự chế\n"
+        "Đời sống còn khó khăn, nhiều nhà vẫn giữ súng săn. Từ tháng 3 đến nay, Công an huyện "
+        "Sơn Tây, tỉnh Quảng Ngãi vận động bà con giao nộp được 48 khẩu súng các loại."
+    )
+    assert extract_document(text).document.scope == "district"
+
+
+def test_a_caption_in_the_lead_does_not_name_the_reporter():
+    text = (
+        "Đội dân phòng thiếu người trẻ\n\n05/10/2022 08:15\n\n"
+        "Nhiều đội dân phòng ở thôn xóm ít được bổ sung người trẻ, khó giữ nhịp hoạt động.\n\n"
+        "Công an huyện Gia Lộc kiểm tra đội dân phòng một thôn\n\n"
+        "Toàn tỉnh hiện có 1.120 đội dân phòng với hơn 14.000 thành viên.\n"
+    )
+    doc = extract_document(text, Metadata(url="https://baohaiduong.vn/doi-dan-phong-1.html")).document
+    assert doc.scope == "province"
+
+
+def test_province_from_the_address_of_a_national_paper():
+    from extractors.geo.sites import province_from_path, url_votes
+
+    url = "https://cand.com.vn/chuyen-muc/mo-hinh-hay-tai-thai-binh-giu-binh-yen-thon-xom-6120/"
+    assert province_from_path(url) == "Thái Bình"
+    assert url_votes(url) == (("Thái Bình", 3.0),)
+    assert province_from_path("https://vov.vn/xa-hoi/ngay-hoi-toan-dan-post1.vov") is None
+    # an address naming two provinces decides nothing
+    assert province_from_path("https://x.vn/ha-nam-va-nam-dinh-phoi-hop") is None
+    assert url_votes("https://thanhuyhue.vn/tin-tuc/mo-hinh") == (("Huế", 7.0),)

@@ -73,6 +73,8 @@ class DatesFile(Strict):
     updated_cues: Words
     date_line_max_other_words: int
     header_lines: int
+    event_date_cues: Words = []
+    event_date_chars: int = 400
 
 
 class Qualifiers(Strict):
@@ -106,6 +108,7 @@ class NumbersFile(Strict):
     count_before_so: Words
     name_heads: Words
     capitalized_name_heads: Words = []
+    place_name_heads: Words = []
     head_exceptions: Words = []
     level_heads: Words = []
     file_extensions: Words = []
@@ -118,6 +121,7 @@ class NumbersFile(Strict):
     duration_units: Words
     duration_exceptions: Words
     time_cues: Words
+    round_the_clock: Words = []
     time_zones: Words
     quotes: Quotes
     code_min_leading_zero_digits: int
@@ -127,7 +131,7 @@ class PeriodCue(Strict):
     # the span builders of extractors/text/periods.py
     span: Literal[
         "year", "first_months", "last_months", "quarter", "month", "year_to_date",
-        "since_year", "range", "date_range", "to_month", "last_n_years",
+        "since_year", "since_date", "range", "date_range", "to_month", "last_n_years",
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same
@@ -234,6 +238,7 @@ class ScopeWeights(Strict):
 class ScopeFile(Strict):
     lead_chars: int
     headline_max_words: int
+    caption_max_words: int = 30
     reporter_cues: Words
     guest_titles: Words = []
     whole_unit_cues: WholeUnitCues
@@ -249,6 +254,8 @@ class SitePatterns(Strict):
 
 class SitesFile(Strict):
     weight: float
+    path_weight: float = 0.0
+    path_skip: Words = []
     patterns: SitePatterns
     slug_aliases: dict[str, Words]
     sites: dict[str, str]

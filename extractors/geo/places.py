@@ -73,6 +73,7 @@ def detect_province(
     title: str | None = None,
     extra_names: Iterable[str] = (),
     site_province: str | None = None,
+    url_votes: Iterable[tuple[str, float]] = (),
 ) -> ProvinceDetection:
     """The province a report is about, its 2025 province, and its scope.
 
@@ -81,7 +82,8 @@ def detect_province(
     still; a title counts ``title_factor`` times and the lead more than the
     rest. A name found in several provinces votes only when one of them is
     named elsewhere in the report. ``extra_names`` are LOC strings from NER;
-    ``site_province`` is the province of the site that published the page.
+    ``site_province`` is the province of the site that published the page;
+    ``url_votes`` are the votes of the page's address (``sites.url_votes``).
     """
     weights = _config()["weights"]
     text_mentions = find_place_mentions(text)
@@ -102,6 +104,9 @@ def detect_province(
     if site_province:
         # the site that published the page (sites.yaml explains the weight)
         scores[site_province] += site_weight()
+    for province, weight in url_votes:
+        # the page's address: its site, or the province its path spells (sites.yaml)
+        scores[province] += weight
     if not scores:
         return ProvinceDetection(None, None, PROVINCE, None, 0.0, tuple(text_mentions))
     best = max(scores, key=lambda p: scores[p])

@@ -54,6 +54,19 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
     )
 
 
+def _in_caption(text: str, at: int) -> bool:
+    """The line holding ``at`` reads as a caption: a short line with no sentence mark at its end.
+
+    News pages put photo captions between the lead's paragraphs ("Công an huyện
+    X tập huấn ..." under a picture); the lead's own sentences end with a full stop.
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return bool(line) and len(line.split()) <= _data()["caption_max_words"] and \
+        line[-1] not in ".!?:;…”\"»)"
+
+
 @cache
 def _whole_unit(level: str) -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in _data()["whole_unit_cues"][level])
@@ -118,11 +131,16 @@ def detect_scope(
         else:
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
     reported: set[str] = set()
+    reporters: list[Any] = []  # mentions named as the reporting body
     lead_end = lead_start + data["lead_chars"]
     lead = text[lead_start:lead_end]
     for m in text_mentions:
         if m.start < lead_start or m.start >= lead_end or not _belongs(m, province, province_2025):
             continue
+        if m.level == PROVINCE and _locates(m, reporters, text):
+            continue  # "Công an huyện X, tỉnh Y": the province only says where the reporter is
+        if _in_caption(text, m.start):
+            continue  # a photo caption between paragraphs does not name the reporter
         window = text[max(0, m.start - 60) : m.start]
         reporter = _reporter_before().search(window)
         if reporter is not None and _guest().search(window[: reporter.start()]):
@@ -131,6 +149,7 @@ def detect_scope(
             if m.level not in reported:  # one reporting body per level
                 vote(m.level, w["lead_reporter"], m.name)
             reported.add(m.level)
+            reporters.append(m)
         elif m.typed:
             vote(m.level, w["lead_typed"], m.name)
     for level in _LEVELS:

@@ -71,3 +71,45 @@ def province_from_url(url: str | None) -> str | None:
         if label in labels:
             return labels[label]
     return None
+
+
+@cache
+def _path_names() -> dict[tuple[str, ...], str]:
+    """Hyphenated slug words of each province of two syllables or more -> the province."""
+    from extractors.geo.gazetteer import all_provinces
+
+    skip = set(_data().get("path_skip", []))
+    names: dict[tuple[str, ...], str] = {}
+    for province in all_provinces():
+        words = tuple(_slug(w) for w in province.split() if _slug(w))
+        if len(words) >= 2 and province not in skip:
+            names[words] = province
+    return names
+
+
+def province_from_path(url: str | None) -> str | None:
+    """The one province whose name the article's address spells ("...-tai-hai-duong-481258"),
+    or None when it spells none or several.
+
+    National papers name the province in the address of a local story. Names of
+    one syllable ("hue") are too often other words to count.
+    """
+    if not url:
+        return None
+    path = urlparse(url if "//" in url else f"//{url}").path.lower()
+    words = [w for w in re.split(r"[^a-z0-9]+", path) if w]
+    found = set()
+    for name, province in _path_names().items():
+        size = len(name)
+        if any(tuple(words[i : i + size]) == name for i in range(len(words) - size + 1)):
+            found.add(province)
+    return found.pop() if len(found) == 1 else None
+
+
+def url_votes(url: str | None) -> tuple[tuple[str, float], ...]:
+    """Votes of a page's address for its province: its site, else the name its path spells."""
+    site = province_from_url(url)
+    if site:
+        return ((site, site_weight()),)
+    path = province_from_path(url)
+    return ((path, float(_data().get("path_weight", 0.0))),) if path else ()

@@ -112,6 +112,37 @@ def _date_line(line: str) -> tuple[int, str] | None:
     return rank, iso
 
 
+@cache
+def _event_cue() -> re.Pattern[str] | None:
+    cues = sorted(_data().get("event_date_cues", []), key=len, reverse=True)
+    if not cues:
+        return None
+    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?:^|[^\w])(?:{alternatives})\s*,?\s*$", re.IGNORECASE)
+
+
+def event_date(text: str) -> str | None:
+    """ISO date of the event the lead reports ("Chiều 18/8/2022, ..."), or None.
+
+    A stand-in for the publication date when the page carries none: the first full
+    date right after a day word (``ngày``, ``sáng``, ``chiều`` ...) near the start.
+    A date after ``từ`` opens a span (``từ ngày 01/7/2025 đến nay``), not an event.
+    """
+    cue = _event_cue()
+    if cue is None:
+        return None
+    head = text[: _data().get("event_date_chars", 400)]
+    for pattern in _compiled("date_patterns"):
+        for match in pattern.finditer(head):
+            before = head[max(0, match.start() - 20) : match.start()]
+            if not cue.search(before) or re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
+                continue
+            iso = _parse_date(match["d"], match["m"], match["y"])
+            if iso:
+                return iso
+    return None
+
+
 def is_date_line(line: str) -> bool:
     """True for a line such as ``27/05/2025`` or ``Thứ Hai, 20/08/2012, 05:08 [GMT+7]``."""
     return _date_line(line.strip()) is not None

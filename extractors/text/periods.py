@@ -43,8 +43,13 @@ class Period:
 
     @property
     def year(self) -> int | None:
-        """The year a reader files the span under: the year it ends in."""
-        return int(self.end[:4]) if self.end else None
+        """The year a reader files the span under: the year it ends in (a span
+        running "to date" from a known start, with no known end, its start's year)."""
+        if self.end:
+            return int(self.end[:4])
+        if self.precision == "to_date" and self.start:
+            return int(self.start[:4])
+        return None
 
 
 UNKNOWN = Period(None, None, None, "unknown")
@@ -208,6 +213,15 @@ def _build(
         return _span(date(y1, 1, 1), date(y2, 12, 31), f"{y1} - {y2}", "multi_year")
     if span == "date_range":
         return _date_range(groups)
+    if span == "since_date":
+        try:
+            start = date(int(groups["y1"] or 0), int(groups["m1"] or 0), int(groups["d1"] or 0))
+        except ValueError:
+            return None
+        label = f"{start.day}/{start.month}/{start.year}"
+        if published is None:
+            return Period(start.isoformat(), None, f"{label} - nay", "to_date")
+        return _to_published(start, published, label)
     if span == "since_year":
         y1 = int(groups["y1"] or 0)
         return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None

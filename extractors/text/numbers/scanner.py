@@ -51,6 +51,7 @@ from extractors.text.numbers.vocabulary import (
     _DOC_LOOKBACK,
     _MAX_PHRASE,
     _QUALIFIERS,
+    _ROUND_THE_CLOCK,
     _SCALES,
     _canon,
 )
@@ -239,6 +240,9 @@ class _Scanner:
         if _is_year(a) and _is_year(b):
             self._skip(s, e, "range")  # school or fiscal year "2022/2023"
             return
+        if f"{a}/{b}" in _ROUND_THE_CLOCK:
+            self._skip(s, e, "time")  # "trực 24/24 giờ", "24/7": round the clock
+            return
         date_like = _valid_day_month(int(a), int(b)) or (int(a) <= 12 and _is_year(b))
         if date_like and (self._date_cue_before(s) or self._continues_a_date(s)):
             self._skip(s, e, "date")
@@ -274,10 +278,12 @@ class _Scanner:
         reason = (
             ("demographics" if _demographic_before(before) else None)
             or skips.head_reason(self.text, before)
+            or skips.place_name(self.text, before)
             or skips.name_continued(self.text, s, e, self.last_name_end)
             or skips.bare_date_or_year(self.text[s:e], before)
             or skips.list_marker(self.text, s, e)
             or skips.page_noise(self.text, s, e)
+            or skips.caption_counter(self.text, s, e)
             or skips.digit_range(self.text, s, e)
             or skips.duration(self.text, e, before)
             or ("quoted_name" if _covering(self.quoted_starts, self.quoted, s) >= 0 else None)

@@ -37,6 +37,7 @@ from extractors.text.numbers.vocabulary import (
     _HEAD_EXCEPTIONS,
     _HEADS,
     _MAX_PHRASE,
+    _PLACE_NAME_HEADS,
     _QUALIFIERS,
     _TIME_CUES,
 )
@@ -64,6 +65,20 @@ def duration(text: str, e: int, before: list[_Word]) -> str | None:
     if not _longest_after(after, _DURATION_UNITS) or _longest_after(after, _DURATION_EXCEPTIONS):
         return None
     return "time" if _longest_before(before, _TIME_CUES) else "duration"
+
+
+def place_name(text: str, before: list[_Word]) -> str | None:
+    """``làng Chơ Rơn 2``: one to three capitalised words after a village or quarter
+    word, then the number, which is part of the name."""
+    for j in range(1, 4):
+        if len(before) <= j or not before[j - 1].capitalized:
+            return None
+        gaps = (text[b.end : a.start] for a, b in zip(before[:j], before[1 : j + 1], strict=False))
+        if any(gap.strip() for gap in gaps):
+            return None  # a comma or a bracket breaks the name
+        if not before[j].capitalized and _longest_before(before[j:], _PLACE_NAME_HEADS):
+            return "name_number"
+    return None
 
 
 def head_reason(text: str, before: list[_Word]) -> str | None:
@@ -130,7 +145,7 @@ _PLUS_NAME_RE = re.compile(r"\+\d")
 
 
 @cache
-def _range_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _range_res() -> tuple[re.Pattern[str], ...]:
     """"từ 3 đến 5 thành viên": the range words are those of spelled numbers
     (``range_from``, ``range_to`` in ``word_numbers.yaml``)."""
     start, to = range_words()
@@ -141,17 +156,57 @@ def _range_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             rf"(?<!\w)(?:{start})\s+\d[\d.,]*\s+(?:[^\W\d]+\s+){{0,2}}?(?:{to})\s+\Z",
             re.IGNORECASE,
         ),
+        # with no opening word, the two numbers stand side by side: "01 đến 02 phòng"
+        re.compile(rf"[ \t]+(?:{to})[ \t]+\d", re.IGNORECASE),
+        re.compile(rf"(?<![\w.,/])\d{{1,3}}[ \t]+(?:{to})[ \t]+\Z", re.IGNORECASE),
     )
 
 
 def digit_range(text: str, s: int, e: int) -> str | None:
-    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``: both ends of a norm's range."""
-    from_re, to_after_re, to_re = _range_res()
+    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``, ``01 đến 02 phòng``: both
+    ends of a norm's range. Without ``từ`` the two small numbers must stand side by side."""
+    from_re, to_after_re, to_re, bare_to_after_re, bare_to_re = _range_res()
     if from_re.search(text, max(0, s - 8), s) and to_after_re.match(text, e):
         return "range"
     if to_re.search(text, max(0, s - 40), s):
         return "range"
+    if e - s <= 3 and text[s:e].isdigit():
+        if bare_to_after_re.match(text, e) and _small_number_at(text, bare_to_after_re, e):
+            return "range"
+        if bare_to_re.search(text, max(0, s - 12), s):
+            return "range"
     return None
+
+
+def _small_number_at(text: str, regex: re.Pattern[str], e: int) -> bool:
+    """The number after the range word is itself a bare one- to three-digit count."""
+    match = regex.match(text, e)
+    if match is None:
+        return False
+    rest = re.match(r"\d+", text[match.end() - 1 :])
+    return rest is not None and len(rest.group()) <= 3 and not text[
+        match.end() - 1 + len(rest.group()) : match.end() + len(rest.group())
+    ].startswith(("/", ".", ","))
+
+
+_CAPTION_COUNTER_RE = re.compile(r"[ \t]+[-–][ \t]*\Z")
+
+
+def caption_counter(text: str, s: int, e: int) -> str | None:
+    """``... đổi súng lấy quà - 2`` ending a line: the number of a picture in a gallery
+    that repeats the headline, not a count (one or two digits after a dash, at the
+    end of a line of words)."""
+    if e - s > 2 or not text[s:e].isdigit():
+        return None
+    line_end = text.find("\n", e)
+    if text[e : len(text) if line_end < 0 else line_end].strip():
+        return None
+    line_start = text.rfind("\n", 0, s) + 1
+    head = text[line_start:s]
+    if not _CAPTION_COUNTER_RE.search(head):
+        return None
+    words = re.findall(r"[^\W\d_]+", head)
+    return "page_noise" if len(words) >= 4 and not re.search(r"\d", head) else None
 
 
 def page_noise(text: str, s: int, e: int) -> str | None:

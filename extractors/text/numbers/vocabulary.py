@@ -52,6 +52,10 @@ _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
 _DEMOGRAPHIC_HEADS = _phrases(_V["demographic_heads"])
 _DEMOGRAPHIC_EXCEPTIONS = _phrases(_V.get("demographic_head_exceptions", []))
 _HEAD_EXCEPTIONS = _phrases(_V.get("head_exceptions", []))
+# "làng Chơ Rơn 2", "ấp Phú Hòa 1": a number after a place's capitalised name
+_PLACE_NAME_HEADS = _phrases(_V.get("place_name_heads", []))
+# "24/24" and "24/7": round the clock, not a ratio
+_ROUND_THE_CLOCK = frozenset(str(r).replace(" ", "") for r in _V.get("round_the_clock", []))
 
 # Heads: words directly before a number that say what kind of non-figure it is.
 # Later lists do not override earlier ones, so the order sets the priority.
