@@ -307,6 +307,7 @@ class Weaknesses(Strict):
 
 class WeaknessModelCues(Strict):
     connectives: Words
+    openers: Words = []
     predicate_words: Words
     cues: dict[str, Words]
 

@@ -51,6 +51,15 @@ def _connectives() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _lead_in() -> re.Pattern[str]:
+    """A connective or an opener and its comma at the start of a piece
+    (``Tuy nhiên, ...``, ``Bên cạnh đó, ...``): left out, as gold clauses are written."""
+    vocab = load_vocabulary()["weakness_model"]
+    words = [*vocab["connectives"], *vocab.get("openers", [])]
+    return re.compile(rf"[“\"]?\s*(?:{alternation(words)})\s*,\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _predicate() -> re.Pattern[str]:
     words = load_vocabulary()["weakness_model"]["predicate_words"]
     return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
@@ -67,14 +76,38 @@ def _split_punctuation(text: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces
 
 
+#: A quotation longer than this many words is a speech, whose clauses are cut like the
+#: text's own; a shorter one is a name or a slogan and stays whole.
+SPEECH_WORDS = 12
+
+
+def _speech_marks(text: str, start: int, end: int) -> set[int]:
+    """Positions of the curly quotes that open and close a speech inside ``text[start:end]``."""
+    marks: set[int] = set()
+    pos = start
+    while (opened := text.find("“", pos, end)) >= 0:
+        closed = text.find("”", opened + 1, end)
+        stop = closed if closed >= 0 else end
+        if len(text[opened + 1 : stop].split()) > SPEECH_WORDS:
+            marks.add(opened)
+            if closed >= 0:
+                marks.add(closed)
+        pos = stop + 1
+    return marks
+
+
 def _top_level(
     text: str, start: int, end: int, marks: str, openers: str, closers: str
 ) -> list[int]:
-    """Positions of ``marks`` in ``text[start:end]`` outside brackets and quotes."""
+    """Positions of ``marks`` in ``text[start:end]`` outside brackets and quotes
+    (a speech's quotes do not count: its clauses are cut too)."""
     found = []
     depth = 0
+    speech = _speech_marks(text, start, end)
     for pos in range(start, end):
         char = text[pos]
+        if pos in speech:
+            continue
         if char in openers:
             depth += 1
         elif char in closers:
@@ -166,6 +199,13 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 marker = _MARKER.match(text, cs, ce)
                 if marker:
                     cs, ce = trim_trailing(text, marker.end(), ce)
+                lead = _lead_in().match(text, cs, ce)
+                if lead and ce - lead.end() >= MIN_CHARS:
+                    cs = lead.end()
+                while cs < ce and text[cs] in "“\"":  # a speech's quotes stay outside
+                    cs += 1
+                while ce > cs and text[ce - 1] in "”\"":
+                    ce -= 1
                 if ce - cs < MIN_CHARS:
                     continue
                 out.append(

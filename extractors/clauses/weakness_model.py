@@ -60,9 +60,23 @@ def syllables(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
+_NOT_ONLY = "not_only"
+
+
+def _blanked(text: str) -> str:
+    """The text with "không chỉ ... mà còn" words blanked: their negation and "còn" praise."""
+    pattern = _cue_patterns().get(_NOT_ONLY)
+    return pattern.sub(" ", text) if pattern is not None else text
+
+
+def _family_in(name: str, text: str, blanked: str) -> bool:
+    return _cue_patterns()[name].search(text if name == _NOT_ONLY else blanked) is not None
+
+
 def _found(text: str) -> tuple[str, ...]:
     """Cue families in a text."""
-    return tuple(name for name, pattern in _cue_patterns().items() if pattern.search(text))
+    blanked = _blanked(text)
+    return tuple(name for name in _cue_patterns() if _family_in(name, text, blanked))
 
 
 def cue_features(
@@ -137,8 +151,8 @@ def _within(
             return found(part)
         if not families:
             return ()
-        patterns = _cue_patterns()
-        return tuple(name for name in families if patterns[name].search(part))
+        blanked = _blanked(part)
+        return tuple(name for name in families if _family_in(name, part, blanked))
 
     return found_in
 
