@@ -324,6 +324,22 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {46: "model_groups"},
     ),
     (
+        "a breakdown by year in the next sentence",
+        "Hai năm qua, đồn biên phòng vận động bà con giao nộp 48 khẩu súng kíp. Trong đó, năm "
+        "2023 có 20 khẩu, năm nay thêm 28 khẩu.",
+        {48: "weapons_surrendered", 20: "weapons_surrendered", 28: "weapons_surrendered"},
+    ),
+    (
+        "incidents settled are not cases solved through tips",
+        "Bà con báo 15 nguồn tin có giá trị; công an xã phối hợp giải quyết 31 vụ việc về trật tự.",
+        {31: "unclassified"},
+    ),
+    (
+        "a standard's equipment for one team is a norm",
+        "Theo quy định, trang bị cho một đội dân phòng gồm 4 bình chữa cháy và 2 đèn pin.",
+        {4: None, 2: None},
+    ),
+    (
         "where border communes lie is administrative make-up",
         "Tỉnh có 21 xã biên giới thuộc 5 huyện miền núi.",
         {5: None},

@@ -152,3 +152,24 @@ def test_province_from_the_address_of_a_national_paper():
     # an address naming two provinces decides nothing
     assert province_from_path("https://x.vn/ha-nam-va-nam-dinh-phoi-hop") is None
     assert url_votes("https://thanhuyhue.vn/tin-tuc/mo-hinh") == (("Huế", 7.0),)
+
+
+def test_the_lead_starts_after_the_headline_and_ends_at_a_subheading():
+    district = (
+        "Bình Định: Vận động bà con giao nộp vũ khí tự chế\n"
+        "Ở vùng núi cao, nhiều hộ đồng bào vẫn quen giữ súng kíp để đi rừng, đi rẫy, coi đó là "
+        "vật bất ly thân qua nhiều thế hệ. Việc cất giữ những khẩu súng tự chế trong nhà tiềm ẩn "
+        "không ít rủi ro cho chính người dân và cộng đồng xung quanh, nhất là trẻ nhỏ. Đã có "
+        "những vụ súng cướp cò khi lau chùi, có người bị thương nặng phải đưa đi cấp cứu giữa "
+        "đêm, đường sá xa xôi, cách trạm y tế nhiều cây số. Trước thực "
+        "trạng ấy, từ tháng 2 đến nay, Công an huyện An Lão, tỉnh Bình Định đã mở đợt vận động "
+        "và thu về 36 khẩu súng các loại."
+    )
+    assert extract_document(district).document.scope == "district"
+    province = (
+        "Một mùa ngày hội rộn ràng khắp các miền quê\n\n"
+        "Năm nay, ngày hội được tổ chức ở 2.140 điểm trong toàn tỉnh, từ phố thị đến thôn bản.\n\n"
+        "Câu chuyện ở một xã vùng cao\n\n"
+        "Tại xã Trung Lý, bà con dựng rạp từ sớm, 310 người đến dự."
+    )
+    assert extract_document(province, Metadata(url="https://baothanhhoa.vn/x.htm")).document.scope == "province"

@@ -239,6 +239,7 @@ class ScopeFile(Strict):
     lead_chars: int
     headline_max_words: int
     caption_max_words: int = 30
+    subheading_max_words: int = 12
     reporter_cues: Words
     guest_titles: Words = []
     whole_unit_cues: WholeUnitCues

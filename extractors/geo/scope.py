@@ -54,6 +54,21 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
     )
 
 
+def _lead_end(text: str, start: int, limit: int) -> int:
+    """Where the lead stops: ``limit``, or earlier at the first subheading (a short
+    line with no sentence mark at its end) after the lead's first sentence."""
+    pos = text.find("\n", start)
+    while 0 <= pos < limit:
+        line_end = text.find("\n", pos + 1)
+        line = text[pos + 1 : line_end if line_end >= 0 else len(text)].strip()
+        before = text[start:pos].strip()
+        if (line and before and len(line.split()) <= _data()["subheading_max_words"]
+                and line[-1] not in ".!?:;…”\"»)"):
+            return pos
+        pos = line_end
+    return limit
+
+
 def _in_caption(text: str, at: int) -> bool:
     """The line holding ``at`` reads as a caption: a short line with no sentence mark at its end.
 
@@ -119,7 +134,10 @@ def detect_scope(
         else:
             title_mentions, lead_start, title_text = [], 0, ""
     else:
-        lead_start, title_text = 0, title
+        # a headline taken from the text's own first lines: the lead starts after it
+        at = text.find(title) if title else -1
+        lead_start = at + len(title) if 0 <= at < 200 else 0
+        title_text = title
     province_named = False
     for m in title_mentions:
         if not _belongs(m, province, province_2025):
@@ -132,7 +150,7 @@ def detect_scope(
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
     reported: set[str] = set()
     reporters: list[Any] = []  # mentions named as the reporting body
-    lead_end = lead_start + data["lead_chars"]
+    lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     lead = text[lead_start:lead_end]
     for m in text_mentions:
         if m.start < lead_start or m.start >= lead_end or not _belongs(m, province, province_2025):
