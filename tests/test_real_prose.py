@@ -324,6 +324,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {46: "model_groups"},
     ),
     (
+        "who the villagers are is not a result",
+        "Trưởng thôn kể: bà con trong thôn 100% là đồng bào Xơ Đăng, nhiều nhà còn nghèo.",
+        {100: None},
+    ),
+    (
         "a breakdown by year in the next sentence",
         "Hai năm qua, đồn biên phòng vận động bà con giao nộp 48 khẩu súng kíp. Trong đó, năm "
         "2023 có 20 khẩu, năm nay thêm 28 khẩu.",

@@ -74,6 +74,7 @@ class NotFigures(Strict):
     make_up_units: Words = []
     make_up_lead_ins: Words = []
     demographic_units: Words = []
+    composition_after: Words = []
     make_up_not_before: Words = []
     per_unit: Words = []
     per_time: Words = []

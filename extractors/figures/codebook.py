@@ -259,6 +259,12 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "slogan_words": frozenset(u.lower() for u in spec.get("slogan_words", [])),
         "slogan_max": float(spec.get("slogan_max", 10)),
         "norm": _norm_pattern(spec),
+        "composition": re.compile(
+            rf"(?:{'|'.join(re.escape(w) for w in spec['composition_after'])})(?!\w)",
+            re.IGNORECASE,
+        )
+        if spec.get("composition_after")
+        else None,
         "norm_breakers": phrase_regex(spec.get("norm_breakers", [])),
     }
 

@@ -56,6 +56,9 @@ def not_a_figure(
         return None  # "27/27 huyện" is a coverage, not the make-up
     if unit in spec["always_units"]:
         return "demographics"
+    composition = spec.get("composition")
+    if composition is not None and composition.match(f"{unit} {after_unit.lstrip()}"):
+        return "demographics"  # "100% là đồng bào Gia Rai": who the people are
     if unit in spec.get("audience_units", ()):
         return "audience"
     small = value is not None and value <= spec.get("slogan_max", 10) and value == int(value)
