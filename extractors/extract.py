@@ -48,6 +48,8 @@ EntityMode = Literal["all", "needed", "off"]
 ENTITY_MODES: tuple[str, ...] = ("all", "needed", "off")
 # A gazetteer-only province detection at least this confident is not worth NER.
 KNOWN_PROVINCE_CONFIDENCE = 0.5
+# At most this many sentences go through NER when it only helps tell the province.
+NER_SENTENCE_CAP = 200
 
 
 @dataclass(frozen=True)
@@ -172,11 +174,17 @@ def entity_mode(with_entities: bool | str) -> EntityMode:
 def ner_sentences(
     text: str, sentences: Sequence[Sentence], mentions: Sequence[NumberMention]
 ) -> list[Sentence]:
-    """Sentences whose NER answer is used: those with a number or a place mention."""
+    """Sentences whose NER answer is used: those with a number or a place mention,
+    the first ``NER_SENTENCE_CAP`` of them.
+
+    In ``needed`` mode NER's places only help tell the province; a few hundred
+    sentences say it as well as ten thousand, and the cap keeps a book-length
+    report from spending most of its time in NER (``all`` tags every sentence).
+    """
     spans = [(m.start, m.end) for m in mentions]
     spans += [(m.start, m.end) for m in geo.find_place_mentions(text)]
     index = SpanIndex(spans)
-    return [s for s in sentences if index.inside(s.start, s.end)]
+    return [s for s in sentences if index.inside(s.start, s.end)][:NER_SENTENCE_CAP]
 
 
 def _entities_and_province(

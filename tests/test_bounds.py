@@ -88,3 +88,16 @@ def test_docx_that_would_inflate_past_the_cap_is_too_large(tmp_path):
     )
     assert [(f["stage"], f["reason"]) for f in result.failures] == [("read", "too large")]
     assert not result.files
+
+
+def test_ner_for_the_province_reads_a_bounded_number_of_sentences() -> None:
+    from extractors.extract import NER_SENTENCE_CAP, ner_sentences
+    from extractors.text.normalize import normalize_text, split_sentences
+    from extractors.text.numbers import find_numbers
+
+    text = normalize_text(" ".join(f"Thôn số {i} có {i + 3} tổ tự quản." for i in range(400)))
+    sentences = split_sentences(text)
+    chosen = ner_sentences(text, sentences, find_numbers(text))
+    assert len(sentences) == 400
+    assert len(chosen) == NER_SENTENCE_CAP
+    assert chosen == sentences[: len(chosen)]  # the first ones, in order
