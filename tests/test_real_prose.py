@@ -324,6 +324,23 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {46: "model_groups"},
     ),
     (
+        "model sites counted with the unit in quotes",
+        "Cả năm, các địa phương nhân rộng thêm 58 “điểm” mô hình tự quản.",
+        {58: "model_sites"},
+    ),
+    (
+        "former members and unfilled posts are not the force's strength",
+        "Tỉnh đã tìm việc làm mới cho 210 người nguyên là công an xã bán chuyên trách; các tổ "
+        "bảo vệ ANTT còn thiếu 35 người.",
+        {210: "unclassified", 35: "unclassified"},
+    ),
+    (
+        "the force at the grassroots, with an abbreviation in brackets",
+        "Đến cuối năm, huyện còn 640 người tiếp tục tham gia giữ gìn an ninh trật tự (ANTT) "
+        "tại cơ sở.",
+        {640: "grassroots_force_members"},
+    ),
+    (
         "who the villagers are is not a result",
         "Trưởng thôn kể: bà con trong thôn 100% là đồng bào Xơ Đăng, nhiều nhà còn nghèo.",
         {100: None},

@@ -42,11 +42,17 @@ def _unit_after(
     the document (-1 when there is none).
     """
     longest = max(map(len, unit_words), default=0)
-    following = [t.text.lower() for t in tokens[num_index + 1 : num_index + 1 + longest]]
+    first = num_index + 1
+    if first + 2 < len(tokens) and tokens[first].text in _OPENING_QUOTES:
+        first += 1  # a unit in quotes: 43 “điểm” mô hình
+    following = [t.text.lower() for t in tokens[first : first + longest]]
+    following = [w for w in following if w not in _CLOSING_QUOTES] if first > num_index + 1 \
+        else following
     for size in range(len(following), 0, -1):
         unit = unit_words.get(tuple(following[:size]))
         if unit is not None:
-            return unit, tokens[num_index + size].end
+            end_index = _index_after_words(tokens, first, size)
+            return unit, tokens[end_index].end
     if num_index + 1 < len(tokens):
         nxt = tokens[num_index + 1]
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
@@ -56,6 +62,23 @@ def _unit_after(
                     return min(whole, key=len), nxt.end
             return nxt.text.lower(), nxt.end
     return None, -1
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "‘"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’"})
+
+
+def _index_after_words(tokens: Sequence[Token], first: int, size: int) -> int:
+    """Index of the ``size``-th token from ``first`` that is not a closing quote."""
+    seen = 0
+    index = first
+    while index < len(tokens):
+        if tokens[index].text not in _CLOSING_QUOTES:
+            seen += 1
+            if seen == size:
+                return index
+        index += 1
+    return len(tokens) - 1
 
 
 def _unit_in_label(before: str, codebook: Codebook) -> str | None:
