@@ -341,6 +341,17 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {640: "grassroots_force_members"},
     ),
     (
+        "an allowance is a rate, not money spent",
+        "Mỗi tháng phụ cấp của tổ viên chưa tới 1,5 triệu đồng; có người chỉ nhận 900 nghìn "
+        "đồng một tháng.",
+        {1.5e6: None, 900e3: None},
+    ),
+    (
+        "what is needed is not a result",
+        "So với định mức, huyện còn hụt 85 người; phải có khoảng 400 người thì lực lượng mới đủ.",
+        {400: None},
+    ),
+    (
         "who the villagers are is not a result",
         "Trưởng thôn kể: bà con trong thôn 100% là đồng bào Xơ Đăng, nhiều nhà còn nghèo.",
         {100: None},

@@ -81,6 +81,7 @@ class NotFigures(Strict):
     money_units: Words = []
     frequency_units: Words = []
     frequency_lead_ins: Words = []
+    rate_lead_ins: Words = []
     references_back: Words = []
     share_of_percent: Words = []
     audience_units: Words = []

@@ -242,7 +242,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if lead_ins
         else None,
         "per_unit": re.compile(rf"^\s*/\s*(?:{per})(?!\w)", re.IGNORECASE) if per else None,
-        "per_time": re.compile(rf"^\s*/\s*(?:{per_time})(?!\w)", re.IGNORECASE)
+        "per_time": re.compile(rf"^\s*(?:/|một|mỗi|một\s+người\s*/)\s*(?:{per_time})(?!\w)",
+                               re.IGNORECASE)
         if per_time
         else None,
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
@@ -259,6 +260,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "slogan_words": frozenset(u.lower() for u in spec.get("slogan_words", [])),
         "slogan_max": float(spec.get("slogan_max", 10)),
         "norm": _norm_pattern(spec),
+        "rate_lead_ins": phrase_regex(spec.get("rate_lead_ins", [])),
         "composition": re.compile(
             rf"(?:{'|'.join(re.escape(w) for w in spec['composition_after'])})(?!\w)",
             re.IGNORECASE,

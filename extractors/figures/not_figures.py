@@ -44,6 +44,9 @@ def not_a_figure(
     per_time = spec["per_time"]
     if unit in spec["money_units"] and per_time is not None and per_time.match(after_unit):
         return "per_unit"
+    rate = spec.get("rate_lead_ins")
+    if unit in spec["money_units"] and rate is not None and rate.search(before):
+        return "per_unit"  # an allowance or a wage rate: "phụ cấp chừng 1,3 triệu đồng"
     lead = spec["frequency_lead_ins"]
     if unit in spec["frequency_units"] and lead is not None and lead.search(before):
         return "frequency"
