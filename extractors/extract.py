@@ -48,6 +48,8 @@ EntityMode = Literal["all", "needed", "off"]
 ENTITY_MODES: tuple[str, ...] = ("all", "needed", "off")
 # A gazetteer-only province detection at least this confident is not worth NER.
 KNOWN_PROVINCE_CONFIDENCE = 0.5
+# Provinces merged on this day; a report dated after it is filed under the new province.
+MERGER_DATE = "2025-07-01"
 # At most this many sentences go through NER when it only helps tell the province.
 NER_SENTENCE_CAP = 200
 
@@ -265,6 +267,8 @@ def extract_document(
     if meta.province:
         province = geo.canonical_province(meta.province) or meta.province
     province_2025 = geo.province_2025(province) if province else None
+    if province_2025 and (published or dates.event_date(text) or "") >= MERGER_DATE:
+        province = province_2025  # codebook: a report after the merger uses the new province
 
     codebook = load_codebook()
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)

@@ -352,6 +352,27 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {400: None},
     ),
     (
+        "cases investigated and resolved after tips are cases solved",
+        "Người dân báo 640 nguồn tin, giúp công an điều tra giải quyết 512 vụ việc.",
+        {512: "cases_solved_via_tips"},
+    ),
+    (
+        "individuals and collectives counted together, either order",
+        "Dịp này có 45 cá nhân, tập thể được khen. Trong đó, 20 cá nhân, tập thể là hội viên.",
+        {45: "unclassified", 20: "unclassified"},
+    ),
+    (
+        "awards counted in turns, and emulation flags",
+        "Năm qua có 118 lượt tập thể, 264 lượt cá nhân được khen thưởng; tỉnh tặng 3 cờ thi "
+        "đua cho các đơn vị dẫn đầu.",
+        {118: "awards_collective", 264: "awards_individual", 3: "awards_collective"},
+    ),
+    (
+        "the length of a border describes the province",
+        "Tỉnh có 4 huyện biên giới, đường biên giới dài 198 km; năm qua bà con báo 57 nguồn tin.",
+        {198: None, 57: "tips_received"},
+    ),
+    (
         "who the villagers are is not a result",
         "Trưởng thôn kể: bà con trong thôn 100% là đồng bào Xơ Đăng, nhiều nhà còn nghèo.",
         {100: None},

@@ -173,3 +173,19 @@ def test_the_lead_starts_after_the_headline_and_ends_at_a_subheading():
         "Tại xã Trung Lý, bà con dựng rạp từ sớm, 310 người đến dự."
     )
     assert extract_document(province, Metadata(url="https://baothanhhoa.vn/x.htm")).document.scope == "province"
+
+
+def test_a_report_after_the_merger_is_filed_under_the_new_province():
+    text = (
+        "Ra mắt tổ bảo vệ an ninh ở xã Long Hiệp\n\nSáng 12/9/2025, xã Long Hiệp, huyện Trà Cú "
+        "cũ ra mắt 9 tổ bảo vệ an ninh, trật tự với 54 thành viên."
+    )
+    doc = extract_document(text).document
+    assert (doc.province, doc.province_2025) == ("Vĩnh Long", "Vĩnh Long")
+    before = extract_document(text.replace("12/9/2025", "12/9/2024")).document
+    assert (before.province, before.province_2025) == ("Trà Vinh", "Vĩnh Long")
+
+
+def test_provincial_papers_named_otherwise():
+    assert province_from_url("https://baodongkhoi.vn/tin-tuc-1.html") == "Bến Tre"
+    assert province_from_url("https://baoapbac.vn/an-ninh/x.html") == "Tiền Giang"

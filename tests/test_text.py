@@ -325,3 +325,14 @@ def test_title_variants():
         f"A- A A+\n.\nThứ Sáu, 12/01/2024 - 09:45\nLào Cai tổng kết phong trào năm 2023\n{BODY}"
     )
     assert detect_title(chrome_first) == "Lào Cai tổng kết phong trào năm 2023"
+
+
+def test_an_ellipsis_glued_to_the_next_sentence_ends_a_sentence():
+    from extractors.text.normalize import split_sentences
+
+    text = "Tổ giúp lấy mẫu xét nghiệm…Tuy nhiên, tổ còn thiếu người. Việc khác…còn tiếp."
+    assert [s.text for s in split_sentences(text)] == [
+        "Tổ giúp lấy mẫu xét nghiệm…",
+        "Tuy nhiên, tổ còn thiếu người.",
+        "Việc khác…còn tiếp.",
+    ]

@@ -103,6 +103,8 @@ def test_phrasings_not_learned_yet(text: str, fragment: str) -> None:
         "Việc lắp camera không chỉ giúp công an phát hiện vi phạm mà còn làm cho bà con yên "
         "tâm làm ăn.",
         "Những tấm gương ấy không những được khen thưởng mà còn được nhân rộng ra nhiều thôn.",
+        # no longer: an improvement
+        "Từ khi có tổ tự quản, xóm gần như không còn xảy ra trộm cắp vặt.",
     ],
 )
 def test_plans_and_achievements_are_not_weaknesses(text: str) -> None:

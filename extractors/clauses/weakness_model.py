@@ -60,17 +60,27 @@ def syllables(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-_NOT_ONLY = "not_only"
+#: Families whose phrases praise with a negation or "còn" in them ("không chỉ ... mà
+#: còn", "không để xảy ra", "không còn xảy ra"): searched in the text as it is, and
+#: blanked out of it before the other families are searched.
+_PRAISING = ("not_only", "achievement")
+
+
+@lru_cache(maxsize=1)
+def _praise_pattern() -> re.Pattern[str] | None:
+    cues = load_vocabulary()["weakness_model"]["cues"]
+    words = [w for name in _PRAISING for w in cues.get(name, [])]
+    return word_pattern(words) if words else None
 
 
 def _blanked(text: str) -> str:
-    """The text with "không chỉ ... mà còn" words blanked: their negation and "còn" praise."""
-    pattern = _cue_patterns().get(_NOT_ONLY)
+    """The text with the praising phrases blanked: their negation and "còn" praise."""
+    pattern = _praise_pattern()
     return pattern.sub(" ", text) if pattern is not None else text
 
 
 def _family_in(name: str, text: str, blanked: str) -> bool:
-    return _cue_patterns()[name].search(text if name == _NOT_ONLY else blanked) is not None
+    return _cue_patterns()[name].search(text if name in _PRAISING else blanked) is not None
 
 
 def _found(text: str) -> tuple[str, ...]:

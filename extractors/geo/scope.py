@@ -56,13 +56,16 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
 
 def _lead_end(text: str, start: int, limit: int) -> int:
     """Where the lead stops: ``limit``, or earlier at the first subheading (a short
-    line with no sentence mark at its end) after the lead's first sentence."""
+    line with no sentence mark at its end) after a paragraph of the lead (a line
+    ending with a full stop: page furniture above the article does not count)."""
     pos = text.find("\n", start)
+    paragraph_seen = False
     while 0 <= pos < limit:
         line_end = text.find("\n", pos + 1)
         line = text[pos + 1 : line_end if line_end >= 0 else len(text)].strip()
-        before = text[start:pos].strip()
-        if (line and before and len(line.split()) <= _data()["subheading_max_words"]
+        previous = text[text.rfind("\n", start, pos) + 1 : pos].strip()
+        paragraph_seen = paragraph_seen or previous[-1:] in (".", "!", "?", "…")
+        if (line and paragraph_seen and len(line.split()) <= _data()["subheading_max_words"]
                 and line[-1] not in ".!?:;…”\"»)"):
             return pos
         pos = line_end

@@ -284,7 +284,11 @@ def _sentence_breaks(block: str, abbreviations: Collection[str]) -> list[int]:
             if _is_abbreviation(token, token_start == 0, abbreviations):
                 continue
         breaks.append(match.end())
-    return breaks
+    # "... xét nghiệm…Tuy nhiên, ...": an ellipsis glued to the next sentence
+    for match in re.finditer(r"…(?=[^\W\d_])", block):
+        if block[match.end()].isupper():
+            breaks.append(match.end())
+    return sorted(set(breaks))
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence | None:
