@@ -153,8 +153,8 @@ def test_relative_cues_read_against_the_event_date_when_the_page_has_none():
 
 def test_since_a_date_to_now():
     text = (
-        "Thu hồi vũ khí ở phường mới\n\nKể từ ngày 01/7/2025 đến nay, Công an phường đã tiếp "
-        "nhận 5 khẩu súng do người dân giao nộp."
+        "Súng săn về kho\n\nTính từ ngày 01/7/2025 tới nay, bà con trong phường mang nộp "
+        "5 khẩu súng săn cho lực lượng chức năng."
     )
     doc = extract_document(text).document
     assert (doc.period_start, doc.period_end, doc.period) == ("2025-07-01", None, 2025)

@@ -353,7 +353,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "cases investigated and resolved after tips are cases solved",
-        "Người dân báo 640 nguồn tin, giúp công an điều tra giải quyết 512 vụ việc.",
+        "Người dân báo 640 nguồn tin, nhờ đó lực lượng chức năng điều tra giải quyết 512 vụ việc.",
         {512: "cases_solved_via_tips"},
     ),
     (
@@ -390,7 +390,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "a standard's equipment for one team is a norm",
-        "Theo quy định, trang bị cho một đội dân phòng gồm 4 bình chữa cháy và 2 đèn pin.",
+        "Theo quy chuẩn, cấp phát cho một đội xung kích thôn gồm 4 bình chữa cháy, 2 đèn pin.",
         {4: None, 2: None},
     ),
     (

@@ -156,7 +156,7 @@ def test_province_from_the_address_of_a_national_paper():
 
 def test_the_lead_starts_after_the_headline_and_ends_at_a_subheading():
     district = (
-        "Bình Định: Vận động bà con giao nộp vũ khí tự chế\n"
+        "Bình Định: Vận động đồng bào nộp lại súng kíp\n"
         "Ở vùng núi cao, nhiều hộ đồng bào vẫn quen giữ súng kíp để đi rừng, đi rẫy, coi đó là "
         "vật bất ly thân qua nhiều thế hệ. Việc cất giữ những khẩu súng tự chế trong nhà tiềm ẩn "
         "không ít rủi ro cho chính người dân và cộng đồng xung quanh, nhất là trẻ nhỏ. Đã có "

@@ -330,9 +330,9 @@ def test_title_variants():
 def test_an_ellipsis_glued_to_the_next_sentence_ends_a_sentence():
     from extractors.text.normalize import split_sentences
 
-    text = "Tổ giúp lấy mẫu xét nghiệm…Tuy nhiên, tổ còn thiếu người. Việc khác…còn tiếp."
+    text = "Tổ đi phát khẩu trang từng nhà…Tuy nhiên, tổ còn thiếu người. Việc khác…còn tiếp."
     assert [s.text for s in split_sentences(text)] == [
-        "Tổ giúp lấy mẫu xét nghiệm…",
+        "Tổ đi phát khẩu trang từng nhà…",
         "Tuy nhiên, tổ còn thiếu người.",
         "Việc khác…còn tiếp.",
     ]

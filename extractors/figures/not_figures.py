@@ -61,7 +61,7 @@ def not_a_figure(
         return "demographics"
     composition = spec.get("composition")
     if composition is not None and composition.match(f"{unit} {after_unit.lstrip()}"):
-        return "demographics"  # "100% là đồng bào Gia Rai": who the people are
+        return "demographics"  # "95% là đồng bào Mông": who the people are
     if unit in spec.get("audience_units", ()):
         return "audience"
     small = value is not None and value <= spec.get("slogan_max", 10) and value == int(value)

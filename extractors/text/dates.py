@@ -126,7 +126,7 @@ def event_date(text: str) -> str | None:
 
     A stand-in for the publication date when the page carries none: the first full
     date right after a day word (``ngày``, ``sáng``, ``chiều`` ...) near the start.
-    A date after ``từ`` opens a span (``từ ngày 01/7/2025 đến nay``), not an event.
+    A date after ``từ`` opens a span (``từ ngày 15/3/2024 tới nay``), not an event.
     """
     cue = _event_cue()
     if cue is None:
