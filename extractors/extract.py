@@ -128,9 +128,7 @@ def _periods(
     text: str, title: str | None, sentences: Sequence[Sentence], published: str | None
 ) -> tuple[periods.Period | None, dict[int, periods.Period]]:
     """The document's period and each framed sentence's own (keyed by sentence start)."""
-    # with no publication date, relative cues ("từ đầu năm đến nay") are read
-    # against the date of the event the lead reports
-    pub = periods.Published.parse(published or dates.event_date(text))
+    pub = periods.Published.parse(published)
     year = periods.reporting_year(f"{title or ''}\n{text[:600]}", pub)
     framed = [(s, periods.sentence_period(s.text, pub, year)) for s in sentences]
     span = periods.document_period(title, [(s.text, p) for s, p in framed], pub, year)
@@ -267,13 +265,16 @@ def extract_document(
     if meta.province:
         province = geo.canonical_province(meta.province) or meta.province
     province_2025 = geo.province_2025(province) if province else None
-    if province_2025 and (published or dates.event_date(text) or "") >= MERGER_DATE:
+    # with no publication date, relative cues ("từ đầu năm đến nay") and the merger
+    # are read against the date of the event the lead reports
+    dated = published or dates.event_date(text)
+    if province_2025 and (dated or "") >= MERGER_DATE:
         province = province_2025  # codebook: a report after the merger uses the new province
 
     codebook = load_codebook()
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
-    span, sentence_spans = _periods(text, title, sentences, published)
+    span, sentence_spans = _periods(text, title, sentences, dated)
     # with no span, results reported in a dated page are filed under its year
     reports_results = bool(figures)
     period = (

@@ -66,6 +66,7 @@ class Codebook:
     units: list[str]
     unit_regex: re.Pattern[str] | None
     unit_words: dict[tuple[str, ...], str]
+    unit_max_words: int  # words in the longest entry of unit_words
     pattern_matcher: Matcher
     stock_cues: re.Pattern[str] | None
     flow_cues: re.Pattern[str] | None
@@ -173,7 +174,8 @@ def load_codebook(path: str | None = None) -> Codebook:
         rules=rules,
         units=units_sorted,
         unit_regex=phrase_regex(units_sorted),
-        unit_words=_unit_words(units_sorted),
+        unit_words=(unit_words := _unit_words(units_sorted)),
+        unit_max_words=max(map(len, unit_words), default=0),
         pattern_matcher=pattern_matcher,
         stock_cues=phrase_regex(kind_cues.get("stock", [])),
         flow_cues=phrase_regex(kind_cues.get("flow", [])),

@@ -32,8 +32,7 @@ MAX_BEFORE = 160
 
 
 def _unit_after(
-    tokens: Sequence[Token], num_index: int, unit_words: dict[tuple[str, ...], str],
-    units: Sequence[str] = (),
+    tokens: Sequence[Token], num_index: int, codebook: Codebook
 ) -> tuple[str | None, int]:
     """The counted noun right after the number token (longest codebook unit, else a word).
 
@@ -41,7 +40,8 @@ def _unit_after(
     the shortest codebook unit it begins. Returns the unit and its end offset in
     the document (-1 when there is none).
     """
-    longest = max(map(len, unit_words), default=0)
+    unit_words, units = codebook.unit_words, codebook.units
+    longest = codebook.unit_max_words
     first = num_index + 1
     if first + 2 < len(tokens) and tokens[first].text in _OPENING_QUOTES:
         first += 1  # a unit in quotes: 43 “điểm” mô hình
@@ -211,7 +211,7 @@ def _figure(
     ):
         return None  # a target or plan ("Phấn đấu 100% xã ..."), not a result
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
-    unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook.unit_words, codebook.units)
+    unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook)
     unit_end = unit_end if unit_end >= 0 else mention.end
     glued = text[mention.number_end : mention.end]
     if glued.isalpha() and glued.lower() in codebook.glued_units:  # "160.000.000đ"

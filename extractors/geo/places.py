@@ -29,7 +29,6 @@ from extractors.geo.gazetteer import (  # noqa: F401 - re-exported
 )
 from extractors.geo.mentions import find_place_mentions
 from extractors.geo.scope import detect_scope
-from extractors.geo.sites import site_weight
 
 # --------------------------------------------------------------- public: detection
 
@@ -72,7 +71,6 @@ def detect_province(
     text: str,
     title: str | None = None,
     extra_names: Iterable[str] = (),
-    site_province: str | None = None,
     url_votes: Iterable[tuple[str, float]] = (),
 ) -> ProvinceDetection:
     """The province a report is about, its 2025 province, and its scope.
@@ -82,8 +80,8 @@ def detect_province(
     still; a title counts ``title_factor`` times and the lead more than the
     rest. A name found in several provinces votes only when one of them is
     named elsewhere in the report. ``extra_names`` are LOC strings from NER;
-    ``site_province`` is the province of the site that published the page;
-    ``url_votes`` are the votes of the page's address (``sites.url_votes``).
+    ``url_votes`` are the votes of the page's address: its site's province, or
+    the one its path spells (``sites.url_votes``).
     """
     weights = _config()["weights"]
     text_mentions = find_place_mentions(text)
@@ -101,9 +99,6 @@ def detect_province(
             province = provinces.pop() if len(provinces) == 1 else None
         if province:
             scores[province] += weights["extra_name"]
-    if site_province:
-        # the site that published the page (sites.yaml explains the weight)
-        scores[site_province] += site_weight()
     for province, weight in url_votes:
         # the page's address: its site, or the province its path spells (sites.yaml)
         scores[province] += weight

@@ -65,8 +65,7 @@ def _lead_end(text: str, start: int, limit: int) -> int:
         line = text[pos + 1 : line_end if line_end >= 0 else len(text)].strip()
         previous = text[text.rfind("\n", start, pos) + 1 : pos].strip()
         paragraph_seen = paragraph_seen or previous[-1:] in (".", "!", "?", "…")
-        if (line and paragraph_seen and len(line.split()) <= _data()["subheading_max_words"]
-                and line[-1] not in ".!?:;…”\"»)"):
+        if paragraph_seen and _unfinished_line(line, _data()["subheading_max_words"]):
             return pos
         pos = line_end
     return limit
@@ -81,8 +80,13 @@ def _in_caption(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)].strip()
-    return bool(line) and len(line.split()) <= _data()["caption_max_words"] and \
-        line[-1] not in ".!?:;…”\"»)"
+    return _unfinished_line(line, _data()["caption_max_words"])
+
+
+def _unfinished_line(line: str, max_words: int) -> bool:
+    """A line of at most ``max_words`` words with no sentence mark at its end: a
+    subheading or a caption, not a sentence of the article."""
+    return bool(line) and len(line.split()) <= max_words and line[-1] not in ".!?:;…”\"»)"
 
 
 @cache

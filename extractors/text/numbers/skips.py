@@ -157,7 +157,8 @@ def _range_res() -> tuple[re.Pattern[str], ...]:
             re.IGNORECASE,
         ),
         # with no opening word, the two numbers stand side by side: "01 đến 02 phòng"
-        re.compile(rf"[ \t]+(?:{to})[ \t]+\d", re.IGNORECASE),
+        # (a bare count of one to three digits after the range word, not "2/3" or "1.200")
+        re.compile(rf"[ \t]+(?:{to})[ \t]+\d{{1,3}}(?![\d/.,])", re.IGNORECASE),
         re.compile(rf"(?<![\w.,/])\d{{1,3}}[ \t]+(?:{to})[ \t]+\Z", re.IGNORECASE),
     )
 
@@ -171,22 +172,11 @@ def digit_range(text: str, s: int, e: int) -> str | None:
     if to_re.search(text, max(0, s - 40), s):
         return "range"
     if e - s <= 3 and text[s:e].isdigit():
-        if bare_to_after_re.match(text, e) and _small_number_at(text, bare_to_after_re, e):
+        if bare_to_after_re.match(text, e):
             return "range"
         if bare_to_re.search(text, max(0, s - 12), s):
             return "range"
     return None
-
-
-def _small_number_at(text: str, regex: re.Pattern[str], e: int) -> bool:
-    """The number after the range word is itself a bare one- to three-digit count."""
-    match = regex.match(text, e)
-    if match is None:
-        return False
-    rest = re.match(r"\d+", text[match.end() - 1 :])
-    return rest is not None and len(rest.group()) <= 3 and not text[
-        match.end() - 1 + len(rest.group()) : match.end() + len(rest.group())
-    ].startswith(("/", ".", ","))
 
 
 _CAPTION_COUNTER_RE = re.compile(r"[ \t]+[-–][ \t]*\Z")
