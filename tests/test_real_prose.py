@@ -398,7 +398,48 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Tỉnh có 21 xã biên giới thuộc 5 huyện miền núi.",
         {5: None},
     ),
+    (
+        "a list of weapons named by their kind after a recovery verb",
+        "Đợt này, lực lượng Công an phường vận động, thu hồi được nhiều vũ khí gồm: 05 súng hơi, "
+        "03 súng kíp, 06 kiếm và 12 bánh pháo hoa.",
+        {5: "weapons_surrendered", 3: "weapons_surrendered", 6: "weapons_surrendered",
+         12: "weapons_surrendered"},
+    ),
+    (
+        "the movement launched in villages: one session per village",
+        "Năm 2023, huyện mở lễ phát động phong trào bảo vệ an ninh Tổ quốc tại 212 thôn, "
+        "tổ dân phố, thu hút 40.120 lượt người tham gia.",
+        {212: "campaign_sessions", 40120: "campaign_participants"},
+    ),
+    (
+        "denunciation slips are tips",
+        "Qua các buổi họp, người dân đã gửi 830 phiếu tố giác tội phạm tới cơ quan Công an.",
+        {830: "tips_received"},
+    ),
+    (
+        "arrests after tips reported as 'tin báo'",
+        "Công an phường tiếp nhận 91 tin báo của người dân, qua đó điều tra làm rõ 7 vụ án, "
+        "bắt 11 đối tượng.",
+        {91: "tips_received", 7: "cases_solved_via_tips", 11: "suspects_arrested_via_tips"},
+    ),
+    (
+        "a steering committee's number behind its bracketed abbreviation is a name",
+        "Dự hội nghị có ông Trần Văn Bình, thành viên Ban chỉ đạo (BCĐ) 138 huyện.",
+        {138: None},
+    ),
 ]
+
+
+def test_sessions_held_up_to_now_are_a_flow() -> None:
+    """Activity counted "up to now" is still activity: the codebook makes sessions a flow."""
+    text = "Đến nay, toàn huyện đã tổ chức 2.310 buổi họp dân với 96.400 lượt người dự."
+    kinds = {f.value: f.kind for f in figures_of(text)}
+    assert kinds == {2310: "flow", 96400: "flow"}
+
+
+def test_models_up_to_now_stay_a_stock() -> None:
+    text = "Đến nay, toàn huyện duy trì 87 mô hình tự quản ở khu dân cư."
+    assert [f.kind for f in figures_of(text)] == ["stock"]
 
 
 @pytest.mark.parametrize(("kind", "text", "expected"), CASES, ids=[c[0] for c in CASES])

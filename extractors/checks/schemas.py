@@ -41,6 +41,7 @@ class Indicator(Strict):
     family: str
     kind: Literal["flow", "stock"] | None = None
     units: Words = []
+    unit_heads: Words = []
     unit_is_enough: bool = False
     ratio: bool = False
     previous: Words = []

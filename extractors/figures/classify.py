@@ -68,7 +68,7 @@ def classify(
     unit = (candidate.unit or "").lower()
     best: tuple[float, str, str | None] = (0.0, "unclassified", None)
     for rule in codebook.rules:
-        if rule.units and unit not in rule.units and rule.code not in candidate.pattern_codes:
+        if not rule.accepts_unit(unit) and rule.code not in candidate.pattern_codes:
             continue  # a pattern of the rule that holds the number speaks for its unit
         if (
             rule.ratio
@@ -111,7 +111,18 @@ def kind_of(
     """Nearest time frame before the number, else the indicator's default, else
     an action verb before it (``tổ chức tại 83/83 xã``), else a lead-in naming a
     standing count or place right before it (``xã có 9 thôn``), else the kind of
-    the figure it continues, else the kind of its counted noun (``mắt camera``)."""
+    the figure it continues, else the kind of its counted noun (``mắt camera``).
+
+    What can only happen in time (sessions, attendances, tips, cases, awards,
+    money: an indicator or a counted noun of kind ``flow``) is a flow even
+    after a standing-count frame: ``đến nay đã tổ chức 15 buổi`` counts
+    activity up to now (codebook, "Kind"). Only things that stand (models,
+    teams, members) take their kind from the frame.
+    """
+    if rule_kind == "flow" or (
+        rule_kind is None and codebook.unit_kinds.get((unit or "").lower()) == "flow"
+    ):
+        return "flow"
     clause_start = before_in_sentence.rfind(";") + 1
     positions: list[tuple[int, int, str]] = []
     frames = (

@@ -56,6 +56,15 @@ class IndicatorRule:
     previous_waived_by: re.Pattern[str] | None = None
     # cues anywhere in the sentence that lift the excludes
     exclude_unless: re.Pattern[str] | None = None
+    # first words of a unit that the indicator also accepts ("súng" takes "súng cồn")
+    unit_heads: frozenset[str] = frozenset()
+
+    def accepts_unit(self, unit: str) -> bool:
+        """Whether ``unit`` (lower case) is one of the rule's units or starts with a head."""
+        if not self.units or unit in self.units:
+            return True
+        head = unit.split(" ", 1)[0]
+        return head != unit and head in self.unit_heads
 
 
 @dataclass
@@ -162,6 +171,7 @@ def load_codebook(path: str | None = None) -> Codebook:
                 has_patterns=bool(patterns),
                 previous_waived_by=phrase_regex(spec.get("previous_waived_by", [])),
                 exclude_unless=phrase_regex(spec.get("exclude_unless", [])),
+                unit_heads=frozenset(u.lower() for u in spec.get("unit_heads", [])),
             )
         )
     units_sorted = sorted(all_units, key=len, reverse=True)

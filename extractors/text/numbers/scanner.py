@@ -278,6 +278,7 @@ class _Scanner:
         reason = (
             ("demographics" if _demographic_before(before) else None)
             or skips.head_reason(self.text, before)
+            or skips.abbreviated_head(self.text, s)
             or skips.place_name(self.text, before)
             or skips.name_continued(self.text, s, e, self.last_name_end)
             or skips.bare_date_or_year(self.text[s:e], before)

@@ -16,6 +16,7 @@ from extractors.text.numbers.context import (
     _valid_day_month,
     _Word,
     _words_after,
+    _words_before,
 )
 from extractors.text.numbers.patterns import (
     _ABBREVIATED_NAME_RE,
@@ -114,6 +115,18 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
     ):
         return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
     return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
+
+
+_ABBREVIATION_BEFORE_RE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9]{1,7}\s*\)\s*$")
+
+
+def abbreviated_head(text: str, s: int) -> str | None:
+    """A name head whose abbreviation stands in brackets before the number:
+    ``Ban Chỉ đạo (BCĐ) 138``: the head's reason, read across the brackets."""
+    match = _ABBREVIATION_BEFORE_RE.search(text, max(0, s - 16), s)
+    if match is None:
+        return None
+    return head_reason(text, _words_before(text, match.start()))
 
 
 def name_continued(text: str, s: int, e: int, last_name_end: int) -> str | None:
