@@ -267,7 +267,8 @@ def extract_document(
     province_2025 = geo.province_2025(province) if province else None
     # with no publication date, relative cues ("từ đầu năm đến nay") and the merger
     # are read against the date of the event the lead reports
-    dated = published or dates.event_date(text)
+    opening_date = published or dates.metadata_date(text)  # the page's own date, maybe a month
+    dated = opening_date or dates.event_date(text)
     if province_2025 and (dated or "") >= MERGER_DATE:
         province = province_2025  # codebook: a report after the merger uses the new province
 
@@ -275,12 +276,13 @@ def extract_document(
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
     span, sentence_spans = _periods(text, title, sentences, dated)
-    # with no span, results reported in a dated page are filed under its year
+    # with no span, results reported in a dated page are filed under its year (a
+    # date in the text may be a decree's, so only the page's own date counts)
     reports_results = bool(figures)
     period = (
         span.year
         if span is not None
-        else (int(published[:4]) if published and reports_results else None)
+        else (int(opening_date[:4]) if opening_date and reports_results else None)
     )
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
     span_fields = periods.span_fields(span)

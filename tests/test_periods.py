@@ -160,3 +160,55 @@ def test_since_a_date_to_now():
     assert (doc.period_start, doc.period_end, doc.period) == ("2025-07-01", None, 2025)
     dated = extract_document(text, Metadata(published="2025-10-02")).document
     assert (dated.period_start, dated.period_end) == ("2025-07-01", "2025-10-02")
+
+
+def test_a_saved_page_opens_with_its_publication_date():
+    text = (
+        "date 2025-12-30 Xã Tân Lập tổng kết công tác an ninh năm 2025\n\n"
+        "Chiều 29/12, UBND xã tổng kết. Người dân đã giao nộp 6 khẩu súng tự chế."
+    )
+    doc = extract_document(text).document
+    assert doc.published == "2025-12-30"
+    assert doc.title == "Xã Tân Lập tổng kết công tác an ninh năm 2025"
+
+
+def test_a_month_only_page_date_still_gives_the_year():
+    text = (
+        "date 2022-09 Người dân trong huyện tự nguyện giao nộp 14 khẩu súng săn cho "
+        "lực lượng Công an. Đến nay, huyện đã tổ chức 320 buổi họp dân."
+    )
+    doc = extract_document(text).document
+    assert doc.published is None
+    assert doc.period == 2022
+
+
+def test_a_decree_date_does_not_date_the_report():
+    text = (
+        "Thực hiện Chỉ thị ban hành ngày 10-3-2012, huyện đã tổ chức 45 buổi họp dân "
+        "với 3.200 lượt người tham dự."
+    )
+    assert extract_document(text).document.period is None
+
+
+def test_the_start_of_the_year_to_now_on_an_undated_page():
+    text = "Từ đầu năm 2024 đến nay, Huyện Đoàn phối hợp tổ chức 17 buổi tuyên truyền."
+    doc = extract_document(text).document
+    assert (doc.period_start, doc.period_end, doc.period) == ("2024-01-01", None, 2024)
+
+
+def test_the_year_of_the_movement_named_after_it():
+    text = (
+        "Tối 20/8, UBND huyện tặng giấy khen 4 tập thể và 9 cá nhân tiêu biểu "
+        "của phong trào “Toàn dân bảo vệ ANTQ” năm 2019."
+    )
+    doc = extract_document(text).document
+    assert (doc.period_start, doc.period_end) == ("2019-01-01", "2019-12-31")
+
+
+def test_an_anniversary_range_is_not_the_reporting_period():
+    text = (
+        "Chào mừng kỷ niệm 70 năm Quốc khánh (2/9/1945 - 2/9/2015), toàn tỉnh đã tổ chức "
+        "310 buổi họp dân. Sau 10 năm thực hiện, toàn tỉnh có 412 mô hình."
+    )
+    doc = extract_document(text, Metadata(published="2015-08-28")).document
+    assert doc.period_start == "2005-08-01"

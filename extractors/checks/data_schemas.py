@@ -75,6 +75,7 @@ class DatesFile(Strict):
     header_lines: int
     event_date_cues: Words = []
     event_date_chars: int = 400
+    metadata_date: str | None = None
 
 
 class Qualifiers(Strict):
@@ -152,6 +153,7 @@ class PeriodsFile(Strict):
     future_cues: Words
     title_future_cues: Words = []
     clip_grace_days: int = 62
+    max_span_years: int | None = None
     year_end_review: YearEndReview
     weights: DateWeights
 
@@ -246,6 +248,9 @@ class ScopeFile(Strict):
     weights: ScopeWeights
     national_cues: Words
     national_exceptions: Words
+    subject_types: dict[str, Literal["province", "district", "commune"]] = {}
+    city_provinces: Words = []
+    numbered_ward: str | None = None
 
 
 class SitePatterns(Strict):

@@ -148,6 +148,28 @@ def is_date_line(line: str) -> bool:
     return _date_line(line.strip()) is not None
 
 
+def _metadata_match(text: str) -> re.Match[str] | None:
+    pattern = _data().get("metadata_date")
+    return re.match(pattern, text, re.IGNORECASE) if pattern else None
+
+
+def metadata_date(text: str) -> str | None:
+    """The publication date a saved page opens with (``date 2026-01-08 ...``):
+    ``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is given; else None."""
+    match = _metadata_match(text)
+    if match is None or not _valid_year(int(match["y"])) or not 1 <= int(match["m"]) <= 12:
+        return None
+    if match["d"]:
+        return _parse_date(match["d"], match["m"], match["y"])
+    return f"{int(match['y']):04d}-{int(match['m']):02d}"
+
+
+def strip_metadata_date(line: str) -> str:
+    """``line`` without the metadata date it opens with (the headline after it)."""
+    match = _metadata_match(line)
+    return line[match.end() :].strip() if match is not None else line
+
+
 def find_published(text: str) -> str | None:
     """Publication date (ISO ``YYYY-MM-DD``) from the text's date lines, or None.
 
@@ -155,6 +177,9 @@ def find_published(text: str) -> str | None:
     the first ``header_lines`` non-empty lines. The strongest cue wins, then the
     earliest line.
     """
+    opening = metadata_date(text)
+    if opening is not None and len(opening) == 10:
+        return opening  # the page's own metadata field, ahead of any date line
     header_limit = _data()["header_lines"]
     candidates: list[tuple[int, int, str]] = []
     nonempty = 0

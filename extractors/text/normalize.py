@@ -348,12 +348,17 @@ def detect_title(text: str) -> str | None:
     header line is a section label ("Ngày hội toàn dân bảo vệ ANTQ"), so the
     title is the first header line that is not such a label.
     """
-    from extractors.text.dates import is_date_line  # dates builds on this module
+    from extractors.text.dates import (  # dates builds on this module
+        is_date_line,
+        strip_metadata_date,
+    )
 
     spec = _data()["title"]
     header: list[str] = []
-    for line in text.split("\n"):
+    for index, line in enumerate(text.split("\n")):
         line = line.strip()
+        if index == 0:
+            line = strip_metadata_date(line)  # "date 2026-01-08 <headline>"
         if not line or is_chrome_line(line) or is_date_line(line):
             continue
         if _syllables(line) > spec["max_words"] or len(header) >= spec["max_header_lines"]:

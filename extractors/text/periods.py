@@ -264,6 +264,9 @@ def _build(
     if span == "year_to_date":
         if published is not None and published.year == y:
             return _to_published(date(y, 1, 1), published, f"1/{y}")
+        if published is None and groups.get("y"):
+            # "Từ đầu năm <year> đến nay" on an undated page: the start is known
+            return Period(date(y, 1, 1).isoformat(), None, f"1/{y} - nay", "to_date")
         return None
     return None
 
@@ -294,10 +297,20 @@ def find_periods(
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             period = build(span, match.groupdict(), published, year)
+            if period is not None and _too_long(period):
+                continue  # "(2/9/1945 - 2/9/2020)": an anniversary, not a reporting span
             if period is not None and not _after(period, published):
                 found.append((match.start(), match.end(), clip(period, published)))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item[0])
+
+
+def _too_long(period: Period) -> bool:
+    """A span longer than ``max_span_years`` dates history, not the figures of a report."""
+    limit = _data().get("max_span_years")
+    if not limit or not period.start or not period.end:
+        return False
+    return int(period.end[:4]) - int(period.start[:4]) > int(limit)
 
 
 def _after(period: Period, published: Published | None) -> bool:
