@@ -189,3 +189,40 @@ def test_a_report_after_the_merger_is_filed_under_the_new_province():
 def test_provincial_papers_named_otherwise():
     assert province_from_url("https://baodongkhoi.vn/tin-tuc-1.html") == "Bến Tre"
     assert province_from_url("https://baoapbac.vn/an-ninh/x.html") == "Tiền Giang"
+
+
+def test_a_city_named_only_by_its_type_is_a_district_report():
+    text = (
+        "Thành phố ra quân giữ bình yên ở 52 thôn, tổ\n\n"
+        "Thành phố đã tổ chức 40 buổi họp dân với hơn 3.100 lượt người tham dự."
+    )
+    meta = Metadata(url="https://backancity.gov.vn/tin-tuc/phat-dong-phong-trao/")
+    doc = extract_document(text, meta).document
+    assert (doc.province, doc.scope) == ("Bắc Kạn", "district")
+
+
+def test_a_province_opening_the_lead_is_what_the_report_is_about():
+    text = (
+        "date 2024-08 Đồng Nai đã tổ chức 9.200 buổi họp dân ở các ấp, khu phố; người dân "
+        "cung cấp 20.400 nguồn tin.\n\nNgày 5-8, tại xã Xuân Bắc (huyện Xuân Lộc), Công an "
+        "huyện tổ chức ngày hội."
+    )
+    doc = extract_document(text).document
+    assert (doc.province, doc.scope) == ("Đồng Nai", "province")
+
+
+def test_places_where_the_reporting_body_worked_do_not_outvote_it():
+    text = (
+        "Năm 2020, Công an thành phố Tam Kỳ đã hướng dẫn các phường An Mỹ, An Xuân và xã "
+        "Tam Phú xây dựng 04 mô hình tự quản; phường Hòa Hương và xã Tam Thăng duy trì "
+        "12 tổ an ninh."
+    )
+    assert extract_document(text).document.scope == "district"
+
+
+def test_a_numbered_ward_reporting_is_a_commune_report():
+    text = (
+        "Ngày hội bảo vệ an ninh ở phường\n\nSáng 18/8, Ban Chỉ đạo Phường 3, thành phố "
+        "Tân An tổ chức ngày hội. Toàn phường có 14 mô hình tự quản."
+    )
+    assert extract_document(text).document.scope == "commune"

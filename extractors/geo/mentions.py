@@ -116,8 +116,9 @@ def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> 
         prev = tokens[i - 1]
         if prev.text in config["person_name_parts"]:
             return False  # "Nguyễn Thị Hà Giang"
-        if _capitalised(prev.text) and not _starts_sentence(text, prev.start):
-            # Inside a longer proper name ("Thái Bình Dương", "Báo Quảng Ninh"),
+        if prev.text[0].isupper() and not _starts_sentence(text, prev.start):
+            # Inside a longer proper name ("Thái Bình Dương", "Báo Quảng Ninh"; a number
+            # before a name is not part of it: "năm 2023 Bình Phước"),
             # unless the capitalised word is an authority ("UBND Kon Tum").
             cues = config["authority_cues"]
             if not any(text[: tokens[i].start].rstrip().endswith(c) for c in cues):

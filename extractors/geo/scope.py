@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -42,11 +43,25 @@ def _guest() -> re.Pattern[str]:
     return re.compile(rf"(?:{titles})\s*$", re.IGNORECASE)
 
 
+_RANK = {COMMUNE: 0, DISTRICT: 1, PROVINCE: 2}
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """A ward named by its number ("Phường 1"): the gazetteer holds names, not numbers."""
+
+    start: int
+    end: int
+    name: str
+    level: str = COMMUNE
+    typed: bool = True
+
+
 def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
-    """The province right after a lower unit only says where that unit is
-    ("xã X (tỉnh Y)", "phường X, tỉnh Y")."""
+    """A unit right after a lower unit only says where that unit is ("xã X (tỉnh Y)",
+    "phường X, tỉnh Y", "Phường 4, thị xã Z")."""
     return any(
-        other.level != PROVINCE
+        _RANK[other.level] < _RANK[mention.level]
         and other.end <= mention.start
         and mention.start - other.end <= 3
         and set(text[other.end : mention.start]) <= set(" (,-–")
@@ -145,25 +160,42 @@ def detect_scope(
         at = text.find(title) if title else -1
         lead_start = at + len(title) if 0 <= at < 200 else 0
         title_text = title
+    reported: set[str] = set()
+    for m in title_mentions:  # a reporting body in the headline ("Công an thành phố X ...")
+        if m.level != PROVINCE and _belongs(m, province, province_2025):
+            window = text[max(0, m.start - 60) : m.start]
+            if _reporter_before().search(window) and not _guest().search(window):
+                reported.add(m.level)
+    top = min((_RANK[level] for level in reported), default=None)
     province_named = False
     for m in title_mentions:
         if not _belongs(m, province, province_2025):
             continue
+        if top is not None and _RANK[m.level] < top:
+            continue  # where the reporting body worked ("... hướng dẫn các phường A, B")
         if m.level == PROVINCE:
             if not province_named and not _locates(m, title_mentions, text):
                 vote(PROVINCE, w["title_province"])  # once: naming it twice adds nothing
             province_named = True
         else:
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
-    reported: set[str] = set()
     reporters: list[Any] = []  # mentions named as the reporting body
     lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     lead = text[lead_start:lead_end]
-    for m in text_mentions:
-        if m.start < lead_start or m.start >= lead_end or not _belongs(m, province, province_2025):
-            continue
-        if m.level == PROVINCE and _locates(m, reporters, text):
-            continue  # "Công an huyện X, tỉnh Y": the province only says where the reporter is
+    subject = _subject_level(province, title_text, text, lead_start, text_mentions)
+    if subject is not None:
+        vote(subject, w["lead_reporter"])
+        reported.add(subject)
+    in_lead = [
+        m
+        for m in [*text_mentions, *_numbered_wards(text, lead_start, lead_end)]
+        if lead_start <= m.start < lead_end
+        and (isinstance(m, _Numbered) or _belongs(m, province, province_2025))
+    ]
+    typed: list[Any] = []
+    for m in sorted(in_lead, key=lambda m: m.start):
+        if _locates(m, reporters, text):
+            continue  # "Công an huyện X, tỉnh Y": the higher unit only says where the reporter is
         if _in_caption(text, m.start):
             continue  # a photo caption between paragraphs does not name the reporter
         window = text[max(0, m.start - 60) : m.start]
@@ -176,6 +208,12 @@ def detect_scope(
             reported.add(m.level)
             reporters.append(m)
         elif m.typed:
+            typed.append(m)
+    # places below the reporting body are where it worked ("Công an thành phố hướng
+    # dẫn các phường A, B và xã C"), not what the report is about
+    lowest = min((_RANK[level] for level in reported), default=None)
+    for m in typed:
+        if lowest is None or _RANK[m.level] >= lowest:
             vote(m.level, w["lead_typed"], m.name)
     for level in _LEVELS:
         if _whole_unit(level).search(title_text) or _whole_unit(level).search(lead):
@@ -191,6 +229,46 @@ def detect_scope(
     if best == PROVINCE or votes[best] <= 0:
         return PROVINCE, None
     return best, names.get(best, (0.0, None))[1]
+
+
+def _numbered_wards(text: str, start: int, end: int) -> list[_Numbered]:
+    pattern = _data().get("numbered_ward")
+    if not pattern:
+        return []
+    return [
+        _Numbered(m.start() + start, m.end() + start, m.group())
+        for m in re.finditer(pattern, text[start:end])
+    ]
+
+
+def _subject_level(
+    province: str | None,
+    title_text: str,
+    text: str,
+    lead_start: int,
+    mentions: Sequence[Any],
+) -> str | None:
+    """The level a headline or lead names as its subject by its first words: a bare
+    unit type ("Thành phố phát động ...") or the province's own name ("Bình Phước
+    đã tổ chức ...")."""
+    from extractors.text.dates import strip_metadata_date
+
+    data = _data()
+    types = data.get("subject_types") or {}
+    lead = text[lead_start:]
+    opening = strip_metadata_date(lead.lstrip())
+    at = lead_start + (len(lead) - len(opening))
+    for line in (title_text.strip(), opening):
+        for word, level in sorted(types.items(), key=lambda item: -len(item[0])):
+            match = re.match(rf"{re.escape(word)}\s+(\S+)", line)
+            if match and match.group(1)[:1].islower():
+                if word == "Thành phố" and province in data.get("city_provinces", []):
+                    return PROVINCE
+                return level
+    for m in mentions:
+        if m.start == at and m.level == PROVINCE and not m.typed and m.province == province:
+            return PROVINCE
+    return None
 
 
 @cache
