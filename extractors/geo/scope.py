@@ -69,6 +69,14 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
     )
 
 
+def _reports(text: str, mention: Any) -> bool:
+    """A reporting body's name stands right before the place ("UBND huyện X"), and no
+    person's title before it makes it a guest's ("Phó Giám đốc Công an tỉnh về dự")."""
+    window = text[max(0, mention.start - 60) : mention.start]
+    reporter = _reporter_before().search(window)
+    return reporter is not None and not _guest().search(window[: reporter.start()])
+
+
 def _lead_end(text: str, start: int, limit: int) -> int:
     """Where the lead stops: ``limit``, or earlier at the first subheading (a short
     line with no sentence mark at its end) after a paragraph of the lead (a line
@@ -160,12 +168,11 @@ def detect_scope(
         at = text.find(title) if title else -1
         lead_start = at + len(title) if 0 <= at < 200 else 0
         title_text = title
-    reported: set[str] = set()
-    for m in title_mentions:  # a reporting body in the headline ("Công an thành phố X ...")
-        if m.level != PROVINCE and _belongs(m, province, province_2025):
-            window = text[max(0, m.start - 60) : m.start]
-            if _reporter_before().search(window) and not _guest().search(window):
-                reported.add(m.level)
+    reported: set[str] = {  # a reporting body in the headline ("Công an thành phố X ...")
+        m.level
+        for m in title_mentions
+        if m.level != PROVINCE and _belongs(m, province, province_2025) and _reports(text, m)
+    }
     top = min((_RANK[level] for level in reported), default=None)
     province_named = False
     for m in title_mentions:
@@ -198,11 +205,7 @@ def detect_scope(
             continue  # "Công an huyện X, tỉnh Y": the higher unit only says where the reporter is
         if _in_caption(text, m.start):
             continue  # a photo caption between paragraphs does not name the reporter
-        window = text[max(0, m.start - 60) : m.start]
-        reporter = _reporter_before().search(window)
-        if reporter is not None and _guest().search(window[: reporter.start()]):
-            reporter = None  # "Phó Giám đốc Công an tỉnh về dự": a guest, not the reporter
-        if reporter is not None:
+        if _reports(text, m):
             if m.level not in reported:  # one reporting body per level
                 vote(m.level, w["lead_reporter"], m.name)
             reported.add(m.level)
