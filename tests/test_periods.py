@@ -162,53 +162,56 @@ def test_since_a_date_to_now():
     assert (dated.period_start, dated.period_end) == ("2025-07-01", "2025-10-02")
 
 
-def test_a_saved_page_opens_with_its_publication_date():
-    text = (
+# Document fields read from a whole page: (what it shows, text, publication date given
+# by a manifest or None, the document's fields it must give)
+DOCUMENT_CASES = [
+    (
+        "a saved page opens with its publication date",
         "date 2025-12-30 Xã Tân Lập tổng kết công tác an ninh năm 2025\n\n"
-        "Chiều 29/12, UBND xã tổng kết. Người dân đã giao nộp 6 khẩu súng tự chế."
-    )
-    doc = extract_document(text).document
-    assert doc.published == "2025-12-30"
-    assert doc.title == "Xã Tân Lập tổng kết công tác an ninh năm 2025"
-
-
-def test_a_month_only_page_date_still_gives_the_year():
-    text = (
+        "Chiều 29/12, UBND xã tổng kết. Người dân đã giao nộp 6 khẩu súng tự chế.",
+        None,
+        {"published": "2025-12-30", "title": "Xã Tân Lập tổng kết công tác an ninh năm 2025"},
+    ),
+    (
+        "a month-only page date still gives the year",
         "date 2022-09 Người dân trong huyện tự nguyện giao nộp 14 khẩu súng săn cho "
-        "lực lượng Công an. Đến nay, huyện đã tổ chức 320 buổi họp dân."
-    )
-    doc = extract_document(text).document
-    assert doc.published is None
-    assert doc.period == 2022
-
-
-def test_a_decree_date_does_not_date_the_report():
-    text = (
+        "lực lượng Công an. Đến nay, huyện đã tổ chức 320 buổi họp dân.",
+        None,
+        {"published": None, "period": 2022},
+    ),
+    (
+        "a decree's date does not date the report",
         "Thực hiện Chỉ thị ban hành ngày 10-3-2012, huyện đã tổ chức 45 buổi họp dân "
-        "với 3.200 lượt người tham dự."
-    )
-    assert extract_document(text).document.period is None
-
-
-def test_the_start_of_the_year_to_now_on_an_undated_page():
-    text = "Từ đầu năm 2024 đến nay, Huyện Đoàn phối hợp tổ chức 17 buổi tuyên truyền."
-    doc = extract_document(text).document
-    assert (doc.period_start, doc.period_end, doc.period) == ("2024-01-01", None, 2024)
-
-
-def test_the_year_of_the_movement_named_after_it():
-    text = (
+        "với 3.200 lượt người tham dự.",
+        None,
+        {"period": None},
+    ),
+    (
+        "the start of the year to now on an undated page",
+        "Từ đầu năm 2024 đến nay, Huyện Đoàn phối hợp tổ chức 17 buổi tuyên truyền.",
+        None,
+        {"period_start": "2024-01-01", "period_end": None, "period": 2024},
+    ),
+    (
+        "the year of the movement named after it",
         "Tối 20/8, UBND huyện tặng giấy khen 4 tập thể và 9 cá nhân tiêu biểu "
-        "của phong trào “Toàn dân bảo vệ ANTQ” năm 2019."
-    )
-    doc = extract_document(text).document
-    assert (doc.period_start, doc.period_end) == ("2019-01-01", "2019-12-31")
-
-
-def test_an_anniversary_range_is_not_the_reporting_period():
-    text = (
+        "của phong trào “Toàn dân bảo vệ ANTQ” năm 2019.",
+        None,
+        {"period_start": "2019-01-01", "period_end": "2019-12-31"},
+    ),
+    (
+        "an anniversary range is not the reporting period",
         "Chào mừng kỷ niệm 70 năm Quốc khánh (2/9/1945 - 2/9/2015), toàn tỉnh đã tổ chức "
-        "310 buổi họp dân. Sau 10 năm thực hiện, toàn tỉnh có 412 mô hình."
-    )
-    doc = extract_document(text, Metadata(published="2015-08-28")).document
-    assert doc.period_start == "2005-08-01"
+        "310 buổi họp dân. Sau 10 năm thực hiện, toàn tỉnh có 412 mô hình.",
+        "2015-08-28",
+        {"period_start": "2005-08-01"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "published", "expected"), DOCUMENT_CASES, ids=[c[0] for c in DOCUMENT_CASES]
+)
+def test_document_dates(kind, text, published, expected):
+    doc = extract_document(text, Metadata(published=published)).document
+    assert {field: getattr(doc, field) for field in expected} == expected, kind

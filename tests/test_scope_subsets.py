@@ -2,6 +2,7 @@
 # ruff: noqa: E501  (report texts keep their long lines)
 
 import pandas as pd
+import pytest
 
 from extractors.extract import Metadata, extract_document
 from extractors.geo.sites import province_from_url
@@ -191,38 +192,44 @@ def test_provincial_papers_named_otherwise():
     assert province_from_url("https://baoapbac.vn/an-ninh/x.html") == "Tiền Giang"
 
 
-def test_a_city_named_only_by_its_type_is_a_district_report():
-    text = (
+# Scope from a whole page: (what it shows, text, page address or None, fields it must give)
+SCOPE_CASES = [
+    (
+        "a city named only by its type is a district report",
         "Thành phố ra quân giữ bình yên ở 52 thôn, tổ\n\n"
-        "Thành phố đã tổ chức 40 buổi họp dân với hơn 3.100 lượt người tham dự."
-    )
-    meta = Metadata(url="https://backancity.gov.vn/tin-tuc/phat-dong-phong-trao/")
-    doc = extract_document(text, meta).document
-    assert (doc.province, doc.scope) == ("Bắc Kạn", "district")
-
-
-def test_a_province_opening_the_lead_is_what_the_report_is_about():
-    text = (
+        "Thành phố đã tổ chức 40 buổi họp dân với hơn 3.100 lượt người tham dự.",
+        "https://backancity.gov.vn/tin-tuc/phat-dong-phong-trao/",
+        {"province": "Bắc Kạn", "scope": "district"},
+    ),
+    (
+        "a province opening the lead is what the report is about",
         "date 2024-08 Đồng Nai đã tổ chức 9.200 buổi họp dân ở các ấp, khu phố; người dân "
         "cung cấp 20.400 nguồn tin.\n\nNgày 5-8, tại xã Xuân Bắc (huyện Xuân Lộc), Công an "
-        "huyện tổ chức ngày hội."
-    )
-    doc = extract_document(text).document
-    assert (doc.province, doc.scope) == ("Đồng Nai", "province")
-
-
-def test_places_where_the_reporting_body_worked_do_not_outvote_it():
-    text = (
+        "huyện tổ chức ngày hội.",
+        None,
+        {"province": "Đồng Nai", "scope": "province"},
+    ),
+    (
+        "places where the reporting body worked do not outvote it",
         "Năm 2020, Công an thành phố Tam Kỳ đã hướng dẫn các phường An Mỹ, An Xuân và xã "
         "Tam Phú xây dựng 04 mô hình tự quản; phường Hòa Hương và xã Tam Thăng duy trì "
-        "12 tổ an ninh."
-    )
-    assert extract_document(text).document.scope == "district"
-
-
-def test_a_numbered_ward_reporting_is_a_commune_report():
-    text = (
+        "12 tổ an ninh.",
+        None,
+        {"scope": "district"},
+    ),
+    (
+        "a numbered ward reporting is a commune report",
         "Ngày hội bảo vệ an ninh ở phường\n\nSáng 18/8, Ban Chỉ đạo Phường 3, thành phố "
-        "Tân An tổ chức ngày hội. Toàn phường có 14 mô hình tự quản."
-    )
-    assert extract_document(text).document.scope == "commune"
+        "Tân An tổ chức ngày hội. Toàn phường có 14 mô hình tự quản.",
+        None,
+        {"scope": "commune"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "url", "expected"), SCOPE_CASES, ids=[c[0] for c in SCOPE_CASES]
+)
+def test_scope_of_a_page(kind, text, url, expected):
+    doc = extract_document(text, Metadata(url=url)).document
+    assert {field: getattr(doc, field) for field in expected} == expected, kind
