@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from underthesea import text_normalize
 
+from extractors.text import scan
 from extractors.text.normalize import (
     detect_title,
     is_chrome_line,
@@ -336,3 +337,17 @@ def test_an_ellipsis_glued_to_the_next_sentence_ends_a_sentence():
         "Tuy nhiên, tổ còn thiếu người.",
         "Việc khác…còn tiếp.",
     ]
+
+
+def test_looking_back_answers_as_the_copying_expressions_do(normalized):
+    """``extractors.text.scan`` replaces ``text[:end].rstrip()...`` (quadratic in a loop)."""
+    texts = [*normalized.values(), "", "  \n ", "UBND tỉnh \n\n  Kon Tum", "a\n\nb  \n  c d\n"]
+    for text in texts:
+        for end in sorted({0, 1, len(text) // 3, len(text) // 2, len(text) - 1, len(text)}):
+            end = max(0, end)
+            prefix = text[:end].rstrip()
+            assert scan.rstrip_end(text, end) == len(prefix)
+            assert scan.char_before(text, end) == prefix[-1:]
+            assert scan.last_line_before(text, end) == prefix.rsplit("\n", 1)[-1].strip()
+            for suffix in ("UBND tỉnh", "Kon", "d", prefix[-7:]):
+                assert scan.ends_with(text, end, suffix) == prefix.endswith(suffix)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.geo.gazetteer import (
     _LIST_GAP,
@@ -26,16 +26,21 @@ from extractors.geo.gazetteer import (
     _Unit,
     _units,
 )
+from extractors.text.scan import ends_with
 
 # --------------------------------------------------------------- public: mentions
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text; its key is computed only for the few words a name is read from."""
+
     start: int
     end: int
     text: str
-    key: str
+
+    @property
+    def key(self) -> str:
+        return _key(self.text)
 
 
 def _type_before(text: str, tokens: list[_Token], i: int) -> tuple[str, int, str] | None:
@@ -121,7 +126,7 @@ def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> 
             # before a name is not part of it: "năm 2023 Bình Phước"),
             # unless the capitalised word is an authority ("UBND Kon Tum").
             cues = config["authority_cues"]
-            if not any(text[: tokens[i].start].rstrip().endswith(c) for c in cues):
+            if not any(ends_with(text, tokens[i].start, c) for c in cues):
                 return False
     if j + 1 < len(tokens) and _capitalised(tokens[j + 1].text) and not surface.isupper():
         gap = text[tokens[j].end : tokens[j + 1].start]
@@ -142,7 +147,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
 
 @lru_cache(maxsize=4)  # detection and NER's sentence choice read the same text several times
 def _place_mentions(text: str) -> tuple[PlaceMention, ...]:
-    tokens = [_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text)]
+    tokens = [_Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     mentions: list[PlaceMention] = []
     i = 0
     list_level: str | None = None  # level carried along a list after a typed mention

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from extractors.text.scan import char_before
 from extractors.text.yaml_data import load_data
 
 __all__ = ["WordNumber", "find_word_numbers", "parse_number_words"]
@@ -115,7 +116,7 @@ def find_word_numbers(text: str) -> list[WordNumber]:
             words = text[start:end]
         if words.lower() == "một" or vocab["not_nouns"].match(text, end):
             continue
-        if words[0].isupper() and text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":"):
+        if words[0].isupper() and char_before(text, start) not in ("", ".", "!", "?", "\n", ":"):
             continue  # a name inside a sentence
         if vocab["blockers"].search(text, max(0, start - 20), start):
             continue

@@ -20,6 +20,7 @@ def _load(path: str) -> Any:
     return read_yaml(path)
 
 
+@cache
 def load_data(module_file: str, name: str) -> Any:
     """Parse ``name`` from the folder of ``module_file`` (once per process)."""
     return _load(str(Path(module_file).with_name(name)))

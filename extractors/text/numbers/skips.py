@@ -42,6 +42,7 @@ from extractors.text.numbers.vocabulary import (
     _QUALIFIERS,
     _TIME_CUES,
 )
+from extractors.text.scan import last_line_before
 from extractors.text.word_numbers import range_words
 
 
@@ -228,7 +229,7 @@ def page_noise(text: str, s: int, e: int) -> str | None:
         return None
     if e - s <= 2:
         return "page_noise"
-    previous = text[: max(0, line_start - 1)].rstrip().rsplit("\n", 1)[-1].strip()
+    previous = last_line_before(text, max(0, line_start - 1))
     if not previous or previous[-1] in ".!?…”\"" or len(previous.split()) > 12:
         return "page_noise"  # prose above: not a table's label
     return None
