@@ -224,6 +224,30 @@ SCOPE_CASES = [
         None,
         {"scope": "commune"},
     ),
+    (
+        "a district's bare name opening the headline is its subject",
+        "Sa Thầy ra mắt 56 tổ bảo vệ an ninh, trật tự ở cơ sở\n\n"
+        "Buổi lễ chung của huyện Sa Thầy diễn ra ở xã Rờ Kơi sáng 1/7/2024, do UBND xã Rờ "
+        "Kơi đứng ra tổ chức. Toàn huyện có 56 tổ với 168 thành viên.",
+        None,
+        {"province": "Kon Tum", "scope": "district"},
+    ),
+    (
+        "a body named after the directive it issued does not report",
+        "ĐĂK NĂNG THU GOM VŨ KHÍ TỰ CHẾ TRONG DÂN\n\n"
+        "Thực hiện Kế hoạch số 12 của Tỉnh ủy Kon Tum về thu hồi vũ khí, xã Đăk Năng đã "
+        "vận động bà con nộp lại 04 súng tự chế và 15 viên đạn.",
+        None,
+        {"province": "Kon Tum", "scope": "commune"},
+    ),
+    (
+        "a post-2025 commune whose name other provinces' communes share",
+        "Người dân xã Vĩnh Lộc giao nộp 12 khẩu súng\n\n"
+        "Ngày 20/12/2025, Công an xã Vĩnh Lộc cho biết sau đợt ra quân của Công an tỉnh "
+        "Thanh Hóa, người dân đã giao nộp 12 khẩu súng và 3 kg pháo.",
+        None,
+        {"province": "Thanh Hóa", "scope": "commune"},
+    ),
 ]
 
 

@@ -229,6 +229,7 @@ class WholeUnitCues(Strict):
 class ScopeWeights(Strict):
     title_typed: float
     title_bare: float
+    title_subject: float = 0.0
     title_province: float
     lead_reporter: float
     lead_typed: float
@@ -244,6 +245,7 @@ class ScopeFile(Strict):
     subheading_max_words: int = 12
     reporter_cues: Words
     guest_titles: Words = []
+    issued_documents: Words = []
     whole_unit_cues: WholeUnitCues
     weights: ScopeWeights
     national_cues: Words

@@ -65,6 +65,7 @@ class PlaceMention:
     province_2025: str | None
     candidates: tuple[str, ...] = ()
     typed: bool = False  # introduced by a type word ("tỉnh", "huyện", "xã")
+    candidates_2025: tuple[str, ...] = ()  # every post-2025 province it may belong to
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ def _mention(start: int, end: int, surface: str, level: str, units: list[_Unit],
         province_2025=news.pop() if len(news) == 1 else None,
         candidates=tuple(olds),
         typed=typed,
+        candidates_2025=tuple(sorted(p for p in news if p)),
     )
 
 

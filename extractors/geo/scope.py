@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from extractors.geo.gazetteer import province_2025 as to_2025
+from extractors.geo.gazetteer import resolve_place
 from extractors.text.yaml_data import load_data
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
@@ -71,10 +72,21 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
 
 def _reports(text: str, mention: Any) -> bool:
     """A reporting body's name stands right before the place ("UBND huyện X"), and no
-    person's title before it makes it a guest's ("Phó Giám đốc Công an tỉnh về dự")."""
+    person's title before it makes it a guest's ("Phó Giám đốc Công an tỉnh về dự"),
+    nor a directive before it the body that issued it ("Theo Kế hoạch số 12 của
+    Tỉnh ủy X")."""
     window = text[max(0, mention.start - 60) : mention.start]
     reporter = _reporter_before().search(window)
-    return reporter is not None and not _guest().search(window[: reporter.start()])
+    if reporter is None:
+        return False
+    before = window[: reporter.start()]
+    return not _guest().search(before) and not _issuer().search(before)
+
+
+@cache
+def _issuer() -> re.Pattern[str]:
+    documents = "|".join(_data().get("issued_documents", []) or ["Chỉ thị"])
+    return re.compile(rf"(?<!\w)(?:{documents})\b[^.;:\n]{{0,40}}?\s+của\s*$", re.IGNORECASE)
 
 
 def _lead_end(text: str, start: int, limit: int) -> int:
@@ -125,8 +137,9 @@ def _belongs(mention: Any, province: str | None, province_2025: str | None) -> b
         mention.province == province
         or province in (mention.candidates or ())
         or (province_2025 is not None and mention.province_2025 == province_2025)
+        or (province_2025 is not None and province_2025 in mention.candidates_2025)
     ):
-        return True
+        return True  # a post-2025 commune whose name other provinces' communes share too
     # an ambiguous name ("xã Kim Long": several provinces had one) one of whose
     # provinces is now the report's
     return province_2025 is not None and any(
@@ -186,6 +199,9 @@ def detect_scope(
             province_named = True
         else:
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
+    opening = _headline_subject(title_text, province, province_2025)
+    if opening is not None and not any(m.level == opening[0] for m in title_mentions):
+        vote(opening[0], w.get("title_subject", 0.0), opening[1])
     reporters: list[Any] = []  # mentions named as the reporting body
     lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     lead = text[lead_start:lead_end]
@@ -232,6 +248,30 @@ def detect_scope(
     if best == PROVINCE or votes[best] <= 0:
         return PROVINCE, None
     return best, names.get(best, (0.0, None))[1]
+
+
+def _headline_subject(
+    title: str, province: str | None, province_2025: str | None
+) -> tuple[str, str] | None:
+    """(level, name) of a district or commune of the report's province whose bare name
+    opens the headline as its subject ("Sa Thầy ra mắt ...", "ĐĂK NĂNG TỔ CHỨC
+    ..."): the capitalised words before the first lowercase one (any run of two to four
+    in an all-capitals headline)."""
+    words = title.split()
+    shouting = title.isupper()
+    for size in (4, 3, 2):
+        if len(words) <= size or not all(w[:1].isupper() for w in words[:size]):
+            continue
+        if not shouting and not words[size][:1].islower():
+            continue
+        name = " ".join(words[:size]).rstrip(":,")
+        units = resolve_place(name)
+        if any(m.level == PROVINCE for m in units):
+            return None  # a province's name first ("Đồng Nai đã ..."): see _subject_level
+        for m in units:
+            if _belongs(m, province, province_2025):
+                return m.level, m.name
+    return None
 
 
 def _numbered_wards(text: str, start: int, end: int) -> list[_Numbered]:
