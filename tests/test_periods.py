@@ -206,6 +206,33 @@ DOCUMENT_CASES = [
         "2015-08-28",
         {"period_start": "2005-08-01"},
     ),
+    (
+        "a timestamp after the headline on its line is the publication date",
+        "Huyện biên giới thu hồi 52 khẩu súng tự chế 14/03/2024 08:15\n\n"
+        "Từ đầu năm 2024 đến nay, lực lượng Công an huyện thu về 52 khẩu súng tự chế.",
+        None,
+        {
+            "published": "2024-03-14",
+            "title": "Huyện biên giới thu hồi 52 khẩu súng tự chế",
+            "period_start": "2024-01-01",
+            "period_end": "2024-03-14",
+        },
+    ),
+    (
+        "what was done on one day",
+        "date 2021-05 Trong ngày 12/5, Công an xã đã tiếp nhận 7 khẩu súng tự chế và "
+        "23 viên đạn do người dân mang đến giao nộp.",
+        None,
+        {"period_start": "2021-05-12", "period_end": "2021-05-12", "period_precision": "unknown"},
+    ),
+    (
+        "a span dated to the day wins over the same year counted back",
+        "date 2019-04 Hơn 1 năm qua, Công an tỉnh đã vận động thu hồi nhiều vũ khí. "
+        "Từ ngày 2-4-2018 đến 1-4-2019, toàn tỉnh đã thu hồi 318 khẩu súng. "
+        "Trong 1 năm qua, người dân cung cấp 96 nguồn tin.",
+        None,
+        {"period_start": "2018-04-02", "period_end": "2019-04-01"},
+    ),
 ]
 
 

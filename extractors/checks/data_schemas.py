@@ -76,6 +76,7 @@ class DatesFile(Strict):
     event_date_cues: Words = []
     event_date_chars: int = 400
     metadata_date: str | None = None
+    line_end_stamp: str | None = None
 
 
 class Qualifiers(Strict):
@@ -132,7 +133,7 @@ class PeriodCue(Strict):
     # the span builders of extractors/text/periods.py
     span: Literal[
         "year", "first_months", "last_months", "quarter", "month", "year_to_date",
-        "since_year", "since_date", "range", "date_range", "to_month", "last_n_years",
+        "since_year", "since_date", "range", "date_range", "to_month", "last_n_years", "day",
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same

@@ -164,6 +164,23 @@ def metadata_date(text: str) -> str | None:
     return f"{int(match['y']):04d}-{int(match['m']):02d}"
 
 
+def _stamp(line: str) -> tuple[str, int] | None:
+    """(ISO date, where it starts) of a date and time ending a header line: a page
+    saved with its timestamp on the headline's line ("<headline> 14/03/2024 08:15")."""
+    pattern = _data().get("line_end_stamp")
+    match = re.search(pattern, line, re.IGNORECASE) if pattern else None
+    if match is None:
+        return None
+    iso = _parse_date(match["d"], match["m"], match["y"])
+    return (iso, match.start()) if iso else None
+
+
+def strip_stamp(line: str) -> str:
+    """``line`` without a date and time at its end (the headline before it)."""
+    found = _stamp(line)
+    return line[: found[1]].rstrip(" -|,") if found is not None else line
+
+
 def strip_metadata_date(line: str) -> str:
     """``line`` without the metadata date it opens with (the headline after it)."""
     match = _metadata_match(line)
@@ -190,6 +207,9 @@ def find_published(text: str) -> str | None:
         nonempty += 1
         found = _date_line(line)
         if found is None:
+            stamp = _stamp(line) if nonempty <= header_limit else None
+            if stamp is not None:  # "<headline> 14/03/2024 08:15"
+                candidates.append((RANK_BARE, position, stamp[0]))
             continue
         rank, iso = found
         if rank == RANK_BARE and nonempty > header_limit:

@@ -351,6 +351,7 @@ def detect_title(text: str) -> str | None:
     from extractors.text.dates import (  # dates builds on this module
         is_date_line,
         strip_metadata_date,
+        strip_stamp,
     )
 
     spec = _data()["title"]
@@ -359,6 +360,7 @@ def detect_title(text: str) -> str | None:
         line = line.strip()
         if index == 0:
             line = strip_metadata_date(line)  # "date 2026-01-08 <headline>"
+        line = strip_stamp(line)  # "<headline> 14/03/2024 08:15"
         if not line or is_chrome_line(line) or is_date_line(line):
             continue
         if _syllables(line) > spec["max_words"] or len(header) >= spec["max_header_lines"]:

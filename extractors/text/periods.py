@@ -241,6 +241,12 @@ def _build(
         return None
     if span == "year":
         return _span(date(y, 1, 1), date(y, 12, 31), str(y), "year")
+    if span == "day":
+        try:
+            day = date(y, _number(groups.get("m")) or 0, _number(groups.get("d")) or 0)
+        except ValueError:
+            return None
+        return _span(day, day, f"{day.day}/{day.month}/{day.year}", "unknown")
     if span == "first_months" and n and 1 <= n <= 11:
         return _first_months(y, n)
     if span == "last_months" and n and 1 <= n <= 11:
@@ -377,7 +383,31 @@ def document_period(
         votes[period] += weights["sentence_with_figure" if with_figure else "sentence"]
     if not votes:
         return None
+    _absorb_rounded(votes)
     return max(votes, key=lambda p: (votes[p], p.end or "", p.start or ""))
+
+
+def _absorb_rounded(votes: Counter[Period]) -> None:
+    """A span the text dates to the day ("Từ ngày 2-4-2018 đến 1-4-2019") takes the
+    votes of the month-rounded spans that say the same in other words ("Hơn 1 năm
+    qua", counted back from an April 2019 page): both ends within a month of it."""
+    exact = [p for p in votes if p.start and p.end and _to_the_day(p)]
+    for period in list(votes):
+        if period in exact or not period.start or not period.end:
+            continue
+        for other in exact:
+            if _near(period.start, other.start) and _near(period.end, other.end):
+                votes[other] += votes.pop(period)
+                break
+
+
+def _to_the_day(period: Period) -> bool:
+    start, end = date.fromisoformat(period.start or ""), date.fromisoformat(period.end or "")
+    return start.day != 1 or end != _month_end(end.year, end.month)
+
+
+def _near(a: str, b: str, days: int = 31) -> bool:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
 
 
 def _is_heading(line: str) -> bool:
