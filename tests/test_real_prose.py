@@ -427,7 +427,28 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Dự hội nghị có ông Trần Văn Bình, thành viên Ban chỉ đạo (BCĐ) 138 huyện.",
         {138: None},
     ),
+    (
+        "a total broken down by place in brackets",
+        "Cả vùng hiện duy trì 129 mô hình tự quản (Long An 38, Tây Ninh 27, Bình Dương 45, "
+        "Đồng Tháp 19).",
+        {129: "models_active", 38: "models_active", 27: "models_active", 45: "models_active",
+         19: "models_active"},
+    ),
+    (
+        "a bracket after a total that is not a list of places",
+        "Toàn huyện có 86 mô hình tự quản (tăng 12 mô hình so với năm trước), thu hút 310 hộ.",
+        {86: "models_active", 12: "models_active"},
+    ),
 ]
+
+
+def test_a_place_share_is_a_part_of_its_total() -> None:
+    text = "Cả vùng hiện duy trì 129 mô hình tự quản (Long An 38, Tây Ninh 27, Đồng Tháp 64)."
+    figures = figures_of(text)
+    total = next(f for f in figures if f.value == 129)
+    parts = [(f.value, f.breakdown, f.unit) for f in figures if f.part_of == total.figure_id]
+    assert parts == [(38, "Long An", "mô hình"), (27, "Tây Ninh", "mô hình"),
+                     (64, "Đồng Tháp", "mô hình")]
 
 
 def test_sessions_held_up_to_now_are_a_flow() -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from extractors.figures.classify import Candidate, breakdown_of, classify, kind_of
 from extractors.figures.codebook import Codebook
 from extractors.figures.not_figures import not_a_figure
+from extractors.figures.place_lists import place_item
 from extractors.records import Figure, Sentence
 from extractors.text.numbers import NumberMention
 from extractors.text.tokens import Token, build_doc, split_at, word_tokens
@@ -224,7 +225,9 @@ def _figure(
     new_clause = clause_start > state.prev_end or state.previous is None
     if not new_clause and codebook.list_separators.match(before):
         before = state.prev_before
-    if unit is None:
+    # "129 mô hình (Long An 38, ...": a place's share of the total before the bracket
+    listed = place_item(text, sentence.start, mention.start, figures) if unit is None else None
+    if unit is None and listed is None:
         unit = _unit_in_label(before, codebook)
     candidate = Candidate(
         mention, unit, unit_end, before, after, parsed.pattern_hits.get(tok_index, set())
@@ -238,6 +241,11 @@ def _figure(
         codebook,
         first_in_clause=new_clause,
     )
+    place, total = None, None
+    if indicator == "unclassified" and listed is not None:
+        total, place = listed
+        indicator, unit = total.indicator, total.unit
+        rule_text = f"{indicator}: a place's share of the total before the bracket"
     rule = next((r for r in codebook.rules if r.code == indicator), None)
     previous_kind = figures[-1].kind if figures and not new_clause else None
     if not_a_figure(
@@ -283,7 +291,8 @@ def _figure(
         kind=kind,
         province=ctx.province,
         province_2025=ctx.province_2025,
-        breakdown=breakdown_of(text[unit_end:after_end], codebook),
+        breakdown=place or breakdown_of(text[unit_end:after_end], codebook),
+        part_of=total.figure_id if total is not None else None,
         label=label,
         number_start=mention.number_start,
         number_end=mention.number_end,
