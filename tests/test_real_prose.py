@@ -435,6 +435,27 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
          19: "models_active"},
     ),
     (
+        "a capitalised unit the segmenter reads as one name",
+        "Phường hiện duy trì 27 Tổ Nhân dân tự quản và 6 Tổ bảo vệ an ninh, trật tự.",
+        {27: "model_groups"},
+    ),
+    (
+        "an uncounted share of the tips is valuable, not the count",
+        "Năm qua, quần chúng báo cho Công an gần 3.400 nguồn tin, trong đó nhiều tin có giá "
+        "trị giúp phá án.",
+        {3400: "tips_received"},
+    ),
+    (
+        "offenders arrested thanks to tips",
+        "Hơn 9.000 tin báo của quần chúng giúp lực lượng Công an bắt giữ gần 2.100 tội phạm.",
+        {9000: "tips_received", 2100: "suspects_arrested_via_tips"},
+    ),
+    (
+        "the country as the place that has models",
+        "Hiện cả nước có trên 3.900 mô hình phòng, chống tội phạm ở khu dân cư.",
+        {3900: "models_active"},
+    ),
+    (
         "a bracket after a total that is not a list of places",
         "Toàn huyện có 86 mô hình tự quản (tăng 12 mô hình so với năm trước), thu hút 310 hộ.",
         {86: "models_active", 12: "models_active"},

@@ -54,6 +54,13 @@ def _unit_after(
         if unit is not None:
             end_index = _index_after_words(tokens, first, size)
             return unit, tokens[end_index].end
+    if first < len(tokens) and tokens[first].text[:1].isupper():
+        # a capitalised phrase underthesea glued into one word ("27 Tổ Nhân dân tự quản")
+        syllables = _syllables(tokens[first : first + longest])
+        for size in range(min(len(syllables), longest), 0, -1):
+            unit = unit_words.get(tuple(word for word, _ in syllables[:size]))
+            if unit is not None:
+                return unit, syllables[size - 1][1]
     if num_index + 1 < len(tokens):
         nxt = tokens[num_index + 1]
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
@@ -63,6 +70,17 @@ def _unit_after(
                     return min(whole, key=len), nxt.end
             return nxt.text.lower(), nxt.end
     return None, -1
+
+
+def _syllables(tokens: Sequence[Token]) -> list[tuple[str, int]]:
+    """Each syllable of the tokens, lowercased, with the document offset where it ends."""
+    out = []
+    for token in tokens:
+        offset = 0
+        for part in token.text.split():
+            offset = token.text.index(part, offset) + len(part)
+            out.append((part.lower(), token.start + offset))
+    return out
 
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘"})
