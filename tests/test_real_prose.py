@@ -456,6 +456,24 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {3900: "models_active"},
     ),
     (
+        "a door-to-door visit sets no norm for the list after it",
+        "Cán bộ đến từng hộ vận động, bà con đã giao nộp cho Công an xã: 3,5 kg pháo tự chế, "
+        "2 súng cồn và 4 kích điện.",
+        {3.5: "weapons_surrendered", 2: "weapons_surrendered", 4: "weapons_surrendered"},
+    ),
+    (
+        "who the people are, with the people named after the share",
+        "Xã có 3.100 hộ, trong đó gần 85% người dân theo đạo Thiên Chúa; năm qua xã tổ chức "
+        "14 buổi họp dân.",
+        {85: None, 14: "campaign_sessions"},
+    ),
+    (
+        "fines are not money for social work",
+        "Năm qua, Công an huyện phạt tiền 41 trường hợp vi phạm hành chính, tổng số tiền là "
+        "96 triệu đồng.",
+        {96e6: "unclassified"},
+    ),
+    (
         "a bracket after a total that is not a list of places",
         "Toàn huyện có 86 mô hình tự quản (tăng 12 mô hình so với năm trước), thu hút 310 hộ.",
         {86: "models_active", 12: "models_active"},

@@ -76,6 +76,7 @@ class NotFigures(Strict):
     make_up_lead_ins: Words = []
     demographic_units: Words = []
     composition_after: Words = []
+    composition_people: Words = []
     make_up_not_before: Words = []
     per_unit: Words = []
     per_time: Words = []

@@ -274,7 +274,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "norm": _norm_pattern(spec),
         "rate_lead_ins": phrase_regex(spec.get("rate_lead_ins", [])),
         "composition": re.compile(
-            rf"(?:{'|'.join(re.escape(w) for w in spec['composition_after'])})(?!\w)",
+            rf"(?:%\s*)?(?:(?:{'|'.join(re.escape(w) for w in spec.get('composition_people', []))})"
+            rf"\s+)?(?:{'|'.join(re.escape(w) for w in spec['composition_after'])})(?!\w)",
             re.IGNORECASE,
         )
         if spec.get("composition_after")
