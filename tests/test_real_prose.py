@@ -277,7 +277,8 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Huyện có 240 tổ bảo vệ an ninh, trật tự; quy định mỗi tổ gồm 4 thành viên (1 tổ trưởng, "
         "1 tổ phó, 2 tổ viên), và tổng cộng 960 người đang tham gia các tổ bảo vệ an ninh, trật "
         "tự ở cơ sở.",
-        {240: "unclassified", 1: None, 4: None, 2: None, 960: "grassroots_force_members"},
+        {240: "grassroots_force_members", 1: None, 4: None, 2: None,
+         960: "grassroots_force_members"},
     ),
     (
         "population and area with a qualifier before the number",
@@ -474,6 +475,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {96e6: "unclassified"},
     ),
     (
+        "the 2024+ grassroots security teams themselves",
+        "Huyện vừa ra mắt 48 tổ bảo vệ an ninh, trật tự ở cơ sở gồm 152 thành viên; 27 tổ "
+        "hòa giải tiếp tục hoạt động.",
+        {48: "grassroots_force_members", 152: "grassroots_force_members"},
+    ),
+    (
         "a bracket after a total that is not a list of places",
         "Toàn huyện có 86 mô hình tự quản (tăng 12 mô hình so với năm trước), thu hút 310 hộ.",
         {86: "models_active", 12: "models_active"},
@@ -495,6 +502,15 @@ def test_sessions_held_up_to_now_are_a_flow() -> None:
     text = "Đến nay, toàn huyện đã tổ chức 2.310 buổi họp dân với 96.400 lượt người dự."
     kinds = {f.value: f.kind for f in figures_of(text)}
     assert kinds == {2310: "flow", 96400: "flow"}
+
+
+def test_teams_set_up_in_the_period_are_a_flow() -> None:
+    """Codebook, "Kind": "thành lập được N tổ in the period is flow"."""
+    text = "Trong năm, huyện đã thành lập được 31 tổ bảo vệ an ninh, trật tự ở cơ sở."
+    found = [(f.indicator, f.kind) for f in figures_of(text)]
+    assert found == [("grassroots_force_members", "flow")]
+    text = "Đến nay, xã thành lập 9 tổ bảo vệ ANTT ở các thôn."
+    assert [f.kind for f in figures_of(text)] == ["flow"]
 
 
 def test_models_up_to_now_stay_a_stock() -> None:
