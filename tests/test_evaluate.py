@@ -110,3 +110,20 @@ def test_a_solution_is_scored_by_its_first_sentence(tmp_path):
     result = _run(tmp_path, gold, SOLUTIONS)
     assert result["solutions"]["recall"] == 1.0
     assert result["solutions"]["precision"] == 1.0
+
+
+def test_a_wrong_figure_period_shows_both_spans(tmp_path):
+    """The scored field is the span: the error list shows the gold document span and
+    the figure's, not the year both sides may lack."""
+    gold = _gold("campaign_sessions") | {
+        "period": {"start": "2023-01-01", "end": "2023-06-30", "label": "6 tháng đầu năm 2023",
+                   "precision": "half"},
+    }
+    result = _run(tmp_path, gold, ONE_FIGURE)
+    (confusion,) = result["per_document"]["a"]["confusions"]
+    assert confusion["wrong"] == ["period"]
+    assert confusion["gold"]["period"] == ["2023-01-01", "2023-06-30"]
+    assert confusion["predicted"]["period"] == ["2023-01-01", "2023-12-31"]
+    assert "period: gold ['2023-01-01', '2023-06-30'] got ['2023-01-01', '2023-12-31']" in (
+        format_errors(result)
+    )

@@ -182,7 +182,7 @@ class Evaluation:
                 self.figure_fields[name].add(ok)
             wrong = [name for name, ok in checks.items() if ok is False]
             if wrong:
-                confusions.append(_confusion(m, wrong))
+                confusions.append(_confusion(m, wrong, doc_period))
         self.table.add(
             extraction,
             gold,
@@ -259,14 +259,17 @@ class Evaluation:
         return out
 
 
-def _confusion(m: FigureMatch, wrong: list[str]) -> dict[str, Any]:
+def _confusion(m: FigureMatch, wrong: list[str], doc_period: Any = None) -> dict[str, Any]:
+    """What the gold says and what was predicted, for each field; a figure's period is
+    shown as its span (gold: the document's), the field that is scored."""
     p = m.predicted
     assert p is not None
     return {
         "value": m.gold.get("value"),
         "wrong": wrong,
         "gold": {
-            k: m.gold.get(k) for k in ("indicator", "qualifier", "unit", "denominator", "kind")
+            **{k: m.gold.get(k) for k in ("indicator", "qualifier", "unit", "denominator", "kind")},
+            "period": list(doc_period) if doc_period is not None else None,
         },
         "predicted": {
             "indicator": p.indicator,
@@ -274,6 +277,7 @@ def _confusion(m: FigureMatch, wrong: list[str]) -> dict[str, Any]:
             "unit": p.unit,
             "denominator": p.denominator,
             "kind": p.kind,
+            "period": [p.period_start, p.period_end],
         },
         "sentence": p.sentence,
     }
