@@ -233,6 +233,13 @@ SCOPE_CASES = [
         {"province": "Kon Tum", "scope": "district"},
     ),
     (
+        "capitalised headline words that happen to be a commune's name",
+        "AN NINH TRẬT TỰ ĐƯỢC BẢO ĐẢM\n\nNăm 2023, Công an tỉnh Thái Bình đã tổ chức 320 "
+        "buổi họp dân với 12.000 lượt người tham dự.",
+        None,
+        {"province": "Thái Bình", "scope": "province"},
+    ),
+    (
         "a body named after the directive it issued does not report",
         "ĐĂK NĂNG THU GOM VŨ KHÍ TỰ CHẾ TRONG DÂN\n\n"
         "Thực hiện Kế hoạch số 12 của Tỉnh ủy Kon Tum về thu hồi vũ khí, xã Đăk Năng đã "

@@ -199,7 +199,7 @@ def detect_scope(
             province_named = True
         else:
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
-    opening = _headline_subject(title_text, province, province_2025)
+    opening = _headline_subject(title_text, province, province_2025, text_mentions)
     if opening is not None and not any(m.level == opening[0] for m in title_mentions):
         vote(opening[0], w.get("title_subject", 0.0), opening[1])
     reporters: list[Any] = []  # mentions named as the reporting body
@@ -251,12 +251,14 @@ def detect_scope(
 
 
 def _headline_subject(
-    title: str, province: str | None, province_2025: str | None
+    title: str, province: str | None, province_2025: str | None, mentions: Sequence[Any]
 ) -> tuple[str, str] | None:
     """(level, name) of a district or commune of the report's province whose bare name
     opens the headline as its subject ("Sa Thầy ra mắt ...", "ĐĂK NĂNG TỔ CHỨC
     ..."): the capitalised words before the first lowercase one (any run of two to four
-    in an all-capitals headline)."""
+    in an all-capitals headline). The text must name the unit with its type word too
+    ("huyện Sa Thầy"), so that words that happen to be a commune's name ("AN NINH ...")
+    do not count."""
     words = title.split()
     shouting = title.isupper()
     for size in (4, 3, 2):
@@ -269,7 +271,8 @@ def _headline_subject(
         if any(m.level == PROVINCE for m in units):
             return None  # a province's name first ("Đồng Nai đã ..."): see _subject_level
         for m in units:
-            if _belongs(m, province, province_2025):
+            typed = any(t.typed and t.level == m.level and t.name == m.name for t in mentions)
+            if typed and _belongs(m, province, province_2025):
                 return m.level, m.name
     return None
 
