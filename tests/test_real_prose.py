@@ -459,8 +459,19 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     (
         "a door-to-door visit sets no norm for the list after it",
         "Cán bộ đến từng hộ vận động, bà con đã giao nộp cho Công an xã: 3,5 kg pháo tự chế, "
-        "2 súng cồn và 4 kích điện.",
+        "2 súng cồn và 4 kíp nổ.",
         {3.5: "weapons_surrendered", 2: "weapons_surrendered", 4: "weapons_surrendered"},
+    ),
+    (
+        "an electric fishing device handed in is not a weapon",
+        "Người dân giao nộp 6 súng tự chế và 15 kích điện dùng để đánh bắt cá.",
+        {6: "weapons_surrendered", 15: "unclassified"},
+    ),
+    (
+        "a sentence that opens with a target lists targets in every clause",
+        "Phấn đấu kéo giảm trên 5% tội phạm về trật tự xã hội; tỷ lệ khám phá án đạt trên 78%, "
+        "riêng án nghiêm trọng trên 92%.",
+        {5: None, 78: None, 92: None},
     ),
     (
         "who the people are, with the people named after the share",

@@ -225,10 +225,14 @@ def _figure(
     if tok_index is None:
         return None
     clause_start = _clause_start(text, max(state.prev_end, sentence.start), mention.start)
-    if codebook.target_cues is not None and codebook.target_cues.search(
-        text[clause_start : mention.start]
+    if codebook.target_cues is not None and (
+        codebook.target_cues.search(text[clause_start : mention.start])
+        or codebook.target_cues.match(sentence.text.lstrip(" \t-–+•*"))
     ):
-        return None  # a target or plan ("Phấn đấu 100% xã ..."), not a result
+        # a target or plan ("Phấn đấu 100% xã ..."), not a result; a sentence that
+        # opens with one lists targets in every clause ("Phấn đấu giảm 5% ...; tỷ lệ
+        # phá án đạt trên 75%")
+        return None
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
     unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook)
     unit_end = unit_end if unit_end >= 0 else mention.end
