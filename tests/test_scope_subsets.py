@@ -233,6 +233,26 @@ SCOPE_CASES = [
         {"province": "Kon Tum", "scope": "district"},
     ),
     (
+        "a headline names where its results were gathered",
+        "Bà con nộp 31 khẩu súng tự chế cho công an ở Yên Thành\n"
+        "Trong hai tháng, cán bộ công an các xã đã đến từng thôn xóm, họp dân, phát tờ rơi "
+        "và giải thích cho bà con những điều luật mới nhất về việc cất giữ súng đạn, nhờ "
+        "đó nhiều gia đình đã tự nguyện mang nộp súng tự chế, dao kiếm và các loại thuốc "
+        "nổ còn cất giữ từ nhiều năm trước, góp phần giữ yên bình cho xóm làng; cán bộ "
+        "cũng ghi lại từng trường hợp để báo cáo lên cấp trên theo đúng quy trình.\n"
+        "Đợt vận động ở huyện Yên Thành, tỉnh Nghệ An sẽ còn kéo dài đến cuối năm 2024.",
+        None,
+        {"province": "Nghệ An", "scope": "district"},
+    ),
+    (
+        "... but a village's event located by its district stays the village's",
+        "Thôn Kon Jong góp tiền lắp camera an ninh ở Kon Rẫy\n\n"
+        "Người dân thôn Kon Jong, xã Đăk Tơ Lung (huyện Kon Rẫy) vừa đưa vào sử dụng 6 "
+        "camera an ninh, UBND xã Đăk Tơ Lung cho biết.",
+        None,
+        {"province": "Kon Tum", "scope": "commune"},
+    ),
+    (
         "capitalised headline words that happen to be a commune's name",
         "AN NINH TRẬT TỰ ĐƯỢC BẢO ĐẢM\n\nNăm 2023, Công an tỉnh Thái Bình đã tổ chức 320 "
         "buổi họp dân với 12.000 lượt người tham dự.",

@@ -247,6 +247,7 @@ class ScopeFile(Strict):
     reporter_cues: Words
     guest_titles: Words = []
     issued_documents: Words = []
+    headline_place_words: Words = []
     whole_unit_cues: WholeUnitCues
     weights: ScopeWeights
     national_cues: Words

@@ -201,7 +201,14 @@ def detect_scope(
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
     opening = _headline_subject(title_text, province, province_2025, text_mentions)
     if opening is not None and not any(m.level == opening[0] for m in title_mentions):
-        vote(opening[0], w.get("title_subject", 0.0), opening[1])
+        level, name, located = opening
+        lead_limit = lead_start + data["lead_chars"]
+        lower_in_lead = any(
+            m.typed and _RANK[m.level] < _RANK[level] and lead_start <= m.start < lead_limit
+            for m in text_mentions
+        )
+        if not (located and lower_in_lead):  # "thôn X ... ở Thạch Hà": the village's district
+            vote(level, w.get("title_subject", 0.0), name)
     reporters: list[Any] = []  # mentions named as the reporting body
     lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     lead = text[lead_start:lead_end]
@@ -252,13 +259,14 @@ def detect_scope(
 
 def _headline_subject(
     title: str, province: str | None, province_2025: str | None, mentions: Sequence[Any]
-) -> tuple[str, str] | None:
-    """(level, name) of a district or commune of the report's province whose bare name
-    opens the headline as its subject ("Sa Thầy ra mắt ...", "ĐĂK NĂNG TỔ CHỨC
-    ..."): the capitalised words before the first lowercase one (any run of two to four
-    in an all-capitals headline). The text must name the unit with its type word too
-    ("huyện Sa Thầy"), so that words that happen to be a commune's name ("AN NINH ...")
-    do not count."""
+) -> tuple[str, str, bool] | None:
+    """(level, name, located) of a district or commune of the report's province whose
+    bare name opens the headline as its subject ("Sa Thầy ra mắt ...", "ĐĂK NĂNG
+    TỔ CHỨC ...": the capitalised words before the first lowercase one, any run of two
+    to four in an all-capitals headline), else (``located``) that the headline names
+    after ``ở``/``tại`` as where its action took place. The text must name the unit with
+    its type word too ("huyện Sa Thầy"), so that words that happen to be a commune's
+    name ("AN NINH ...") do not count."""
     words = title.split()
     shouting = title.isupper()
     for size in (4, 3, 2):
@@ -266,14 +274,35 @@ def _headline_subject(
             continue
         if not shouting and not words[size][:1].islower():
             continue
-        name = " ".join(words[:size]).rstrip(":,")
-        units = resolve_place(name)
-        if any(m.level == PROVINCE for m in units):
-            return None  # a province's name first ("Đồng Nai đã ..."): see _subject_level
-        for m in units:
-            typed = any(t.typed and t.level == m.level and t.name == m.name for t in mentions)
-            if typed and _belongs(m, province, province_2025):
-                return m.level, m.name
+        found = _typed_unit(" ".join(words[:size]), province, province_2025, mentions)
+        if found is not None:  # () for a province's name first ("Đồng Nai đã ..."): see
+            return (*found, False) if found else None  # _subject_level
+    # ... or names it where the headline's action took place ("... 31 khẩu súng ở Kon Rẫy")
+    for i, word in enumerate(words[:-1]):
+        if word.lower() not in _data().get("headline_place_words", []) or shouting:
+            continue
+        run = [w for w in words[i + 1 : i + 5]]
+        run = run[: next((k for k, w in enumerate(run) if not w[:1].isupper()), len(run))]
+        for size in range(len(run), 1, -1):
+            found = _typed_unit(" ".join(run[:size]), province, province_2025, mentions)
+            if found:
+                return (*found, True)
+    return None
+
+
+def _typed_unit(
+    name: str, province: str | None, province_2025: str | None, mentions: Sequence[Any]
+) -> tuple[str, str] | tuple[()] | None:
+    """(level, name) of the district or commune of the report's province that ``name``
+    denotes and the text also names with its type word; ``()`` when ``name`` is a
+    province's; None otherwise."""
+    units = resolve_place(name.rstrip(":,.!?"))
+    if any(m.level == PROVINCE for m in units):
+        return ()
+    for m in units:
+        typed = any(t.typed and t.level == m.level and t.name == m.name for t in mentions)
+        if typed and _belongs(m, province, province_2025):
+            return m.level, m.name
     return None
 
 
