@@ -226,6 +226,18 @@ DOCUMENT_CASES = [
         {"period_start": "2021-05-12", "period_end": "2021-05-12", "period_precision": "unknown"},
     ),
     (
+        "work that began in a month and goes on",
+        "Được triển khai từ tháng 5/2022, mô hình “Camera an ninh” ở xã đã lắp 64 camera.",
+        None,
+        {"period_start": "2022-05-01", "period_end": None, "period_precision": "to_date"},
+    ),
+    (
+        "a status held since a month is not a reporting span",
+        "Thôn được công nhận kiểu mẫu từ tháng 10/2020 và có 210 hộ tham gia tổ tự quản.",
+        None,
+        {"period_start": None},
+    ),
+    (
         "a span dated to the day wins over the same year counted back",
         "date 2019-04 Hơn 1 năm qua, Công an tỉnh đã vận động thu hồi nhiều vũ khí. "
         "Từ ngày 2-4-2018 đến 1-4-2019, toàn tỉnh đã thu hồi 318 khẩu súng. "

@@ -133,7 +133,8 @@ class PeriodCue(Strict):
     # the span builders of extractors/text/periods.py
     span: Literal[
         "year", "first_months", "last_months", "quarter", "month", "year_to_date",
-        "since_year", "since_date", "range", "date_range", "to_month", "last_n_years", "day",
+        "since_year", "since_date", "since_month", "range", "date_range", "to_month",
+        "last_n_years", "day",
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same

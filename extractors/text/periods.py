@@ -222,6 +222,15 @@ def _build(
         if published is None:
             return Period(start.isoformat(), None, f"{label} - nay", "to_date")
         return _to_published(start, published, label)
+    if span == "since_month":
+        try:
+            start = date(int(groups["y1"] or 0), _number(groups.get("m1")) or 0, 1)
+        except ValueError:
+            return None
+        label = f"{start.month}/{start.year}"
+        if published is None:
+            return Period(start.isoformat(), None, f"{label} - nay", "to_date")
+        return _to_published(start, published, label)
     if span == "since_year":
         y1 = int(groups["y1"] or 0)
         return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None
