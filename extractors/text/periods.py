@@ -168,6 +168,22 @@ def _date_range(groups: dict[str, str | None]) -> Period | None:
     return _span(start, end, label, precision)
 
 
+def _since(
+    groups: dict[str, str | None], published: Published | None, with_day: bool
+) -> Period | None:
+    """From a date, or the first of a month, to the publication date; with no
+    publication date the end is unknown ("kể từ 15/3/2024 tới nay", "từ tháng 5/2022")."""
+    try:
+        day = int(groups.get("d1") or 0) if with_day else 1
+        start = date(int(groups["y1"] or 0), int(groups["m1"] or 0), day)
+    except ValueError:
+        return None
+    label = f"{start.day}/{start.month}/{start.year}" if with_day else f"{start.month}/{start.year}"
+    if published is None:
+        return Period(start.isoformat(), None, f"{label} - nay", "to_date")
+    return _to_published(start, published, label)
+
+
 def build(
     span: str,
     groups: dict[str, str | None],
@@ -213,24 +229,8 @@ def _build(
         return _span(date(y1, 1, 1), date(y2, 12, 31), f"{y1} - {y2}", "multi_year")
     if span == "date_range":
         return _date_range(groups)
-    if span == "since_date":
-        try:
-            start = date(int(groups["y1"] or 0), int(groups["m1"] or 0), int(groups["d1"] or 0))
-        except ValueError:
-            return None
-        label = f"{start.day}/{start.month}/{start.year}"
-        if published is None:
-            return Period(start.isoformat(), None, f"{label} - nay", "to_date")
-        return _to_published(start, published, label)
-    if span == "since_month":
-        try:
-            start = date(int(groups["y1"] or 0), _number(groups.get("m1")) or 0, 1)
-        except ValueError:
-            return None
-        label = f"{start.month}/{start.year}"
-        if published is None:
-            return Period(start.isoformat(), None, f"{label} - nay", "to_date")
-        return _to_published(start, published, label)
+    if span in ("since_date", "since_month"):
+        return _since(groups, published, with_day=span == "since_date")
     if span == "since_year":
         y1 = int(groups["y1"] or 0)
         return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None
