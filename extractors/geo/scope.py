@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from typing import Any
 
 from extractors.geo.gazetteer import province_2025 as to_2025
@@ -278,11 +279,11 @@ def _headline_subject(
         if found is not None:  # () for a province's name first ("Đồng Nai đã ..."): see
             return (*found, False) if found else None  # _subject_level
     # ... or names it where the headline's action took place ("... 31 khẩu súng ở Kon Rẫy")
+    places = [] if shouting else _data().get("headline_place_words", [])
     for i, word in enumerate(words[:-1]):
-        if word.lower() not in _data().get("headline_place_words", []) or shouting:
+        if word.lower() not in places:
             continue
-        run = [w for w in words[i + 1 : i + 5]]
-        run = run[: next((k for k, w in enumerate(run) if not w[:1].isupper()), len(run))]
+        run = list(takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 5]))
         for size in range(len(run), 1, -1):
             found = _typed_unit(" ".join(run[:size]), province, province_2025, mentions)
             if found:
