@@ -219,6 +219,13 @@ DOCUMENT_CASES = [
         },
     ),
     (
+        "a date line with a view counter dates a year-end review",
+        "Hội Cựu chiến binh tỉnh tổng kết năm\n08:20 05-01-2023 | :146\n\n"
+        "Năm qua, hội viên cung cấp 37 nguồn tin về an ninh, trật tự.",
+        None,
+        {"published": "2023-01-05", "period": 2022},
+    ),
+    (
         "what was done on one day",
         "date 2021-05 Trong ngày 12/5, Công an xã đã tiếp nhận 7 khẩu súng tự chế và "
         "23 viên đạn do người dân mang đến giao nộp.",

@@ -253,6 +253,13 @@ SCOPE_CASES = [
         {"province": "Kon Tum", "scope": "commune"},
     ),
     (
+        "a commune that exists only since the 2025 merger names its province",
+        "Người dân xã Kim Ngân nộp 5 khẩu súng săn\n\n"
+        "Ngày 10/2, Công an xã Kim Ngân tiếp nhận 5 khẩu súng săn do người dân mang đến.",
+        None,
+        {"province": "Quảng Trị", "scope": "commune"},
+    ),
+    (
         "capitalised headline words that happen to be a commune's name",
         "AN NINH TRẬT TỰ ĐƯỢC BẢO ĐẢM\n\nNăm 2023, Công an tỉnh Thái Bình đã tổ chức 320 "
         "buổi họp dân với 12.000 lượt người tham dự.",

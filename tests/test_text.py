@@ -351,3 +351,16 @@ def test_looking_back_answers_as_the_copying_expressions_do(normalized):
             assert scan.last_line_before(text, end) == prefix.rsplit("\n", 1)[-1].strip()
             for suffix in ("UBND tỉnh", "Kon", "d", prefix[-7:]):
                 assert scan.ends_with(text, end, suffix) == prefix.endswith(suffix)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tối thiểu 15 chữ, viết bằng tiếng Việt có dấu, không chèn đường link",
+     "Bình luận: tối thiểu 20 ký tự, không chứa liên kết"],
+)
+def test_a_comment_forms_rules_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_a_count_with_tối_thiểu_is_not_chrome():
+    assert not is_chrome_line("Tối thiểu 10 hộ tham gia mỗi tổ tự quản.")

@@ -49,6 +49,10 @@ def _score(
     scores: dict[str, float] = defaultdict(float)
     for m in mentions:
         province = m.province
+        if province is None and not m.candidates and m.province_2025:
+            # a commune that exists only since the 2025 merger ("xã Kim Ngân") names its new
+            # province, whose name is one of the old ones
+            province = m.province_2025
         if province is None:
             # An ambiguous name votes only when exactly one of its provinces is named elsewhere.
             shared = [p for p in m.candidates if p in known]

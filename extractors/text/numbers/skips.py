@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extractors.text.dates import is_date_line
 from extractors.text.numbers.context import (
     _is_year,
     _longest_after,
@@ -213,6 +214,12 @@ def caption_counter(text: str, s: int, e: int) -> str | None:
     return "page_noise" if len(words) >= 4 and not re.search(r"\d", head) else None
 
 
+def _on_date_line(line: str) -> bool:
+    if len(line) > 80 or not any(ch.isdigit() for ch in line):
+        return False
+    return is_date_line(line)
+
+
 def page_noise(text: str, s: int, e: int) -> str | None:
     """A picture's file name (``18.jpg``), a name joined by ``+`` (``mô hình 5+1``), or
     a number alone on its line: a page, view or slide counter of the page's furniture.
@@ -225,6 +232,8 @@ def page_noise(text: str, s: int, e: int) -> str | None:
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", e)
     line_end = len(text) if line_end < 0 else line_end
+    if _on_date_line(text[line_start:line_end]):
+        return "page_noise"  # the page's date line: its time and view counter ("| :79")
     if text[line_start:s].strip() or text[e:line_end].strip():
         return None
     if e - s <= 2:
