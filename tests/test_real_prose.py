@@ -520,8 +520,14 @@ def test_teams_set_up_in_the_period_are_a_flow() -> None:
     text = "Trong năm, huyện đã thành lập được 31 tổ bảo vệ an ninh, trật tự ở cơ sở."
     found = [(f.indicator, f.kind) for f in figures_of(text)]
     assert found == [("grassroots_force_members", "flow")]
-    text = "Đến nay, xã thành lập 9 tổ bảo vệ ANTT ở các thôn."
+    text = "Ngày 1/7, xã thành lập 9 tổ bảo vệ ANTT ở các thôn."
     assert [f.kind for f in figures_of(text)] == ["flow"]
+
+
+def test_teams_set_up_up_to_now_are_a_total() -> None:
+    """A standing-count frame before the verb makes the count what stands now."""
+    text = "Đến nay, huyện đã thành lập 640 đội xung kích với gần 9.000 thành viên."
+    assert [f.kind for f in figures_of(text)] == ["stock", "stock"]
 
 
 def test_models_up_to_now_stay_a_stock() -> None:

@@ -62,6 +62,7 @@ class KindCues(Strict):
     flow: Words = []
     units: KindUnits = KindUnits()
     flow_spans: Words = []
+    creation: Words = []
     stock_lead_ins: Words = []
     flow_verbs: Words = []
 

@@ -140,6 +140,15 @@ def kind_of(
             for m in regex.finditer(before_in_sentence)
             if m.start() >= clause_start or not before_in_sentence[: m.start()].strip()
         ]
+    # setting something up ("thành lập 74 tổ") is activity of the period, unless a
+    # standing-count frame came first: "Đến nay, huyện đã thành lập 640 đội" is a total
+    stock_ends = [end for end, _, kind in positions if kind == "stock"]
+    if codebook.creation_cues is not None:
+        positions += [
+            (m.end(), 0, "flow")
+            for m in codebook.creation_cues.finditer(before_in_sentence, clause_start)
+            if not any(end <= m.start() for end in stock_ends)
+        ]
     if positions:
         return max(positions)[2]
     if rule_kind:

@@ -80,6 +80,7 @@ class Codebook:
     stock_cues: re.Pattern[str] | None
     flow_cues: re.Pattern[str] | None
     flow_spans: re.Pattern[str] | None
+    creation_cues: re.Pattern[str] | None
     flow_verbs: re.Pattern[str] | None
     stock_lead_ins: re.Pattern[str] | None
     breakdowns: re.Pattern[str] | None
@@ -195,6 +196,7 @@ def load_codebook(path: str | None = None) -> Codebook:
             else None
         ),
         flow_verbs=phrase_regex(kind_cues.get("flow_verbs", [])),
+        creation_cues=phrase_regex(kind_cues.get("creation", [])),
         stock_lead_ins=(
             re.compile(
                 r"(?<!\w)(?:"
