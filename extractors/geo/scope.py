@@ -200,18 +200,17 @@ def detect_scope(
             province_named = True
         else:
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
+    reporters: list[Any] = []  # mentions named as the reporting body
+    lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     opening = _headline_subject(title_text, province, province_2025, text_mentions)
     if opening is not None and not any(m.level == opening[0] for m in title_mentions):
         level, name, located = opening
-        lead_limit = lead_start + data["lead_chars"]
         lower_in_lead = any(
-            m.typed and _RANK[m.level] < _RANK[level] and lead_start <= m.start < lead_limit
+            m.typed and _RANK[m.level] < _RANK[level] and lead_start <= m.start < lead_end
             for m in text_mentions
         )
         if not (located and lower_in_lead):  # "thôn X ... ở Thạch Hà": the village's district
             vote(level, w.get("title_subject", 0.0), name)
-    reporters: list[Any] = []  # mentions named as the reporting body
-    lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     lead = text[lead_start:lead_end]
     subject = _subject_level(province, title_text, text, lead_start, text_mentions)
     if subject is not None:
