@@ -496,6 +496,27 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Toàn huyện có 86 mô hình tự quản (tăng 12 mô hình so với năm trước), thu hút 310 hộ.",
         {86: "models_active", 12: "models_active"},
     ),
+    (
+        "a model named by a number and a word is not a count",
+        "Nhiều thôn áp dụng mô hình 5 an và phong trào 3 sạch, với 240 hộ đăng ký tham gia.",
+        {5: None, 3: None},
+    ),
+    (
+        "part-time commune police under their other name",
+        "Toàn tỉnh hiện có gần 1.900 công an xã không chuyên trách đang làm nhiệm vụ.",
+        {1900: "grassroots_force_members"},
+    ),
+    (
+        "the people at a single forum, named rather than counted",
+        "Sáng 9/6, Công an thị trấn tổ chức diễn đàn lắng nghe ý kiến; tham dự diễn đàn có "
+        "95 người dân các khu phố.",
+        {95: "forum_participants"},
+    ),
+    (
+        "a support tool handed in, counted by its container",
+        "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
+        {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},
+    ),
 ]
 
 
