@@ -75,6 +75,8 @@ def test_province_from_site():
     assert province_from_url("https://baolamdong.vn/an-ninh/bai-viet.html") == "Lâm Đồng"
     assert province_from_url("https://duyxuyen.quangnam.gov.vn/tin-tuc") == "Quảng Nam"
     assert province_from_url("http://congan.kontum.gov.vn/x") == "Kon Tum"
+    # a district Party committee's site under the province's Party domain
+    assert province_from_url("https://ductrong.lamdong.dcs.vn/tin-tuc/1") == "Lâm Đồng"
     assert province_from_url("https://vnexpress.net/phap-luat") is None  # national media
 
 

@@ -268,6 +268,7 @@ class SitesFile(Strict):
     path_weight: float = 0.0
     path_skip: Words = []
     patterns: SitePatterns
+    provincial_domains: Words = ["gov.vn"]
     slug_aliases: dict[str, Words]
     sites: dict[str, str]
     national: Words

@@ -63,7 +63,8 @@ def province_from_url(url: str | None) -> str | None:
     parts = host.split(".")
     labels = _labels()
     candidates = [parts[0]]
-    if host.endswith(".gov.vn") and len(parts) >= 3:
+    if any(host.endswith("." + d) for d in data.get("provincial_domains", ["gov.vn"])) \
+            and len(parts) >= 3:
         candidates.append(parts[-3])  # duyxuyen.quangnam.gov.vn -> quangnam
     elif len(parts) >= 3:
         candidates.append(parts[-2])  # camera.danang.vn -> danang
