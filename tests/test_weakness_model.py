@@ -210,3 +210,59 @@ def test_a_decimal_comma_does_not_cut_a_clause() -> None:
     )
     assert any("1,8 triệu" in c.text for c in candidate_clauses(text))
     assert not any(c.text.startswith("8 triệu") for c in candidate_clauses(text))
+
+
+@pytest.mark.parametrize("mode", ["model", "rules"])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Năm 2023, trên địa bàn huyện xảy ra 41 vụ phạm pháp hình sự, tăng 6 vụ so với "
+            "năm trước.",
+            "tăng 6 vụ",
+        ),
+        (  # the rising part cut from the falling one at "nhưng"
+            "Tai nạn giao thông giảm 3 vụ, nhưng tăng 2 người chết so với cùng kỳ.",
+            "tăng 2 người chết",
+        ),
+        (
+            "Tội phạm trộm cắp tài sản ở các khu nhà trọ ngày càng nhiều.",
+            "ngày càng nhiều",
+        ),
+    ],
+)
+def test_a_rising_harm_is_a_weakness_in_both_modes(mode: str, text: str, fragment: str) -> None:
+    clauses = [w.text for w in wm.detect_weaknesses("d", normalize_text(text), mode)]
+    assert any_contains(clauses, fragment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an xã tiếp nhận 52 tin báo, tố giác tội phạm, tăng 10 tin so với năm 2023.",
+        "Lực lượng chức năng bắt giữ 18 đối tượng phạm tội về ma túy, tăng 5 đối tượng.",
+        "Tai nạn giao thông giảm cả ba tiêu chí so với cùng kỳ.",
+    ],
+)
+def test_a_rise_in_tips_or_arrests_and_a_fall_in_harm_are_not_rising_harms(text: str) -> None:
+    assert not [w for w in wm.detect_weaknesses("d", normalize_text(text)) if
+                w.cue == "rising_harm"]
+
+
+def test_every_harm_word_with_a_rise_is_found_and_every_blocker_stops_it() -> None:
+    from extractors.clauses.rising_harms import rising_harm
+    from extractors.text.yaml_data import load_data
+
+    data = load_data(wm.__file__, "rising_harms.yaml")
+    for harm in data["harms"]:
+        for rise in data["rises"]:
+            assert rising_harm(f"số {harm} {rise} so với cùng kỳ"), (harm, rise)
+        for rise in data["rises_before_number"]:
+            assert rising_harm(f"số {harm} {rise} 3 vụ so với cùng kỳ"), (harm, rise)
+            assert not rising_harm(f'mô hình "3 {rise}" phòng, chống {harm}'), (harm, rise)
+        for blocker in data["blockers"]:
+            assert not rising_harm(f"{blocker} {harm} tăng 4 vụ"), (harm, blocker)
+            assert not rising_harm("tăng 4 vụ", before=f"{blocker} {harm}, "), (harm, blocker)
+        for blocker in data["clause_blockers"]:
+            assert not rising_harm(f"{harm} {blocker} 2 vụ, tăng 4 người"), (harm, blocker)
+        assert rising_harm("tăng 7 vụ so với năm trước", before=f"xảy ra 9 vụ {harm}, "), harm

@@ -277,6 +277,14 @@ class SitesFile(Strict):
 # --- extractors/clauses -----------------------------------------------------------------
 
 
+class RisingHarmsFile(Strict):
+    harms: Words
+    rises: Words
+    rises_before_number: Words
+    blockers: Words
+    clause_blockers: Words
+
+
 class NamedModels(Strict):
     blocking_contexts: Words
     head_nouns: Words

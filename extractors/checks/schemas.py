@@ -165,6 +165,7 @@ SCHEMAS: dict[str, Any] = {
     "provinces.yaml": data.ProvincesFile,
     "clauses.yaml": data.ClausesFile,
     "themes.yaml": data.ThemesFile,
+    "rising_harms.yaml": data.RisingHarmsFile,
     "subsets.yaml": SubsetsFile,
     "periods.yaml": data.PeriodsFile,
     "word_numbers.yaml": data.WordNumbersFile,

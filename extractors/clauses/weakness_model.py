@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
+from extractors.clauses.rising_harms import rising_harm
 from extractors.clauses.weakness_candidates import Candidate, candidate_clauses
 from extractors.clauses.weaknesses import extract_weaknesses, load_vocabulary, word_pattern
 from extractors.records import Weakness
@@ -358,10 +359,27 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
     candidates, rows = document_rows(text)
     scores = fast_scores(rows, bundle)
     return [
-        Weakness(doc_id, c.start, c.end, c.text, cue="model")
+        Weakness(doc_id, c.start, c.end, c.text, cue="model" if score >= bundle["threshold"]
+                 else "rising_harm")
         for c, score in zip(candidates, scores, strict=True)
-        if score >= bundle["threshold"]
+        if score >= bundle["threshold"] or rising_harm(c.text, _before(c))
     ]
+
+
+def _before(candidate: Candidate) -> str:
+    """The candidate's sentence up to the clause."""
+    return candidate.sentence.split(candidate.text, 1)[0] if candidate.text else ""
+
+
+def _with_rising_harms(doc_id: str, text: str, found: list[Weakness]) -> list[Weakness]:
+    """``found`` and the candidate clauses reporting a rising harm that no row covers."""
+    extra = [
+        Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm")
+        for c in candidate_clauses(text)
+        if rising_harm(c.text, _before(c))
+        and not any(w.start < c.end and c.start < w.end for w in found)
+    ]
+    return sorted([*found, *extra], key=lambda w: (w.start, w.end)) if extra else found
 
 
 WEAKNESS_MODES = ("model", "rules")
@@ -370,7 +388,7 @@ WEAKNESS_MODES = ("model", "rules")
 def detect_weaknesses(doc_id: str, text: str, mode: str = "model") -> list[Weakness]:
     """Weaknesses by the trained model (``model``) or the cue rules alone (``rules``)."""
     if mode == "rules":
-        return extract_weaknesses(doc_id, text)
+        return _with_rising_harms(doc_id, text, extract_weaknesses(doc_id, text))
     if mode != "model":
         raise ValueError(f"weaknesses must be one of {WEAKNESS_MODES}, not {mode!r}")
     return learned_weaknesses(doc_id, text)

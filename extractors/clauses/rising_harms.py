@@ -1,0 +1,42 @@
+"""A clause that reports a rise in a harm: a figure that is itself a shortcoming.
+
+Reports seldom call a rise in crime, road deaths or fires a "hạn chế"; they
+state it ("tai nạn giao thông ... tăng 2 người chết so với cùng kỳ"), and the
+codebook counts such a figure as an admitted shortcoming. The learned
+detector is trained mostly on movement reports, where these clauses are rare,
+so this small rule stands beside it in both weakness modes. Its vocabulary
+lives in ``rising_harms.yaml``, apart from ``clauses.yaml``: the learned model
+is fitted on that file's cues and is unaffected by this one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.clauses.weaknesses import alternation, word_pattern
+from extractors.text.yaml_data import load_data
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_data(__file__, "rising_harms.yaml")
+    patterns = {key: word_pattern(data[key]) for key in ("harms", "blockers", "clause_blockers")}
+    counted = alternation(data["rises_before_number"])
+    patterns["rises"] = re.compile(
+        rf"(?<!\w)(?:{alternation(data['rises'])}(?!\w)|{counted}\s+\d)", re.IGNORECASE
+    )
+    return patterns
+
+
+def rising_harm(clause: str, before: str = "") -> bool:
+    """True when ``clause`` reports a rise of a harm named in it or in ``before`` (the
+    sentence up to the clause), and nothing there turns it into an achievement or a plan."""
+    p = _patterns()
+    return bool(
+        p["rises"].search(clause)
+        and (p["harms"].search(clause) or p["harms"].search(before))
+        and not p["blockers"].search(clause)
+        and not p["blockers"].search(before)
+        and not p["clause_blockers"].search(clause)
+    )
