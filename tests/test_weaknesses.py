@@ -253,3 +253,20 @@ def test_a_bare_admission_opens_the_clauses_that_follow():
     )
     got = [w.text for w in extract_weaknesses("d", text)]
     assert got == ["Một số doanh nghiệp chưa quan tâm", "công tác phối hợp có lúc chưa chặt chẽ"]
+
+
+def test_items_of_a_list_an_admission_announces_need_no_negation() -> None:
+    # the people name the shortcomings; the items are plain nouns, the last one negated
+    text = (
+        "Tại hội nghị, bà con đã nêu lên một số bất cập sau: xe tải chở quá tải "
+        "chạy qua thôn; nạn trộm chó; tụ tập uống rượu khuya… chưa được xử lý dứt điểm."
+    )
+    clauses = [w.text for w in extract_weaknesses("d", text)]
+    assert clauses == [
+        "xe tải chở quá tải chạy qua thôn",
+        "nạn trộm chó",
+        "tụ tập uống rượu khuya… chưa được xử lý dứt điểm",
+    ]
+    # without an announcing noun the same plain nouns are not admissions
+    assert extract_weaknesses("d", "Tại hội nghị, bà con nói về xe tải; nạn trộm chó.") == []
+

@@ -353,17 +353,31 @@ def _union_transform(union: FeatureUnion, rows: list[dict[str, Any]]) -> Any:
     return sparse.hstack(blocks).tocsr()
 
 
+def decision(score: float, row: dict[str, Any]) -> float:
+    """The detector's score of a candidate: the model's probability, or 1 when the cue
+    rules found the clause.
+
+    The rules are precise where they fire (an admission keyword opening a section);
+    the model adds the shortcomings they miss. Cross-validation and the threshold
+    use this same score (``pipeline/evaluate/weakness_training.py``).
+    """
+    return max(score, row["cues"].get("rule", 0.0))
+
+
 def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
-    """Weakness rows of a normalized text according to the trained model."""
+    """Weakness rows of a normalized text according to the trained model and the rules."""
     bundle = load_model()
     candidates, rows = document_rows(text)
     scores = fast_scores(rows, bundle)
-    return [
-        Weakness(doc_id, c.start, c.end, c.text, cue="model" if score >= bundle["threshold"]
-                 else "rising_harm")
-        for c, score in zip(candidates, scores, strict=True)
-        if score >= bundle["threshold"] or rising_harm(c.text, _before(c))
-    ]
+    out = []
+    for c, row, score in zip(candidates, rows, scores, strict=True):
+        if score >= bundle["threshold"]:
+            out.append(Weakness(doc_id, c.start, c.end, c.text, cue="model"))
+        elif decision(score, row) >= bundle["threshold"]:
+            out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rules"))
+        elif rising_harm(c.text, _before(c)):
+            out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm"))
+    return out
 
 
 def _before(candidate: Candidate) -> str:

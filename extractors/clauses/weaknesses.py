@@ -186,6 +186,9 @@ def has_negation(fragment: str, *, strong: bool = False) -> bool:
 class _Opening:
     body_start: int  # where the shortcomings start
     cue: str
+    # the admission announces a list in its own sentence ("những tồn tại như: A; B"):
+    # the items there are shortcomings without a negation of their own
+    listed: bool = False
 
 
 def _find_opening(text: str, start: int, end: int, paragraph_alone: bool) -> _Opening | None:
@@ -201,7 +204,7 @@ def _find_opening(text: str, start: int, end: int, paragraph_alone: bool) -> _Op
         rest = sentence[intro.end() :]
         cue = intro.group("noun").lower()
         if intro.group("colon") or intro.group("tail"):
-            return _Opening(start + intro.end(), cue)
+            return _Opening(start + intro.end(), cue, listed=True)
         if not rest.strip(_TRAIL):
             return _Opening(end, cue)
         if has_negation(sentence[: intro.start()] + rest, strong=True):
@@ -255,8 +258,9 @@ def _split_subject_commas(text: str, start: int, end: int) -> list[tuple[int, in
     return pieces
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans of a stretch of one sentence, trimmed, worded as shortcomings."""
+def _clauses(text: str, start: int, end: int, listed: bool = False) -> list[tuple[int, int]]:
+    """Clause spans of a stretch of one sentence, trimmed, worded as shortcomings
+    (or, when ``listed``, items of a list an admission announced)."""
     cues = _cues()
     spans = []
     for s, e in _split_semicolons(text, start, end):
@@ -265,7 +269,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             marker = cues.leading_marker.match(text[cs:ce])
             if marker:
                 cs, ce = trim_trailing(text, cs + marker.end(), ce)
-            if ce - cs >= 8 and has_negation(text[cs:ce]):
+            if ce - cs >= 8 and (listed or has_negation(text[cs:ce])):
                 spans.append((cs, ce))
     return spans
 
@@ -296,12 +300,12 @@ def extract_weaknesses(doc_id: str, text: str) -> list[Weakness]:
             if cues.stop_opener.match(text[s:e]) or cues.stop_in_sentence.search(text[s:e]):
                 cue = None
                 continue
-            body_start = s
+            body_start, listed = s, False
             opening = _find_opening(text, s, e, paragraph_alone=len(sentences) == 1)
             if opening is not None:
-                cue, body_start = opening.cue, opening.body_start
+                cue, body_start, listed = opening.cue, opening.body_start, opening.listed
             if cue is None:
                 continue
-            for cs, ce in _clauses(text, body_start, e):
+            for cs, ce in _clauses(text, body_start, e, listed):
                 rows.append(Weakness(doc_id, cs, ce, text[cs:ce], cue=cue))
     return rows

@@ -50,8 +50,10 @@ def _cv_lines(cv: dict) -> list[str]:
     return [
         f"{cv['folds']}-fold cross-validation grouped by document: {cv['documents']} documents,"
         f" {cv['clauses']} candidate clauses, {cv['gold_weaknesses']} gold weaknesses",
-        line(f"model, threshold {cv['threshold']:.2f}", cv["at_threshold"]),
-        line("model, threshold 0.50", cv["at_0.5"]),
+        line(f"detector, threshold {cv['threshold']:.2f}", cv["at_threshold"]),
+        line("detector, threshold 0.50", cv["at_0.5"]),
+        *([line(f"model alone, {cv['threshold']:.2f}", cv["model_alone"])]
+          if "model_alone" in cv else []),
         line("candidates rules cover", cv["rules_only"]),
     ]
 

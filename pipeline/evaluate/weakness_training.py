@@ -6,7 +6,9 @@ words with a gold weakness clause (the evaluator's criterion), negative
 otherwise; a gold file's ``not_weaknesses`` are added as hard negatives.
 Documents are the groups of the cross-validation: no clause of a test
 document is ever in training. Scores are the evaluator's: one-to-one clause
-matching per document, P/R/F1 over all documents.
+matching per document, P/R/F1 over all documents, for the detector as it runs
+(``weakness_model.decision``: the model's probability, or 1 where the cue rules
+found the clause), with the model alone reported beside it.
 """
 
 from __future__ import annotations
@@ -127,6 +129,12 @@ def out_of_fold_scores(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str,
     return scores
 
 
+def _decisions(docs: list[TrainingDoc], scores: dict[str, list[float]]) -> dict[str, list[float]]:
+    """The detector's score per candidate (model, or rules where they fire: ``wm.decision``)."""
+    return {d.name: [wm.decision(s, r) for s, r in zip(scores[d.name], d.rows, strict=True)]
+            for d in docs}
+
+
 def cross_validate(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str, Any]:
     """Document-grouped CV: P/R/F1 at the chosen threshold and at 0.5.
 
@@ -134,7 +142,8 @@ def cross_validate(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str, Any
     (the break-even point, then F1): the target asks for both, and on real pages
     recall was the one that fell short when F1 alone chose.
     """
-    scores = out_of_fold_scores(docs, folds)
+    model_scores = out_of_fold_scores(docs, folds)
+    scores = _decisions(docs, model_scores)
     grid = [round(float(t), 2) for t in np.arange(0.2, 0.9, 0.05)]
     by_threshold = {t: _score(docs, scores, t) for t in grid}
 
@@ -153,6 +162,7 @@ def cross_validate(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str, Any
         "threshold": best,
         "at_threshold": by_threshold[best],
         "at_0.5": by_threshold[0.5],
+        "model_alone": _score(docs, model_scores, best),
         "rules_only": _score(docs, rule_scores, 0.5),
     }
 
