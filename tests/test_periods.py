@@ -54,6 +54,9 @@ CASES = [
      ("2023-01-01", "2024-06-30", "2023 - 6/2024", "multi_year")),
     ("Bằng nhiều cách làm sáng tạo, năm 2020, các khu dân cư duy trì 35 mô hình.", None,
      ("2020-01-01", "2020-12-31", "2020", "year")),
+    # the results of a year reported to a meeting, a plan after them
+    ("Đại diện Công an xã trình bày kết quả công tác năm 2021 và nhiệm vụ năm 2022.", "2021-12-20",
+     ("2021-01-01", "2021-12-31", "2021", "year")),
 ]  # fmt: skip
 
 
