@@ -513,6 +513,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {95: "forum_participants"},
     ),
     (
+        "wards in general after communes, then a count (not a numbered ward)",
+        "Năm qua, Công an huyện lập hồ sơ đề nghị áp dụng biện pháp giáo dục tại xã, phường "
+        "19 người; tại Phường 4, tổ hòa giải họp 6 lần.",
+        {19: "unclassified", 4: None},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},

@@ -112,6 +112,7 @@ class NumbersFile(Strict):
     capitalized_name_heads: Words = []
     place_name_heads: Words = []
     head_exceptions: Words = []
+    unit_list_words: Words = []
     level_heads: Words = []
     file_extensions: Words = []
     abbreviated_name_heads: Words = []

@@ -42,6 +42,7 @@ from extractors.text.numbers.vocabulary import (
     _PLACE_NAME_HEADS,
     _QUALIFIERS,
     _TIME_CUES,
+    _UNIT_LIST_WORDS,
 )
 from extractors.text.scan import last_line_before
 from extractors.text.word_numbers import range_words
@@ -111,12 +112,23 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
         return "name_number" if before[k - 1].capitalized else None
     if _longest_before(before[k:], _DISTRIBUTIVES):
         return None  # "mỗi tổ 5 người", "mỗi năm 200 vụ"
+    if kind == "name" and head in _UNIT_LIST_WORDS and _after_unit_list(text, before[k - 1].start):
+        return None  # "tại xã, phường 9 đối tượng": units in general, not a numbered one
     head_start = before[k - 1].start
     if kind in ("date", "year") and _ENDS_WITH_DIGIT_RE.search(
         text, max(0, head_start - 16), head_start
     ):
         return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
     return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
+
+
+def _after_unit_list(text: str, head_start: int) -> bool:
+    """Whether another unit word and a comma stand right before the head ("xã, phường")."""
+    stem = text[max(0, head_start - 24) : head_start].rstrip()
+    if not stem.endswith(","):
+        return False
+    words = _words_before(text, len(stem) - 1 + max(0, head_start - 24))
+    return bool(_longest_before(words, _UNIT_LIST_WORDS))
 
 
 _ABBREVIATION_BEFORE_RE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9]{1,7}\s*\)\s*$")

@@ -52,6 +52,8 @@ _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
 _DEMOGRAPHIC_HEADS = _phrases(_V["demographic_heads"])
 _DEMOGRAPHIC_EXCEPTIONS = _phrases(_V.get("demographic_head_exceptions", []))
 _HEAD_EXCEPTIONS = _phrases(_V.get("head_exceptions", []))
+# "xã, phường 9 đối tượng": a head after another unit and a comma is not a name
+_UNIT_LIST_WORDS = _phrases(_V.get("unit_list_words", []))
 # "làng Chơ Rơn 2", "ấp Phú Hòa 1": a number after a place's capitalised name
 _PLACE_NAME_HEADS = _phrases(_V.get("place_name_heads", []))
 # "24/24" and "24/7": round the clock, not a ratio
