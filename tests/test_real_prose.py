@@ -551,6 +551,13 @@ def test_teams_set_up_in_the_period_are_a_flow() -> None:
     assert [f.kind for f in figures_of(text)] == ["flow"]
 
 
+def test_the_members_of_teams_set_up_are_a_stock() -> None:
+    """Setting up reaches the teams, not what they are made of (codebook, "Kind")."""
+    text = ("Tháng 7, phường ra quyết định thành lập 14 tổ bảo vệ ANTT ở cơ sở, với tổng cộng "
+            "57 người tham gia.")
+    assert [f.kind for f in figures_of(text)] == ["flow", "stock"]
+
+
 def test_teams_set_up_up_to_now_are_a_total() -> None:
     """A standing-count frame before the verb makes the count what stands now."""
     text = "Đến nay, huyện đã thành lập 640 đội xung kích với gần 9.000 thành viên."

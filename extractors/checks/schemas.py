@@ -63,6 +63,7 @@ class KindCues(Strict):
     units: KindUnits = KindUnits()
     flow_spans: Words = []
     creation: Words = []
+    creation_stops: Words = []
     stock_lead_ins: Words = []
     flow_verbs: Words = []
 

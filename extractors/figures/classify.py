@@ -143,11 +143,15 @@ def kind_of(
     # setting something up ("thành lập 74 tổ") is activity of the period, unless a
     # standing-count frame came first: "Đến nay, huyện đã thành lập 640 đội" is a total
     stock_ends = [end for end, _, kind in positions if kind == "stock"]
+    # ... and reaches only what is set up: "thành lập 74 tổ với 350 thành viên" counts
+    # the members the teams have (a stock)
+    stops = codebook.creation_stops
     if codebook.creation_cues is not None:
         positions += [
             (m.end(), 0, "flow")
             for m in codebook.creation_cues.finditer(before_in_sentence, clause_start)
             if not any(end <= m.start() for end in stock_ends)
+            and not (stops is not None and stops.search(before_in_sentence, m.end()))
         ]
     if positions:
         return max(positions)[2]

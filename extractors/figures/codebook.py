@@ -81,6 +81,7 @@ class Codebook:
     flow_cues: re.Pattern[str] | None
     flow_spans: re.Pattern[str] | None
     creation_cues: re.Pattern[str] | None
+    creation_stops: re.Pattern[str] | None
     flow_verbs: re.Pattern[str] | None
     stock_lead_ins: re.Pattern[str] | None
     breakdowns: re.Pattern[str] | None
@@ -197,6 +198,7 @@ def load_codebook(path: str | None = None) -> Codebook:
         ),
         flow_verbs=phrase_regex(kind_cues.get("flow_verbs", [])),
         creation_cues=phrase_regex(kind_cues.get("creation", [])),
+        creation_stops=phrase_regex(kind_cues.get("creation_stops", [])),
         stock_lead_ins=(
             re.compile(
                 r"(?<!\w)(?:"
