@@ -652,3 +652,9 @@ def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
 def test_a_value_under_its_table_label_stays_a_number() -> None:
     # a counter alone on its line is page furniture, a table cell under its label is not
     assert "1.245" in [m.raw for m in find_numbers("Số nguồn tin quần chúng cung cấp\n1.245\n")]
+
+
+def test_a_change_over_the_period_is_a_flow() -> None:
+    """A rise or fall compared with last year describes the period (codebook, "Kind")."""
+    text = "So với năm trước, số vụ trộm cắp trên địa bàn xã giảm 7,4%."
+    assert [(f.value, f.kind) for f in figures_of(text)] == [(7.4, "flow")]
