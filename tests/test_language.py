@@ -27,6 +27,23 @@ def test_english_text_is_english():
     assert detect_language(ENGLISH) == "en"
 
 
+def test_english_quoting_vietnamese_names_is_still_english():
+    text = (ENGLISH + " The commune of Hưng Đạo in Quảng Trị province and the ward of "
+            "Đống Đa took part in the Ngày hội festival.")
+    assert detect_language(text) == "en"
+
+
+def test_plain_vietnamese_is_told_without_the_model(monkeypatch):
+    import extractors.text.language as language
+
+    def no_model():
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    text = "Năm 2023, toàn xã tổ chức 12 buổi tuyên truyền phong trào toàn dân bảo vệ an ninh."
+    assert detect_language(text) == "vi"
+
+
 def test_a_foreign_document_gives_no_figures_by_default():
     extraction = extract_document(ENGLISH, with_entities="off")
     assert extraction.document.language == "en"
