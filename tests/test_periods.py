@@ -57,6 +57,9 @@ CASES = [
     # the results of a year reported to a meeting, a plan after them
     ("Đại diện Công an xã trình bày kết quả công tác năm 2021 và nhiệm vụ năm 2022.", "2021-12-20",
      ("2021-01-01", "2021-12-31", "2021", "year")),
+    # a target met is a result, not a plan
+    ("Suốt năm 2019, các xã đều vượt chỉ tiêu xây dựng mô hình tự quản.", None,
+     ("2019-01-01", "2019-12-31", "2019", "year")),
 ]  # fmt: skip
 
 
