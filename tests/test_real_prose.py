@@ -519,6 +519,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {19: "unclassified", 4: None},
     ),
     (
+        "residential areas describing a commune, then areas that reached a standard",
+        "Phường Tân An có 28 khu dân cư với hơn 20.000 nhân khẩu. Năm 2024, phường có 19 "
+        "khu dân cư đạt chuẩn an toàn về an ninh, trật tự.",
+        {28: None, 20000: None, 19: "unclassified"},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},
