@@ -232,6 +232,10 @@ def test_a_decimal_comma_does_not_cut_a_clause() -> None:
             "Tội phạm trộm cắp tài sản ở các khu nhà trọ ngày càng nhiều.",
             "ngày càng nhiều",
         ),
+        (  # a harm with no crime word: unrest
+            "Thời gian gần đây, tình trạng bất ổn quanh khu chợ đêm có chiều hướng gia tăng.",
+            "bất ổn",
+        ),
     ],
 )
 def test_a_rising_harm_is_a_weakness_in_both_modes(mode: str, text: str, fragment: str) -> None:
