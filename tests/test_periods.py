@@ -57,6 +57,9 @@ CASES = [
     # the results of a year reported to a meeting, a plan after them
     ("Đại diện Công an xã trình bày kết quả công tác năm 2021 và nhiệm vụ năm 2022.", "2021-12-20",
      ("2021-01-01", "2021-12-31", "2021", "year")),
+    # work that began in a month, its verb some words before the month
+    ("Xã thực hiện việc lắp camera giám sát ở các thôn từ tháng 4/2023, nhờ đó phát hiện 3 vụ "
+     "trộm.", "2023-09-20", ("2023-04-01", "2023-09-20", "4/2023 - 9/2023", "to_date")),
     # a target met is a result, not a plan
     ("Suốt năm 2019, các xã đều vượt chỉ tiêu xây dựng mô hình tự quản.", None,
      ("2019-01-01", "2019-12-31", "2019", "year")),
