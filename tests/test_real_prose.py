@@ -664,3 +664,9 @@ def test_a_change_over_the_period_is_a_flow() -> None:
     """A rise or fall compared with last year describes the period (codebook, "Kind")."""
     text = "So với năm trước, số vụ trộm cắp trên địa bàn xã giảm 7,4%."
     assert [(f.value, f.kind) for f in figures_of(text)] == [(7.4, "flow")]
+
+
+def test_what_a_model_has_since_its_launch_is_a_stock() -> None:
+    """"Ra mắt từ <date>" dates a standing model; its members are a stock (codebook, "Kind")."""
+    text = "Ra mắt từ ngày 3/2/2020, mô hình đã thu hút 12 thành viên tham gia tuần tra."
+    assert [(f.indicator, f.kind) for f in figures_of(text)] == [("model_members", "stock")]
