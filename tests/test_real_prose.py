@@ -525,6 +525,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {28: None, 20000: None, 19: "unclassified"},
     ),
     (
+        "the workers who live in a commune are demographics; those reached are not",
+        "Trên địa bàn xã có khoảng 650 công nhân làm việc tại các công trình. Đoàn tuyên "
+        "truyền đã đến với 1.200 giáo dân của hai giáo xứ.",
+        {650: None, 1200: "campaign_participants"},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},

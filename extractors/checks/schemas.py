@@ -76,6 +76,8 @@ class Targets(Strict):
 class NotFigures(Strict):
     make_up_units: Words = []
     make_up_lead_ins: Words = []
+    people_units: Words = []
+    people_lead_ins: Words = []
     demographic_units: Words = []
     composition_after: Words = []
     composition_people: Words = []

@@ -244,8 +244,13 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
     per_time = "|".join(re.escape(w) for w in spec.get("per_time", []))
     back = "|".join(re.escape(w) for w in spec.get("references_back", []))
     share = "|".join(re.escape(w) for w in spec.get("share_of_percent", []))
+    people = "|".join(re.escape(w) for w in spec.get("people_lead_ins", []))
     return {
         "make_up_units": frozenset(u.lower() for u in spec.get("make_up_units", [])),
+        "people_units": frozenset(u.lower() for u in spec.get("people_units", [])),
+        "people_lead_in": re.compile(rf"(?<!\w)(?:{people})\s*$", re.IGNORECASE)
+        if people
+        else None,
         "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
         "make_up_lead_in": re.compile(rf"(?<!\w)(?:{lead_ins})\s*$", re.IGNORECASE)
         if lead_ins

@@ -73,6 +73,9 @@ def not_a_figure(
         return None
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
+    people = spec.get("people_lead_in")
+    if unit in spec.get("people_units", ()) and people is not None and people.search(before):
+        return "demographics"  # "trên địa bàn có khoảng 700 công nhân": who lives there
     listed = spec.get("make_up_list")
     if unit in spec["make_up_units"] and listed is not None and listed.search(sentence_before):
         return "make_up"
