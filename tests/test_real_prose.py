@@ -531,6 +531,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {650: None, 1200: "campaign_participants"},
     ),
     (
+        "the households and residents of a town, after its total",
+        "Thị trấn là trung tâm của huyện với tổng số 2.900 hộ/12.650 nhân khẩu, có 9 tổ dân "
+        "phố. Toàn thị trấn có tổng số 1.200 hộ ký cam kết không vi phạm pháp luật.",
+        {2900: None, 12650: None, 9: None, 1200: "unclassified"},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},
