@@ -268,7 +268,7 @@ def extract_document(
     # with no publication date, relative cues ("từ đầu năm đến nay") and the merger
     # are read against the date of the event the lead reports
     opening_date = published or dates.metadata_date(text)  # the page's own date, maybe a month
-    dated = opening_date or dates.event_date(text)
+    dated = dates.event_day(text, opening_date) if opening_date else dates.event_date(text)
     if province_2025 and (dated or "") >= MERGER_DATE:
         province = province_2025  # codebook: a report after the merger uses the new province
 

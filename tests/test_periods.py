@@ -189,6 +189,13 @@ DOCUMENT_CASES = [
         {"published": None, "period": 2022},
     ),
     (
+        "a month-only page date is made a day by the event the lead reports that month",
+        "date 2024-03 Ngày 15/3, hội nghị sơ kết quý I được xã Phú Lâm tổ chức tại hội trường. "
+        "Tính từ đầu năm đến nay, đoàn thanh niên xã mở 12 buổi tuyên truyền.",
+        None,
+        {"published": None, "period_start": "2024-01-01", "period_end": "2024-03-15"},
+    ),
+    (
         "a decree's date does not date the report",
         "Thực hiện Chỉ thị ban hành ngày 10-3-2012, huyện đã tổ chức 45 buổi họp dân "
         "với 3.200 lượt người tham dự.",

@@ -143,6 +143,37 @@ def event_date(text: str) -> str | None:
     return None
 
 
+_DAY_MONTH = re.compile(
+    r"(?<![\d/.\-])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d]|\s*[/.\-]\s*\d)"
+)
+
+
+def event_day(text: str, month: str) -> str:
+    """``month`` (``YYYY-MM``, a page dated to the month only) made a day by the event
+    the lead reports in that month ("Ngày 29/7, ...", "Sáng 18/7"); else ``month``.
+
+    News pages report an event within a day or two, so its day stands in for the
+    publication day better than the month's last day does.
+    """
+    cue = _event_cue()
+    if cue is None or len(month) != 7:
+        return month
+    full = event_date(text)
+    if full is not None and full.startswith(month):
+        return full  # "Ngày 12/7/2023, ..." in a page dated 2023-07
+    year, wanted = int(month[:4]), int(month[5:7])
+    head = text[: _data().get("event_date_chars", 400)]
+    for match in _DAY_MONTH.finditer(head):
+        before = head[max(0, match.start() - 20) : match.start()]
+        if not cue.search(before) or re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
+            continue
+        if int(match["m"]) == wanted:
+            iso = _parse_date(match["d"], match["m"], str(year))
+            if iso:
+                return iso
+    return month
+
+
 def is_date_line(line: str) -> bool:
     """True for a line such as ``27/05/2025`` or ``Thứ Hai, 20/08/2012, 05:08 [GMT+7]``."""
     return _date_line(line.strip()) is not None
