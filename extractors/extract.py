@@ -129,7 +129,7 @@ def _periods(
 ) -> tuple[periods.Period | None, dict[int, periods.Period]]:
     """The document's period and each framed sentence's own (keyed by sentence start)."""
     pub = periods.Published.parse(published)
-    year = periods.reporting_year(f"{title or ''}\n{text[:600]}", pub)
+    year = periods.reporting_year(f"{title or ''}\n{text[:600]}", pub, text)
     framed = [(s, periods.sentence_period(s.text, pub, year)) for s in sentences]
     span = periods.document_period(title, [(s.text, p) for s, p in framed], pub, year)
     return span, {s.start: p for s, p in framed if p is not None}

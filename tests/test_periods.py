@@ -196,6 +196,15 @@ DOCUMENT_CASES = [
         {"published": None, "period_start": "2024-01-01", "period_end": "2024-03-15"},
     ),
     (
+        "an undated half-year review: the same period of the year before dates it, "
+        "and the tasks set out for the next half are a plan",
+        "Sáu tháng qua, Công an thị xã phát hiện 21 vụ trộm cắp, ít hơn cùng kỳ năm 2020 "
+        "ba vụ. Đơn vị đề ra bốn nhiệm vụ trọng tâm của 6 tháng cuối năm 2021. Trong 6 "
+        "tháng đầu năm, xã đã hòa giải thành công 12 vụ.",
+        None,
+        {"period_start": "2021-01-01", "period_end": "2021-06-30"},
+    ),
+    (
         "a decree's date does not date the report",
         "Thực hiện Chỉ thị ban hành ngày 10-3-2012, huyện đã tổ chức 45 buổi họp dân "
         "với 3.200 lượt người tham dự.",

@@ -155,6 +155,7 @@ class PeriodsFile(Strict):
     title_cues: list[PeriodCue]
     future_cues: Words
     title_future_cues: Words = []
+    comparison_year_cues: Words = []
     clip_grace_days: int = 62
     max_span_years: int | None = None
     year_end_review: YearEndReview

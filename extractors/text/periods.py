@@ -286,11 +286,24 @@ def _build(
     return None
 
 
-def reporting_year(text_head: str, published: Published | None) -> int | None:
+def comparison_year(text: str) -> int | None:
+    """The year a page without a date reports, from its first comparison with the same
+    period of the year before (``cùng kỳ năm 2016`` -> 2017); else None."""
+    found = [
+        (match.start(), int(match["y"]) + 1)
+        for pattern in _data().get("comparison_year_cues", [])
+        for match in [re.search(pattern, text, re.IGNORECASE)]
+        if match is not None
+    ]
+    return min(found)[1] if found else None
+
+
+def reporting_year(text_head: str, published: Published | None, text: str = "") -> int | None:
     """The year ``Năm qua`` / ``Trong năm`` mean: the publication year, or the year
-    before when a year-end review is published in its first months."""
+    before when a year-end review is published in its first months; with no
+    publication date, the year after the one a comparison names (``comparison_year``)."""
     if published is None:
-        return None
+        return comparison_year(text) if text else None
     review = _data()["year_end_review"]
     if published.month in review["months"] and _any_cue(review["cues"], text_head):
         return published.year - 1
