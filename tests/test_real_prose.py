@@ -537,6 +537,18 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {2900: None, 12650: None, 9: None, 1200: "unclassified"},
     ),
     (
+        "cases in a long review list, a tip count only in a later item",
+        "Quý I, công an huyện điều tra làm rõ 8 vụ trộm cắp, 11 đối tượng liên quan; phát "
+        "hiện 5 vụ ma túy; tiếp nhận 16 tin báo về tội phạm.",
+        {8: "unclassified", 11: "unclassified", 5: "unclassified", 16: "tips_received"},
+    ),
+    (
+        "cases from tips named at the start of the sentence, in every item after it",
+        "Từ nguồn tin do nhân dân cung cấp, công an các xã đã khám phá 26 vụ án; bắt giữ 31 "
+        "đối tượng.",
+        {26: "cases_solved_via_tips", 31: "suspects_arrested_via_tips"},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},

@@ -28,6 +28,7 @@ class Cues(Strict):
     after: list[str | WeightedCue] = []
     near: list[str | WeightedCue] = []
     sentence: list[str | WeightedCue] = []
+    clause: list[str | WeightedCue] = []
 
 
 class Excludes(Strict):
@@ -35,6 +36,7 @@ class Excludes(Strict):
     after: Words = []
     near: Words = []
     sentence: Words = []
+    clause: Words = []
 
 
 class Indicator(Strict):

@@ -21,6 +21,7 @@ class Candidate:
     before: str
     after: str
     pattern_codes: set[str]
+    clause: str | None = None  # the sentence up to the end of the number's ";" item
 
 def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float, list[str]]:
     score = 0.0
@@ -64,6 +65,7 @@ def classify(
         "before": candidate.before,
         "after": candidate.after,
         "sentence": sentence_text,
+        "clause": candidate.clause if candidate.clause is not None else sentence_text,
     }
     unit = (candidate.unit or "").lower()
     best: tuple[float, str, str | None] = (0.0, "unclassified", None)

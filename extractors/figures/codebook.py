@@ -20,8 +20,10 @@ from extractors.text.tokens import blank_vietnamese
 from extractors.text.yaml_data import read_yaml
 
 DATA = Path(__file__).with_name("indicators.yaml")
-SECTIONS = ("before", "after", "near", "sentence")
-DEFAULT_WEIGHT = {"before": 2.0, "after": 2.0, "near": 2.0, "sentence": 1.0}
+# "clause": the sentence up to the end of the number's ";" item (a cue in a later item
+# of a long ";" list says nothing about this one; an opening cue still reaches every item)
+SECTIONS = ("before", "after", "near", "sentence", "clause")
+DEFAULT_WEIGHT = {"before": 2.0, "after": 2.0, "near": 2.0, "sentence": 1.0, "clause": 1.0}
 PATTERN_WEIGHT = 4.0
 
 

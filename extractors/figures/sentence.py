@@ -251,8 +251,11 @@ def _figure(
     listed = place_item(text, sentence.start, mention.start, figures) if unit is None else None
     if unit is None and listed is None:
         unit = _unit_in_label(before, codebook)
+    own_end = text.find(";", mention.end, sentence.end)
     candidate = Candidate(
-        mention, unit, unit_end, before, after, parsed.pattern_hits.get(tok_index, set())
+        mention, unit, unit_end, before, after, parsed.pattern_hits.get(tok_index, set()),
+        clause=(f"{item.context} " if item.context else "")
+        + text[sentence.start : own_end if own_end >= 0 else sentence.end],
     )
     if new_clause and state.previous is not None:
         state.chain = None  # a ";" ends the chain
