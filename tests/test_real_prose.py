@@ -549,6 +549,37 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {26: "cases_solved_via_tips", 31: "suspects_arrested_via_tips"},
     ),
     (
+        "an administrative fine is not money for social work, whatever its spelling",
+        "Công an xã sử phạt hành chính 2 đối tượng đánh bạc với số tiền 3 triệu đồng.",
+        {2: "unclassified", 3e6: "unclassified"},
+    ),
+    (
+        "medals counted by the medal each person received",
+        "Nhân dịp này, Bộ trưởng trao tặng 25 Kỷ niệm chương cho cán bộ làm tốt công tác dân vận.",
+        {25: "awards_individual"},
+    ),
+    (
+        "seminars are not launch sessions",
+        "Hội Phụ nữ tổ chức 6 buổi tọa đàm về phòng chống bạo lực gia đình cho hội viên.",
+        {6: "unclassified"},
+    ),
+    (
+        "a mass organisation's members who joined the grassroots security teams",
+        "Nhiệm kỳ qua, 820 cựu chiến binh tham gia tổ an ninh ở thôn, xóm; 310 hội viên vào tổ "
+        "hòa giải.",
+        {820: "grassroots_force_members", 310: "unclassified"},
+    ),
+    (
+        "mediation a mass organisation joined is not mediation that succeeded",
+        "Các chi hội đã tham gia hòa giải 57 vụ mâu thuẫn trong khu dân cư.",
+        {57: "unclassified"},
+    ),
+    (
+        "the points an online meeting connects are not a figure",
+        "Hội nghị được truyền trực tuyến đến 150 điểm cầu cấp xã.",
+        {150: None},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},
