@@ -580,6 +580,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {150: None},
     ),
     (
+        "the first month of a span whose end carries the year",
+        "Kế hoạch chia hai đợt: đợt đầu từ 4 – 7/2024, đợt sau từ 8 – 11/2024; xã đã tổ chức "
+        "5 buổi họp dân.",
+        {4: None, 8: None, 5: "campaign_sessions"},
+    ),
+    (
         "a support tool handed in, counted by its container",
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},

@@ -286,6 +286,7 @@ class _Scanner:
             or skips.page_noise(self.text, s, e)
             or skips.caption_counter(self.text, s, e)
             or skips.digit_range(self.text, s, e)
+            or skips.month_range(self.text, s, e)
             or skips.duration(self.text, e, before)
             or ("quoted_name" if _covering(self.quoted_starts, self.quoted, s) >= 0 else None)
         )

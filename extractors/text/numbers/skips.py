@@ -190,6 +190,19 @@ def _range_res() -> tuple[re.Pattern[str], ...]:
     )
 
 
+_MONTH_RANGE_END = re.compile(
+    r"[ \t]*[-–—][ \t]*(?:tháng[ \t]+)?\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2}\b", re.IGNORECASE
+)
+
+
+def month_range(text: str, s: int, e: int) -> str | None:
+    """``từ 6 – 12/2025``: the first month of a span whose end carries the year."""
+    digits = text[s:e]
+    if digits.isdigit() and 1 <= int(digits) <= 12 and _MONTH_RANGE_END.match(text, e):
+        return "date"
+    return None
+
+
 def digit_range(text: str, s: int, e: int) -> str | None:
     """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``, ``01 đến 02 phòng``: both
     ends of a norm's range. Without ``từ`` the two small numbers must stand side by side."""
