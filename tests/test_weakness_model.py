@@ -236,6 +236,10 @@ def test_a_decimal_comma_does_not_cut_a_clause() -> None:
             "Thời gian gần đây, tình trạng bất ổn quanh khu chợ đêm có chiều hướng gia tăng.",
             "bất ổn",
         ),
+        (  # a harm that persists
+            "Ở các xã ven biển, hoạt động buôn lậu qua đường thủy vẫn diễn biến phức tạp.",
+            "buôn lậu",
+        ),
     ],
 )
 def test_a_rising_harm_is_a_weakness_in_both_modes(mode: str, text: str, fragment: str) -> None:
@@ -249,6 +253,8 @@ def test_a_rising_harm_is_a_weakness_in_both_modes(mode: str, text: str, fragmen
         "Công an xã tiếp nhận 52 tin báo, tố giác tội phạm, tăng 10 tin so với năm 2023.",
         "Lực lượng chức năng bắt giữ 18 đối tượng phạm tội về ma túy, tăng 5 đối tượng.",
         "Tai nạn giao thông giảm cả ba tiêu chí so với cùng kỳ.",
+        # a forecast is not an admission
+        "Dự báo thời gian tới, tội phạm ma túy sẽ còn diễn biến phức tạp.",
     ],
 )
 def test_a_rise_in_tips_or_arrests_and_a_fall_in_harm_are_not_rising_harms(text: str) -> None:
@@ -264,6 +270,8 @@ def test_every_harm_word_with_a_rise_is_found_and_every_blocker_stops_it() -> No
     for harm in data["harms"]:
         for rise in data["rises"]:
             assert rising_harm(f"số {harm} {rise} so với cùng kỳ"), (harm, rise)
+        for persists in data["persists"]:
+            assert rising_harm(f"tình hình {harm} {persists} ở vùng giáp ranh"), (harm, persists)
         for rise in data["rises_before_number"]:
             assert rising_harm(f"số {harm} {rise} 3 vụ so với cùng kỳ"), (harm, rise)
             assert not rising_harm(f'mô hình "3 {rise}" phòng, chống {harm}'), (harm, rise)

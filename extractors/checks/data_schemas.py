@@ -283,6 +283,7 @@ class RisingHarmsFile(Strict):
     harms: Words
     rises: Words
     rises_before_number: Words
+    persists: Words = []
     blockers: Words
     clause_blockers: Words
 

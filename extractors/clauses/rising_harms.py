@@ -1,4 +1,4 @@
-"""A clause that reports a rise in a harm: a figure that is itself a shortcoming.
+"""A clause that reports a harm rising or persisting: a figure that is itself a shortcoming.
 
 Reports seldom call a rise in crime, road deaths or fires a "hạn chế"; they
 state it ("tai nạn giao thông ... tăng 2 người chết so với cùng kỳ"), and the
@@ -23,15 +23,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_data(__file__, "rising_harms.yaml")
     patterns = {key: word_pattern(data[key]) for key in ("harms", "blockers", "clause_blockers")}
     counted = alternation(data["rises_before_number"])
-    patterns["rises"] = re.compile(
-        rf"(?<!\w)(?:{alternation(data['rises'])}(?!\w)|{counted}\s+\d)", re.IGNORECASE
-    )
+    worse = alternation([*data["rises"], *data.get("persists", [])])
+    patterns["rises"] = re.compile(rf"(?<!\w)(?:{worse}(?!\w)|{counted}\s+\d)", re.IGNORECASE)
     return patterns
 
 
 def rising_harm(clause: str, before: str = "") -> bool:
     """True when ``clause`` reports a rise of a harm named in it or in ``before`` (the
-    sentence up to the clause), and nothing there turns it into an achievement or a plan."""
+    sentence up to the clause), or says it persists, and nothing there turns it into
+    an achievement or a plan."""
     p = _patterns()
     return bool(
         p["rises"].search(clause)
