@@ -270,3 +270,13 @@ def test_items_of_a_list_an_admission_announces_need_no_negation() -> None:
     # without an announcing noun the same plain nouns are not admissions
     assert extract_weaknesses("d", "Tại hội nghị, bà con nói về xe tải; nạn trộm chó.") == []
 
+
+
+def test_a_body_proposing_to_the_authorities_ends_the_weaknesses() -> None:
+    text = (
+        "Tuy nhiên, lực lượng tuần tra ban đêm ở các thôn còn thiếu, chưa đều. Đánh giá khó "
+        "khăn còn nhiều, Hội đồng đề nghị UBND xã tiếp tục đôn đốc, khắc phục những tồn tại, "
+        "vướng mắc."
+    )
+    clauses = [w.text for w in extract_weaknesses("d", text)]
+    assert clauses and not any("đề nghị" in c or "khắc phục" in c for c in clauses)
