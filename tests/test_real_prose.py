@@ -731,3 +731,12 @@ def test_what_a_model_has_since_its_launch_is_a_stock() -> None:
     """"Ra mắt từ <date>" dates a standing model; its members are a stock (codebook, "Kind")."""
     text = "Ra mắt từ ngày 3/2/2020, mô hình đã thu hút 12 thành viên tham gia tuần tra."
     assert [(f.indicator, f.kind) for f in figures_of(text)] == [("model_members", "stock")]
+
+
+def test_grams_and_kilograms_glued_to_the_number_are_its_unit() -> None:
+    """"9,27g": the unit written on the digits; what was confiscated is activity (a flow)."""
+    text = "Năm qua, công an xã tịch thu 4,5g heroin và 2,1kg pháo nổ."
+    assert [(f.value, f.unit, f.kind) for f in figures_of(text)] == [
+        (4.5, "g", "flow"),
+        (2.1, "kg", "flow"),
+    ]
