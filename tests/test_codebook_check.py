@@ -46,6 +46,8 @@ def test_a_misspelt_cues_key_is_named_with_its_line(tmp_path):
         ("      near: [phát động", "      nearby: [phát động", "unknown key 'nearby'"),
         ("    family: campaign", "    family: campain", "no family 'campain'"),
         ("      - [{LOWER: {IN: [phát động]}}", "      - [{LOWR: {IN: [phát động]}}", "LOWR"),
+        # a key written twice in one indicator ("family" again): YAML would keep the last
+        ("    kind: flow", "    family: campaign", "written twice"),
     ],
 )
 def test_each_mistake_has_file_line_and_key(tmp_path, old, new, words):

@@ -39,25 +39,34 @@ class Problem:
         return f"{self.file}:{self.line}: {self.key}: {self.message}"
 
 
-def _lines(node: yaml.Node, path: Loc, out: dict[Loc, int]) -> None:
+def _lines(
+    node: yaml.Node, path: Loc, out: dict[Loc, int], repeated: list[tuple[Loc, int]] | None = None
+) -> None:
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
         for key, value in node.value:
             child = (*path, key.value)
+            if key.value in seen and repeated is not None:
+                repeated.append((child, key.start_mark.line + 1))
+            seen.add(key.value)
             out[child] = key.start_mark.line + 1
-            _lines(value, child, out)
+            _lines(value, child, out, repeated)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _lines(item, (*path, index), out)
+            _lines(item, (*path, index), out, repeated)
 
 
-def load_with_lines(path: Path) -> tuple[Any, dict[Loc, int]]:
-    """The file's data, and the line of every key and list item by its path."""
+def load_with_lines(
+    path: Path, repeated: list[tuple[Loc, int]] | None = None
+) -> tuple[Any, dict[Loc, int]]:
+    """The file's data, and the line of every key and list item by its path; a key
+    written twice in one mapping (YAML keeps only the last) goes to ``repeated``."""
     text = path.read_text(encoding="utf-8")
     lines: dict[Loc, int] = {}
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     if node is not None:
-        _lines(node, (), lines)
+        _lines(node, (), lines, repeated)
     return yaml.safe_load(text), lines
 
 
@@ -190,8 +199,9 @@ def example_problems(
 def check_file(path: Path, shown: str | None = None) -> list[Problem]:
     """Problems of one data file (its schema chosen by its name)."""
     name = shown or str(path)
+    repeated: list[tuple[Loc, int]] = []
     try:
-        data, lines = load_with_lines(path)
+        data, lines = load_with_lines(path, repeated)
     except (OSError, UnicodeDecodeError) as error:
         return [Problem(name, 1, "(file)", f"cannot read: {error}")]
     except yaml.YAMLError as error:
@@ -204,6 +214,10 @@ def check_file(path: Path, shown: str | None = None) -> list[Problem]:
     if schema is None:
         return [Problem(name, 1, "(file)", f"no schema for {path.name}: known {sorted(SCHEMAS)}")]
     problems = _schema_problems(name, data, lines, schema)
+    problems += [
+        Problem(name, line, _key(loc), f"key '{loc[-1]}' written twice: only the last one counts")
+        for loc, line in repeated
+    ]
     if schema is SCHEMAS["indicators.yaml"] and isinstance(data, dict):
         problems += indicator_problems(name, data, lines)
         examples = path.with_name("examples.yaml")
