@@ -570,11 +570,6 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {820: "grassroots_force_members", 310: "unclassified"},
     ),
     (
-        "mediation a mass organisation joined is not mediation that succeeded",
-        "Các chi hội đã tham gia hòa giải 57 vụ mâu thuẫn trong khu dân cư.",
-        {57: "unclassified"},
-    ),
-    (
         "the points an online meeting connects are not a figure",
         "Hội nghị được truyền trực tuyến đến 150 điểm cầu cấp xã.",
         {150: None},
