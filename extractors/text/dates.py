@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -121,22 +122,28 @@ def _event_cue() -> re.Pattern[str] | None:
     return re.compile(rf"(?:^|[^\w])(?:{alternatives})\s*,?\s*$", re.IGNORECASE)
 
 
+def _after_day_word(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in the lead that stand right after a day word (``ngày``,
+    ``sáng``, ``chiều`` ...); a date after ``từ`` opens a span, not an event."""
+    cue = _event_cue()
+    if cue is None:
+        return
+    head = text[: _data().get("event_date_chars", 400)]
+    for match in pattern.finditer(head):
+        before = head[max(0, match.start() - 20) : match.start()]
+        if cue.search(before) and not re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
+            yield match
+
+
 def event_date(text: str) -> str | None:
     """ISO date of the event the lead reports ("Chiều 18/8/2022, ..."), or None.
 
     A stand-in for the publication date when the page carries none: the first full
-    date right after a day word (``ngày``, ``sáng``, ``chiều`` ...) near the start.
-    A date after ``từ`` opens a span (``từ ngày 15/3/2024 tới nay``), not an event.
+    date right after a day word near the start (``_after_day_word``), tried pattern
+    by pattern.
     """
-    cue = _event_cue()
-    if cue is None:
-        return None
-    head = text[: _data().get("event_date_chars", 400)]
     for pattern in _compiled("date_patterns"):
-        for match in pattern.finditer(head):
-            before = head[max(0, match.start() - 20) : match.start()]
-            if not cue.search(before) or re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
-                continue
+        for match in _after_day_word(text, pattern):
             iso = _parse_date(match["d"], match["m"], match["y"])
             if iso:
                 return iso
@@ -155,20 +162,14 @@ def event_day(text: str, month: str) -> str:
     News pages report an event within a day or two, so its day stands in for the
     publication day better than the month's last day does.
     """
-    cue = _event_cue()
-    if cue is None or len(month) != 7:
+    if len(month) != 7:
         return month
     full = event_date(text)
     if full is not None and full.startswith(month):
         return full  # "Ngày 12/7/2023, ..." in a page dated 2023-07
-    year, wanted = int(month[:4]), int(month[5:7])
-    head = text[: _data().get("event_date_chars", 400)]
-    for match in _DAY_MONTH.finditer(head):
-        before = head[max(0, match.start() - 20) : match.start()]
-        if not cue.search(before) or re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
-            continue
-        if int(match["m"]) == wanted:
-            iso = _parse_date(match["d"], match["m"], str(year))
+    for match in _after_day_word(text, _DAY_MONTH):
+        if int(match["m"]) == int(month[5:7]):
+            iso = _parse_date(match["d"], match["m"], month[:4])
             if iso:
                 return iso
     return month
