@@ -289,13 +289,9 @@ def _build(
 def comparison_year(text: str) -> int | None:
     """The year a page without a date reports, from its first comparison with the same
     period of the year before (``cùng kỳ năm 2016`` -> 2017); else None."""
-    found = [
-        (match.start(), int(match["y"]) + 1)
-        for pattern in _data().get("comparison_year_cues", [])
-        for match in [re.search(pattern, text, re.IGNORECASE)]
-        if match is not None
-    ]
-    return min(found)[1] if found else None
+    matches = [re.search(p, text, re.IGNORECASE) for p in _data().get("comparison_year_cues", [])]
+    first = min((m for m in matches if m is not None), key=lambda m: m.start(), default=None)
+    return int(first["y"]) + 1 if first is not None else None
 
 
 def reporting_year(text_head: str, published: Published | None, text: str = "") -> int | None:

@@ -124,11 +124,12 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
 
 def _after_unit_list(text: str, head_start: int) -> bool:
     """Whether another unit word and a comma stand right before the head ("xã, phường")."""
-    stem = text[max(0, head_start - 24) : head_start].rstrip()
+    lo = max(0, head_start - 24)
+    stem = text[lo:head_start].rstrip()
     if not stem.endswith(","):
         return False
-    words = _words_before(text, len(stem) - 1 + max(0, head_start - 24))
-    return bool(_longest_before(words, _UNIT_LIST_WORDS))
+    comma = lo + len(stem) - 1
+    return bool(_longest_before(_words_before(text, comma), _UNIT_LIST_WORDS))
 
 
 _ABBREVIATION_BEFORE_RE = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9]{1,7}\s*\)\s*$")
