@@ -220,56 +220,57 @@ def test_sentence_spans_respect_abbreviations_and_parentheses() -> None:
     ]
 
 
-def test_a_contrast_after_a_semicolon_opens_the_weaknesses():
-    text = (
+# (kind of admission, text, the clauses the rules must give, in order)
+CLAUSE_CASES = [
+    (
+        "a contrast after a semicolon opens the weaknesses",
         "Đánh giá chung: phong trào tiếp tục phát triển; tuy nhiên, việc xây dựng phong trào "
-        "trong các doanh nghiệp, khu công nghiệp còn hạn chế, một số nơi chưa quan tâm đúng mức."
-    )
-    got = [w.text for w in extract_weaknesses("d", text)]
-    assert got == [
-        "việc xây dựng phong trào trong các doanh nghiệp, khu công nghiệp còn hạn chế",
-        "một số nơi chưa quan tâm đúng mức",
-    ]
-
-
-def test_a_spoken_admission_and_where_it_ends():
-    text = (
+        "trong các doanh nghiệp, khu công nghiệp còn hạn chế, một số nơi chưa quan tâm đúng mức.",
+        [
+            "việc xây dựng phong trào trong các doanh nghiệp, khu công nghiệp còn hạn chế",
+            "một số nơi chưa quan tâm đúng mức",
+        ],
+    ),
+    (
+        "a spoken admission and where it ends",
         "Chúng ta đang có 612 mô hình tự quản. Nhưng tôi nói thật, có mô hình chỉ có trên giấy, "
         "ra mắt xong rồi để đó. Nhiều nơi thiếu kinh phí, người làm phong trào phải bỏ tiền túi. "
         "Đó là cái mà năm tới phải sửa.\n\n"
-        "Năm 2024, tôi đề nghị: một là, cấp ủy phải trực tiếp lãnh đạo, không khoán trắng."
-    )
-    got = [w.text for w in extract_weaknesses("d", text)]
-    assert got == [
-        "có mô hình chỉ có trên giấy, ra mắt xong rồi để đó",
-        "Nhiều nơi thiếu kinh phí, người làm phong trào phải bỏ tiền túi",
-    ]
-
-
-def test_a_bare_admission_opens_the_clauses_that_follow():
-    text = (
+        "Năm 2024, tôi đề nghị: một là, cấp ủy phải trực tiếp lãnh đạo, không khoán trắng.",
+        [
+            "có mô hình chỉ có trên giấy, ra mắt xong rồi để đó",
+            "Nhiều nơi thiếu kinh phí, người làm phong trào phải bỏ tiền túi",
+        ],
+    ),
+    (
+        "a bare admission opens the clauses that follow",
         "Thẳng thắn nhìn nhận, phong trào vẫn còn hạn chế. Một số doanh nghiệp chưa quan tâm; "
-        "công tác phối hợp có lúc chưa chặt chẽ.\n\nThời gian tới, chúng tôi sẽ tiếp tục."
-    )
-    got = [w.text for w in extract_weaknesses("d", text)]
-    assert got == ["Một số doanh nghiệp chưa quan tâm", "công tác phối hợp có lúc chưa chặt chẽ"]
-
-
-def test_items_of_a_list_an_admission_announces_need_no_negation() -> None:
-    # the people name the shortcomings; the items are plain nouns, the last one negated
-    text = (
+        "công tác phối hợp có lúc chưa chặt chẽ.\n\nThời gian tới, chúng tôi sẽ tiếp tục.",
+        ["Một số doanh nghiệp chưa quan tâm", "công tác phối hợp có lúc chưa chặt chẽ"],
+    ),
+    (
+        # the people name the shortcomings; the items are plain nouns, the last one negated
+        "the items of a list an admission announces need no negation",
         "Tại hội nghị, bà con đã nêu lên một số bất cập sau: xe tải chở quá tải "
-        "chạy qua thôn; nạn trộm chó; tụ tập uống rượu khuya… chưa được xử lý dứt điểm."
-    )
-    clauses = [w.text for w in extract_weaknesses("d", text)]
-    assert clauses == [
-        "xe tải chở quá tải chạy qua thôn",
-        "nạn trộm chó",
-        "tụ tập uống rượu khuya… chưa được xử lý dứt điểm",
-    ]
-    # without an announcing noun the same plain nouns are not admissions
-    assert extract_weaknesses("d", "Tại hội nghị, bà con nói về xe tải; nạn trộm chó.") == []
+        "chạy qua thôn; nạn trộm chó; tụ tập uống rượu khuya… chưa được xử lý dứt điểm.",
+        [
+            "xe tải chở quá tải chạy qua thôn",
+            "nạn trộm chó",
+            "tụ tập uống rượu khuya… chưa được xử lý dứt điểm",
+        ],
+    ),
+]
 
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"), CLAUSE_CASES, ids=[c[0] for c in CLAUSE_CASES]
+)
+def test_clauses_of_an_admission(kind: str, text: str, expected: list[str]) -> None:
+    assert [w.text for w in extract_weaknesses("d", text)] == expected, kind
+
+
+def test_plain_nouns_without_an_announcing_noun_are_not_admissions() -> None:
+    assert extract_weaknesses("d", "Tại hội nghị, bà con nói về xe tải; nạn trộm chó.") == []
 
 
 def test_a_body_proposing_to_the_authorities_ends_the_weaknesses() -> None:
