@@ -26,9 +26,9 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
-from underthesea import word_tokenize
 
 from extractors.text.normalize import normalize_tone
+from extractors.text.segment import word_tokenize
 from extractors.text.yaml_data import load_data
 
 OTHER = "other"

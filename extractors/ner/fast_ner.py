@@ -1,11 +1,12 @@
 """Fast drop-in for ``underthesea.ner``: the same models and tags, several times quicker.
 
 ``underthesea.ner`` runs word segmentation, POS tagging, chunking and NER as four CRF
-passes. Segmentation already uses compiled features; the other three compute theirs
-in Python and spend nearly all their time there. This module keeps underthesea's
-segmentation and its bundled model files and templates (read from underthesea's own
-predictor classes, so nothing is copied), and computes the POS, chunk and NER features
-column-wise instead of token by token; see :mod:`extractors.ner.features` for why
+passes. The other three compute their features in Python and spend nearly all their
+time there. This module keeps underthesea's bundled model files and templates (read
+from underthesea's own predictor classes, so nothing is copied), segments words with
+:mod:`extractors.text.segment` (underthesea's segmentation model, its features
+computed column-wise), and computes the POS, chunk and NER features column-wise
+instead of token by token; see :mod:`extractors.ner.features` for why
 the result is identical token for token.
 
 Offline (bundled model files only), loaded once per process on first use, and safe to
@@ -18,9 +19,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from underthesea import word_tokenize
-
 from extractors.ner.features import StageTagger
+from extractors.text.segment import word_tokenize
 
 NerToken = tuple[str, str, str, str]
 

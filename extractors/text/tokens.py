@@ -15,7 +15,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.tokens import Doc
-from underthesea import word_tokenize
+
+from extractors.text.segment import word_tokenize
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
-from underthesea import word_tokenize
 
 from extractors.text.normalize import normalize_tone
+from extractors.text.segment import word_tokenize
 
 DISTANCE_THRESHOLD = 0.7
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?…])")
