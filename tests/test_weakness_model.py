@@ -281,3 +281,23 @@ def test_every_harm_word_with_a_rise_is_found_and_every_blocker_stops_it() -> No
         for blocker in data["clause_blockers"]:
             assert not rising_harm(f"{harm} {blocker} 2 vụ, tăng 4 người"), (harm, blocker)
         assert rising_harm("tăng 7 vụ so với năm trước", before=f"xảy ra 9 vụ {harm}, "), harm
+
+
+def test_cue_families_skipped_by_first_word_are_the_ones_that_do_not_match() -> None:
+    """``_found`` skips a family whose phrases' first words are not in the text; on every
+    clause and sentence of the corpora it finds exactly what searching every family finds."""
+    root = Path(__file__).resolve().parents[1] / "corpora"
+    texts: set[str] = set()
+    for path in sorted(root.rglob("*.txt")):
+        for candidate in candidate_clauses(normalize_text(path.read_text(encoding="utf-8"))):
+            texts.update((candidate.text, candidate.sentence, candidate.heading))
+    texts.discard("")
+    assert len(texts) > 1000
+
+    def every_family(text: str) -> tuple[str, ...]:
+        blanked = wm._blanked(text)
+        return tuple(n for n in wm._cue_patterns() if wm._family_in(n, text, blanked))
+
+    differ = [t for t in texts if wm._found(t) != every_family(t)]
+    assert not differ, f"{len(differ)} texts differ, first: {differ[0]!r}"
+    assert sum(bool(wm._found(t)) for t in texts) > 300

@@ -84,10 +84,40 @@ def _family_in(name: str, text: str, blanked: str) -> bool:
     return _cue_patterns()[name].search(text if name in _PRAISING else blanked) is not None
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str] | None]:
+    """Per cue family, the lowercased first word of each of its phrases (None when a
+    phrase opens with no word character, so the family is always searched)."""
+    firsts: dict[str, frozenset[str] | None] = {}
+    for name, phrases in load_vocabulary()["weakness_model"]["cues"].items():
+        words = [_WORD_RUN.match(p.lower()) for p in phrases]
+        firsts[name] = None if None in words else frozenset(w.group() for w in words if w)
+    return firsts
+
+
 def _found(text: str) -> tuple[str, ...]:
-    """Cue families in a text."""
-    blanked = _blanked(text)
-    return tuple(name for name in _cue_patterns() if _family_in(name, text, blanked))
+    """Cue families in a text.
+
+    A phrase matches as whole words, so its first word is one of the text's word
+    runs: a family none of whose first words is in the text is not searched (blanking
+    praise only removes whole words, so the runs of the blanked text are among these).
+    """
+    words = set(_WORD_RUN.findall(text.lower()))
+    firsts = _first_words()
+    blanked: str | None = None
+    found = []
+    for name in _cue_patterns():
+        first = firsts.get(name)
+        if first is not None and first.isdisjoint(words):
+            continue
+        if blanked is None and name not in _PRAISING:
+            blanked = _blanked(text)
+        if _family_in(name, text, blanked if blanked is not None else text):
+            found.append(name)
+    return tuple(found)
 
 
 def cue_features(
