@@ -364,3 +364,20 @@ def test_a_comment_forms_rules_are_chrome(line):
 
 def test_a_count_with_tối_thiểu_is_not_chrome():
     assert not is_chrome_line("Tối thiểu 10 hộ tham gia mỗi tổ tự quản.")
+
+
+def test_every_control_character_but_the_newline_is_deleted() -> None:
+    """Unicode category Cc, read from unicodedata, not from the table that deletes them."""
+    import sys
+    import unicodedata
+
+    from extractors.text.normalize import normalize_chars
+
+    mapped = {"\r", "\x85", "\t", "\x0b", "\x0c", "\n"}  # line ends and spaces are kept as such
+    controls = "".join(
+        chr(i) for i in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(i)) == "Cc" and chr(i) not in mapped
+    )
+    assert len(controls) == 59
+    kept = normalize_chars(f"Công an{controls}xã\nphường")
+    assert kept == "Công anxã\nphường"

@@ -95,6 +95,11 @@ def _char_table() -> dict[int, str | None]:
     return table
 
 
+#: Every control character (Unicode category Cc: U+0000-001F and U+007F-009F) but the
+#: newline, deleted in one pass.
+_CONTROLS = {i: None for i in (*range(0x20), *range(0x7F, 0xA0)) if i != 0x0A}
+
+
 def normalize_chars(text: str) -> str:
     """Character-level normalization only: NFC, legacy letters, spaces, tone placement.
 
@@ -106,7 +111,7 @@ def normalize_chars(text: str) -> str:
     for sequence in _data()["newline_chars"]:
         text = text.replace(sequence, "\n")
     text = text.translate(_char_table())
-    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    text = text.translate(_CONTROLS)
     text = unicodedata.normalize("NFC", text)
     return normalize_tone(text)
 

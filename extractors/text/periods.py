@@ -23,6 +23,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from extractors.text.needles import Haystack, Needles, needles
 from extractors.text.word_numbers import parse_number_words
 from extractors.text.yaml_data import load_data
 
@@ -101,6 +102,12 @@ def _cues(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         (item["span"], re.compile(item["pattern"], re.IGNORECASE | re.MULTILINE))
         for item in _data()[key]
     )
+
+
+@cache
+def _cue_needles(key: str) -> tuple[Needles | None, ...]:
+    """What each cue of ``key`` cannot match without (a sentence lacking it is skipped)."""
+    return tuple(needles(regex) for _, regex in _cues(key))
 
 
 @cache
@@ -316,7 +323,10 @@ def find_periods(
     """Every period cue in ``text`` with its position; overlapping cues keep the first listed."""
     found: list[tuple[int, int, Period]] = []
     taken: list[tuple[int, int]] = []
-    for span, regex in _cues(key):
+    haystack = Haystack(text)
+    for (span, regex), needed in zip(_cues(key), _cue_needles(key), strict=True):
+        if not haystack.may_match(needed):
+            continue
         for match in regex.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -345,7 +355,13 @@ def _after(period: Period, published: Published | None) -> bool:
 
 
 def is_future(sentence: str) -> bool:
-    return bool(_any("future_cues").search(sentence))
+    pattern = _any("future_cues")
+    return Haystack(sentence).may_match(_needles_of(pattern)) and bool(pattern.search(sentence))
+
+
+@cache
+def _needles_of(pattern: re.Pattern[str]) -> Needles | None:
+    return needles(pattern)
 
 
 def sentence_period(sentence: str, published: Published | None, year: int | None) -> Period | None:
