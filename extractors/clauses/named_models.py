@@ -32,6 +32,7 @@ from extractors.records import NamedModel
 _PAIRS = {"“": "”", "«": "»", '"': '"'}
 _CONTEXT_CHARS = 200
 _MAX_GAP = 80
+_OPENING = re.compile("[" + re.escape("".join(_PAIRS)) + "]")  # jumps to the next quote
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,10 @@ def _quotes(text: str) -> list[_Quote]:
     quotes: list[_Quote] = []
     used: set[int] = set()
     pos = 0
-    while pos < len(text):
+    while (opening := _OPENING.search(text, pos)) is not None:
+        pos = opening.start()
         char = text[pos]
-        closing = _PAIRS.get(char)
-        if closing is None:
-            pos += 1
-            continue
+        closing = _PAIRS[char]
         close_at = text.find(closing, pos + 1)
         reopen = text.find(char, pos + 1) if char != closing else -1
         # Curly quotes may wrap a line; straight quotes pair only on one line.

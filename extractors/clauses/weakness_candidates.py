@@ -96,6 +96,12 @@ def _speech_marks(text: str, start: int, end: int) -> set[int]:
     return marks
 
 
+@lru_cache(maxsize=16)
+def _any_of(chars: str) -> re.Pattern[str]:
+    """One of ``chars``: the loop over a clause jumps from one to the next."""
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def _top_level(
     text: str, start: int, end: int, marks: str, openers: str, closers: str
 ) -> list[int]:
@@ -104,7 +110,8 @@ def _top_level(
     found = []
     depth = 0
     speech = _speech_marks(text, start, end)
-    for pos in range(start, end):
+    for match in _any_of(marks + openers + closers).finditer(text, start, end):
+        pos = match.start()
         char = text[pos]
         if pos in speech:
             continue
