@@ -12,6 +12,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extractors.geo.gazetteer import (  # noqa: F401 - re-exported
     COMMUNE,
@@ -35,9 +36,14 @@ from extractors.geo.scope import detect_scope
 
 def _authority_before(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start].rstrip()
-    return any(
-        re.search(rf"(?<!\w){re.escape(cue)}$", before) for cue in _config()["authority_cues"]
-    )
+    return _authority_at_end().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _authority_at_end() -> re.Pattern[str]:
+    """An authority cue (``UBND``, ``Công an`` ...) as the last words of a text."""
+    cues = "|".join(re.escape(cue) for cue in _config()["authority_cues"])
+    return re.compile(rf"(?<!\w)(?:{cues})$")
 
 
 def _score(
