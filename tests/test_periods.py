@@ -63,6 +63,11 @@ CASES = [
     # a target met is a result, not a plan
     ("Suốt năm 2019, các xã đều vượt chỉ tiêu xây dựng mô hình tự quản.", None,
      ("2019-01-01", "2019-12-31", "2019", "year")),
+    # the start of a named year with no end named: that year so far
+    ("Ngay từ đầu năm 2019, Công an huyện vận động người dân giao nộp 12 khẩu súng.", None,
+     ("2019-01-01", None, "1/2019 - nay", "to_date")),
+    ("Từ đầu năm 2022, các xã tổ chức 40 buổi tuyên truyền.", "2022-09-12",
+     ("2022-01-01", "2022-09-12", "1/2022 - 9/2022", "to_date")),
 ]  # fmt: skip
 
 
