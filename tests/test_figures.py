@@ -859,6 +859,23 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
     assert kinds[12][1] == "stock"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind"),
+    [
+        # papers taken in and accounts switched on during the period
+        ("Công an xã đã thu nhận 1.204 hồ sơ và kích hoạt 3.518 tài khoản cho người dân.", 1204,
+         "flow"),
+        ("Công an xã đã thu nhận 1.204 hồ sơ và kích hoạt 3.518 tài khoản cho người dân.", 3518,
+         "flow"),
+        # people kept under watch are a standing count
+        ("Công an huyện đã đưa vào diện quản lý 415 đối tượng có biểu hiện vi phạm.", 415, "stock"),
+    ],
+)
+def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, value, kind):
+    kinds = {f.value: f.kind for f in extract_document(sentence, with_entities="off").figures}
+    assert kinds[value] == kind
+
+
 def test_a_sentence_going_on_from_the_one_before_shares_its_cues():
     text = (
         "Năm 2024, quần chúng nhân dân tỉnh Đồng Nai đã cung cấp 2.418 nguồn tin về an ninh, "
