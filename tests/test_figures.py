@@ -876,6 +876,21 @@ def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, val
     assert kinds[value] == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "not_figure", "figure"),
+    [
+        ("Công an 12 xã, phường phối hợp tổ chức 305 buổi tuyên truyền.", 12, 305),
+        ("UBND 9 xã đã tổ chức 27 hội nghị lấy ý kiến nhân dân.", 9, 27),
+        ("Cụm an ninh liên tỉnh do Công an 4 tỉnh cùng xây dựng đã giải quyết 16 vụ việc.", 4, 16),
+    ],
+)
+def test_the_bodies_that_act_counted_by_their_places_are_make_up(sentence, not_figure, figure):
+    """Codebook, not figures: administrative make-up (the commune police of twelve communes)."""
+    values = {f.value for f in extract_document(sentence, with_entities="off").figures}
+    assert not_figure not in values
+    assert figure in values
+
+
 def test_a_sentence_going_on_from_the_one_before_shares_its_cues():
     text = (
         "Năm 2024, quần chúng nhân dân tỉnh Đồng Nai đã cung cấp 2.418 nguồn tin về an ninh, "
