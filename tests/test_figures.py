@@ -891,6 +891,24 @@ def test_the_bodies_that_act_counted_by_their_places_are_make_up(sentence, not_f
     assert figure in values
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "indicator"),
+    [
+        # tips counted after the cases, in the same item, are a second result
+        ("Năm qua, Công an xã giải quyết 212 vụ việc, tiếp nhận 640 tin báo về tội phạm.", 212,
+         "unclassified"),
+        # tips counted before the cases are where they came from
+        ("Từ 640 tin báo của quần chúng, Công an huyện đã làm rõ 58 vụ.", 58,
+         "cases_solved_via_tips"),
+        ("Công an huyện đã làm rõ 58 vụ do nhân dân cung cấp tin báo.", 58,
+         "cases_solved_via_tips"),
+    ],
+)
+def test_a_tip_count_after_the_cases_is_not_their_source(sentence, value, indicator):
+    figures = extract_document(sentence, with_entities="off").figures
+    assert {f.value: f.indicator for f in figures}[value] == indicator
+
+
 def test_a_sentence_going_on_from_the_one_before_shares_its_cues():
     text = (
         "Năm 2024, quần chúng nhân dân tỉnh Đồng Nai đã cung cấp 2.418 nguồn tin về an ninh, "

@@ -7,6 +7,7 @@ frame before it, else the indicator's default (see ``kind_of``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractors.figures.codebook import PATTERN_WEIGHT, Codebook, IndicatorRule
@@ -22,8 +23,11 @@ class Candidate:
     after: str
     pattern_codes: set[str]
     clause: str | None = None  # the sentence up to the end of the number's ";" item
+    clause_at: int = 0  # where the number stands in ``clause``
 
-def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float, list[str]]:
+def _section_hits(
+    rule: IndicatorRule, sections: dict[str, str], clause_at: int = 0
+) -> tuple[float, list[str]]:
     score = 0.0
     hits: list[str] = []
     for section, cues in rule.cues.items():
@@ -31,10 +35,28 @@ def _section_hits(rule: IndicatorRule, sections: dict[str, str]) -> tuple[float,
             [sections["before"], sections["after"]] if section == "near" else [sections[section]]
         )
         for cue in cues:
-            if any(cue.regex.search(t) for t in targets):
+            if section == "clause":
+                found = any(_cue_not_counted(cue.regex, t, clause_at) for t in targets)
+            else:
+                found = any(cue.regex.search(t) for t in targets)
+            if found:
                 score += cue.weight
                 hits.append(cue.text)
     return score, hits
+
+
+_COUNT_BEFORE = re.compile(r"\d\s*$")
+
+
+def _cue_not_counted(regex: re.Pattern[str], text: str, number_at: int) -> bool:
+    """The cue stands in ``text`` other than as the counted noun of a later number: in
+    "xử lý 35 vụ, tiếp nhận 420 tin báo" the tips counted after the cases are a second
+    result, not their source; "Qua 420 tin báo, ... làm rõ 35 vụ" and "35 vụ do nhân
+    dân cung cấp tin báo" name it."""
+    return any(
+        m.start() < number_at or not _COUNT_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        for m in regex.finditer(text)
+    )
 
 def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
     if rule.exclude_unless is not None and rule.exclude_unless.search(sections["sentence"]):
@@ -88,7 +110,7 @@ def classify(
             waived = False
         if _excluded(rule, sections):
             continue
-        score, hits = _section_hits(rule, sections)
+        score, hits = _section_hits(rule, sections, candidate.clause_at)
         if waived:
             score, hits = score + 2.0, [*hits, "previous_waived"]
         if rule.code in candidate.pattern_codes:

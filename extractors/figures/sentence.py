@@ -252,10 +252,11 @@ def _figure(
     if unit is None and listed is None:
         unit = _unit_in_label(before, codebook)
     own_end = text.find(";", mention.end, sentence.end)
+    lead = f"{item.context} " if item.context else ""
     candidate = Candidate(
         mention, unit, unit_end, before, after, parsed.pattern_hits.get(tok_index, set()),
-        clause=(f"{item.context} " if item.context else "")
-        + text[sentence.start : own_end if own_end >= 0 else sentence.end],
+        clause=lead + text[sentence.start : own_end if own_end >= 0 else sentence.end],
+        clause_at=len(lead) + mention.start - sentence.start,
     )
     if new_clause and state.previous is not None:
         state.chain = None  # a ";" ends the chain
