@@ -277,6 +277,28 @@ SCOPE_CASES = [
         {"province": "Kon Tum", "scope": "commune"},
     ),
     (
+        "a page whose headline and lead name no place, and whose only place is one district",
+        "Giúp người lầm lỗi hòa nhập cộng đồng\n\n"
+        "Thời gian qua, Công an 14 xã, thị trấn cùng các đoàn thể mở 210 buổi "
+        "tuyên truyền cho hơn 9.000 người dân về pháp luật, về thủ đoạn của tội phạm và về "
+        "cách giúp đỡ người lầm lỗi ở khu dân cư. Nhờ đó, nhiều gia đình đã tự giác cùng "
+        "chính quyền, đoàn thể động viên, giúp đỡ con em mình, tạo việc "
+        "làm, giới thiệu vay vốn và theo dõi, nhắc nhở hằng tuần để họ không tái phạm, yên "
+        "tâm làm ăn, ổn định cuộc sống lâu dài.\n"
+        "Trung tá Lê Văn Bình, Phó Trưởng Công an huyện Châu Thành cho biết đơn vị đang "
+        "quản lý 860 đối tượng.",
+        "https://baotayninh.vn/giup-nguoi-lam-loi-hoa-nhap.html",
+        {"province": "Tây Ninh", "scope": "district"},
+    ),
+    (
+        "... but a place that only hosts a provincial event does not make it a district's",
+        "Tây Ninh biểu dương 40 điển hình tiên tiến\n\n"
+        "Sáng 12/8, Công an tỉnh tổ chức tại thành phố Tây Ninh hội nghị biểu dương 40 điển "
+        "hình tiên tiến trong phong trào.",
+        None,
+        {"province": "Tây Ninh", "scope": "province"},
+    ),
+    (
         "a post-2025 commune whose name other provinces' communes share",
         "Người dân xã Vĩnh Lộc giao nộp 12 khẩu súng\n\n"
         "Ngày 20/12/2025, Công an xã Vĩnh Lộc cho biết sau đợt ra quân của Công an tỉnh "

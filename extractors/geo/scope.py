@@ -244,9 +244,13 @@ def detect_scope(
     for level in _LEVELS:
         if _whole_unit(level).search(title_text) or _whole_unit(level).search(lead):
             vote(level, w["whole_unit_lead"])
-    # a district or commune report says so in its headline or lead
+    # a district or commune report says so in its headline or lead ...
     if not any(votes[level] > 0 for level in (DISTRICT, COMMUNE)):
-        return PROVINCE, None
+        if any(votes.values()):
+            return PROVINCE, None
+        # ... or, when neither names any place, it names no other place than one
+        # district, and nothing of the whole province
+        return _only_district(province, province_2025, text, text_mentions) or (PROVINCE, None)
     for level in _LEVELS:
         body = len(_whole_unit(level).findall(text, lead_end))
         vote(level, min(w["body_cap"], body * w["whole_unit_body"]))
@@ -255,6 +259,22 @@ def detect_scope(
     if best == PROVINCE or votes[best] <= 0:
         return PROVINCE, None
     return best, names.get(best, (0.0, None))[1]
+
+
+def _only_district(
+    province: str | None, province_2025: str | None, text: str, mentions: Sequence[Any]
+) -> tuple[str, str] | None:
+    """(district, its name) when the text's only places below the province are one
+    district, named with its type word, and nothing speaks of the whole province."""
+    below = [
+        m for m in mentions if m.level != PROVINCE and _belongs(m, province, province_2025)
+    ]
+    names = {m.name for m in below}
+    if len(names) != 1 or not all(m.level == DISTRICT and m.typed for m in below):
+        return None
+    if _whole_unit(PROVINCE).search(text):
+        return None
+    return DISTRICT, below[0].name
 
 
 def _headline_subject(
