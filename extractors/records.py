@@ -9,7 +9,8 @@ pipeline runs again.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 
@@ -184,8 +185,15 @@ def to_row(record: Any) -> dict[str, Any]:
     id_field = ID_FIELDS.get(type(record))
     if id_field:
         row[id_field] = getattr(record, id_field)
-    row.update(asdict(record))
+    # the records hold only scalars (a test checks it), so a shallow copy is what
+    # ``dataclasses.asdict`` would give, without its per-field deep copy
+    row.update({f.name: getattr(record, f.name) for f in _fields_of(type(record))})
     return row
+
+
+@cache
+def _fields_of(record_type: type) -> tuple[Any, ...]:
+    return fields(record_type)
 
 
 def column_names(record_type: type) -> list[str]:

@@ -538,3 +538,28 @@ def test_weakness_cells_recur_only_across_provinces_in_overlapping_periods():
     assert bool(cells.loc[("awareness_low", "Bạc Liêu")].recurring)
     # named by two provinces, but years apart: not recurring
     assert not cells.loc["resources_lacking"].recurring.astype(bool).any()
+
+
+def test_rows_are_the_records_fields_as_asdict_gives_them() -> None:
+    """``to_row`` copies fields shallowly: right only while records hold scalars."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from extractors.extract import extract_document
+    from extractors.records import ID_FIELDS
+
+    seeds = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
+    checked = 0
+    for path in sorted(seeds.glob("*.txt")):
+        extraction = extract_document(path.read_text(encoding="utf-8"))
+        records = [extraction.document, *extraction.figures, *extraction.entities,
+                   *extraction.weaknesses, *extraction.solutions, *extraction.named_models]
+        for record in records:
+            expected = asdict(record)
+            id_field = ID_FIELDS.get(type(record))
+            if id_field:
+                expected = {id_field: getattr(record, id_field), **expected}
+            assert to_row(record) == expected
+            assert all(isinstance(v, str | int | float | bool | None) for v in expected.values())
+            checked += 1
+    assert checked > 150
