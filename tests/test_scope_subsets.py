@@ -299,6 +299,22 @@ SCOPE_CASES = [
         {"province": "Tây Ninh", "scope": "province"},
     ),
     (
+        "a lead naming two communes of a district, neither reporting, is about the district",
+        "Trộm chó hoành hành\n\n"
+        "Hai tuần qua, ở các xã Đăk Rơ Wa, Đăk Cấm (thành phố Kon Tum) đã có 9 vụ trộm chó "
+        "khiến người dân lo lắng.",
+        None,
+        {"province": "Kon Tum", "scope": "district"},
+    ),
+    (
+        "... but a headline naming one commune keeps the report the commune's",
+        "Người dân xã Kim Ngân nộp 5 khẩu súng săn\n\n"
+        "Ngày 10/2, tại hội trường xã Kim Ngân, với sự có mặt của cán bộ xã Lệ Thủy, người "
+        "dân mang đến 5 khẩu súng săn.",
+        None,
+        {"province": "Quảng Trị", "scope": "commune"},
+    ),
+    (
         "a post-2025 commune whose name other provinces' communes share",
         "Người dân xã Vĩnh Lộc giao nộp 12 khẩu súng\n\n"
         "Ngày 20/12/2025, Công an xã Vĩnh Lộc cho biết sau đợt ra quân của Công an tỉnh "

@@ -258,6 +258,18 @@ def detect_scope(
     best = max(_LEVELS, key=lambda level: (votes[level], level == PROVINCE, level == COMMUNE))
     if best == PROVINCE or votes[best] <= 0:
         return PROVINCE, None
+    # two or more communes named in the headline and lead, none of them the reporter
+    # ("ở các xã A, B (huyện C)"), make it a report on their district, unless the
+    # headline names one commune alone ("Ngày hội ở xã A" visited by a neighbour)
+    headline_communes = {m.name for m in title_mentions if m.level == COMMUNE}
+    lead_communes = {m.name for m in typed if m.level == COMMUNE}
+    if (
+        best == COMMUNE
+        and COMMUNE not in reported
+        and len(headline_communes) != 1
+        and len(headline_communes | lead_communes) >= 2
+    ):
+        return DISTRICT, names.get(DISTRICT, (0.0, None))[1]
     return best, names.get(best, (0.0, None))[1]
 
 
