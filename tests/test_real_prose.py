@@ -160,6 +160,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {40: "unclassified", 500000: None, 6: None},
     ),
     (
+        "a per-unit norm past the rest of the counted noun and its abbreviation",
+        "Huyện bố trí đủ 3 chiến sĩ công an (CA)/thôn; đã có 120 chiến sĩ về thôn.",
+        {3: None, 120: "unclassified"},
+    ),
+    (
         "a count referring back is not a new figure",
         "Huyện có 4 lực lượng nòng cốt. 4 lực lượng này phối hợp chặt chẽ với công an xã.",
         {4: "unclassified"},

@@ -264,7 +264,14 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         )
         if lead_ins
         else None,
-        "per_unit": re.compile(rf"^\s*/\s*(?:{per})(?!\w)", re.IGNORECASE) if per else None,
+        # "5 người/ấp", also past the rest of the counted noun and its abbreviation:
+        # "3 chiến sĩ công an (CA)/thôn"
+        "per_unit": re.compile(
+            rf"^(?:\s+[^\W\d_]+){{0,3}}\s*(?:\([^()\d]{{1,15}}\))?\s*/\s*(?:{per})(?!\w)",
+            re.IGNORECASE,
+        )
+        if per
+        else None,
         "per_time": re.compile(rf"^\s*(?:/|một|mỗi|một\s+người\s*/)\s*(?:{per_time})(?!\w)",
                                re.IGNORECASE)
         if per_time
