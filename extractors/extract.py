@@ -276,9 +276,11 @@ def extract_document(
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
     span, sentence_spans = _periods(text, title, sentences, dated)
-    # with no span, results reported in a dated page are filed under its year (a
-    # date in the text may be a decree's, so only the page's own date counts)
-    reports_results = bool(figures)
+    # with no span, results reported or shortcomings admitted in a dated page are
+    # filed under its year (a date in the text may be a decree's, so only the page's
+    # own date counts)
+    detected = detect_weaknesses(doc_id, text, weakness_mode)
+    reports_results = bool(figures) or bool(detected)
     period = (
         span.year
         if span is not None
@@ -288,7 +290,7 @@ def extract_document(
     span_fields = periods.span_fields(span)
 
     weaknesses, solutions, models = _clause_records(
-        doc_id, text, weakness_mode, province, province_2025, period, span_fields
+        doc_id, text, detected, province, province_2025, period, span_fields
     )
 
     document = Document(
@@ -375,16 +377,16 @@ def _sentence_figures(
 def _clause_records(
     doc_id: str,
     text: str,
-    weakness_mode: str,
+    weaknesses: Sequence[Weakness],
     province: str | None,
     province_2025: str | None,
     period: int | None,
     span_fields: dict,
 ) -> tuple[list[Weakness], list[Solution], list[NamedModel]]:
-    """Weaknesses (with themes), solutions (with themes) and named models of a text."""
-    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
+    """The detected weaknesses with their themes, solutions (with themes) and named
+    models of a text."""
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
-    weaknesses = [
+    placed = [
         replace(
             w,
             theme=theme,
@@ -403,4 +405,4 @@ def _clause_records(
         for s, (theme, _) in zip(solutions, sol_themes, strict=True)
     ]
     models = [replace(m, province=province) for m in extract_named_models(doc_id, text)]
-    return weaknesses, solutions, models
+    return placed, solutions, models
