@@ -869,6 +869,8 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
          "flow"),
         # people kept under watch are a standing count
         ("Công an huyện đã đưa vào diện quản lý 415 đối tượng có biểu hiện vi phạm.", 415, "stock"),
+        # losses to crime are events of the period
+        ("Đêm qua, một hộ ở thôn 3 bị mất 2 con trâu.", 2, "flow"),
     ],
 )
 def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, value, kind):
