@@ -135,3 +135,23 @@ def test_suggest_indicators_keeps_unrelated_labels_apart():
     assert len(candidates) == 3
     assert suggest_indicators([]) == []
     assert suggest_indicators(["bị can"])[0].count == 1
+
+
+def test_labels_come_from_one_tagging_of_each_sentence(monkeypatch) -> None:
+    """The sentence's words are tagged once, whatever its number of unclassified figures."""
+    from extractors.extract import extract_document
+    from extractors.figures import sentence as figures_sentence
+
+    calls: list[int] = []
+    real = figures_sentence.pos_tags
+
+    def counted(words):
+        calls.append(len(words))
+        return real(words)
+
+    monkeypatch.setattr(figures_sentence, "pos_tags", counted)
+    text = "Trong năm, xảy ra 120 vụ trộm cắp xe máy, 35 vụ đánh bạc ăn tiền, bắt 200 bị can."
+    figures = extract_document(text, with_entities="off").figures
+    labels = {f.value: f.label for f in figures if f.indicator == "unclassified"}
+    assert labels == {120: "vụ trộm cắp xe máy", 35: "vụ đánh bạc ăn tiền", 200: "bị can"}
+    assert len(calls) == 1

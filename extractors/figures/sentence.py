@@ -24,6 +24,7 @@ from extractors.figures.classify import Candidate, breakdown_of, classify, kind_
 from extractors.figures.codebook import Codebook
 from extractors.figures.not_figures import not_a_figure
 from extractors.figures.place_lists import place_item
+from extractors.ner.fast_ner import pos_tags
 from extractors.records import Figure, Sentence
 from extractors.text.numbers import NumberMention
 from extractors.text.tokens import Token, build_doc, split_at, word_tokens
@@ -127,7 +128,7 @@ class DocumentContext:
     codebook: Codebook
     province: str | None = None
     province_2025: str | None = None
-    label_for: Callable[[str, int, int, str | None], str] | None = None
+    label_for: Callable[..., str] | None = None  # figure_label
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,19 @@ class _Parsed:
     tokens: list[Token]
     num_tokens: dict[int, int]
     pattern_hits: dict[int, set[str]]
+    sentence_start: int = 0
+    _tagged: list[tuple[int, int, str, str]] | None = None
+
+    def tagged(self) -> list[tuple[int, int, str, str]]:
+        """The sentence's words with their POS tags (sentence offsets), tagged once."""
+        if self._tagged is None:
+            tags = pos_tags([t.text for t in self.tokens])
+            at = self.sentence_start
+            self._tagged = [
+                (t.start - at, t.end - at, t.text, tag)
+                for t, tag in zip(self.tokens, tags, strict=True)
+            ]
+        return self._tagged
 
 
 @dataclass
@@ -190,7 +204,7 @@ def _parse(codebook: Codebook, item: SentenceInput) -> _Parsed:
         for tok in doc[start:end]:
             if tok.ent_type_ == "NUM":
                 pattern_hits.setdefault(tok.i, set()).add(doc.vocab.strings[match_id])
-    return _Parsed(doc, tokens, num_tokens, pattern_hits)
+    return _Parsed(doc, tokens, num_tokens, pattern_hits, sentence.start)
 
 
 def figures_in_sentence(ctx: DocumentContext, item: SentenceInput) -> list[Figure]:
@@ -298,7 +312,11 @@ def _figure(
     label = None
     if indicator == "unclassified" and ctx.label_for is not None:
         label = ctx.label_for(
-            sentence.text, mention.start - sentence.start, mention.end - sentence.start, unit
+            sentence.text,
+            mention.start - sentence.start,
+            mention.end - sentence.start,
+            unit,
+            parsed.tagged,
         )
     state.previous = (candidate, indicator)
     if indicator != "unclassified":

@@ -77,6 +77,11 @@ def tag_tokens(tokens: Sequence[str]) -> list[NerToken]:
     return list(zip(words, pos, chunk, ner, strict=True))
 
 
+def pos_tags(words: Sequence[str]) -> list[str]:
+    """underthesea's POS tag of each already segmented word (its default model)."""
+    return _load().pos.tag([(w, _UNKNOWN) for w in words])
+
+
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """Exactly what ``underthesea.pos_tag(sentence)`` returns (its default model)."""
     words = word_tokenize(sentence)
