@@ -291,6 +291,17 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {61200: None, 95000: None},
     ),
     (
+        "the place's budget revenue is not a result of the movement",
+        "Năm qua, tỉnh thu ngân sách được 4.120 tỷ đồng; người dân góp 3 tỷ đồng lắp camera.",
+        {4120000000000: None, 3000000000: "unclassified"},
+    ),
+    (
+        "a project approved for funding is a plan",
+        "Tỉnh có chủ trương đầu tư 80 camera giám sát mới ở các ngã tư. Năm qua, "
+        "huyện đã lắp 45 camera.",
+        {80: None, 45: "unclassified"},
+    ),
+    (
         "the base of a percentage is not its own figure",
         "Đánh giá cho thấy 82% trong tổng số 240 mô hình hoạt động hiệu quả.",
         {82: "unclassified", 240: None},
