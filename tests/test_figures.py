@@ -871,6 +871,10 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
         ("Công an huyện đã đưa vào diện quản lý 415 đối tượng có biểu hiện vi phạm.", 415, "stock"),
         # losses to crime are events of the period
         ("Đêm qua, một hộ ở thôn 3 bị mất 2 con trâu.", 2, "flow"),
+        # things that stand are a stock whatever was done to them ...
+        ("Xã đã vận động người dân lắp 57 camera ở các ngã ba.", 57, "stock"),
+        # ... people are not: trainees count attendance
+        ("Công an huyện mở 9 lớp tập huấn cho 410 thành viên.", 410, "flow"),
     ],
 )
 def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, value, kind):

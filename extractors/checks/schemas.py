@@ -68,6 +68,7 @@ class KindCues(Strict):
     creation_stops: Words = []
     stock_lead_ins: Words = []
     flow_verbs: Words = []
+    standing_units: Words = []
 
 
 class Targets(Strict):

@@ -181,6 +181,8 @@ def kind_of(
         return max(positions)[2]
     if rule_kind:
         return rule_kind
+    if (unit or "").lower() in codebook.standing_units:
+        return "stock"  # things that stand, whatever was done to them ("lắp 90 camera")
     if codebook.flow_verbs is not None and codebook.flow_verbs.search(before):
         return "flow"
     if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):

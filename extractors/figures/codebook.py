@@ -92,6 +92,7 @@ class Codebook:
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
     unit_kinds: dict[str, str] = field(default_factory=dict)
+    standing_units: frozenset[str] = frozenset()
     not_figures: dict[str, Any] = field(default_factory=dict)
     glued_units: dict[str, str] = field(default_factory=dict)
 
@@ -228,6 +229,7 @@ def load_codebook(path: str | None = None) -> Codebook:
             for kind, units in kind_cues.get("units", {}).items()
             for unit in units
         },
+        standing_units=frozenset(u.lower() for u in kind_cues.get("standing_units", [])),
         not_figures=_not_figures(data.get("not_figures", {})),
         glued_units={k.lower(): v.lower() for k, v in data.get("glued_units", {}).items()},
     )
