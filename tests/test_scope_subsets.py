@@ -307,6 +307,14 @@ SCOPE_CASES = [
         {"province": "Kon Tum", "scope": "district"},
     ),
     (
+        "... but communes of two districts, a cluster across their border, stay a commune's",
+        "Trộm chó hoành hành\n\n"
+        "Hai tuần qua, ở xã Đăk Rơ Wa (thành phố Kon Tum) và xã Đăk Tơ Lung (huyện Kon "
+        "Rẫy) đã có 9 vụ trộm chó khiến người dân lo lắng.",
+        None,
+        {"province": "Kon Tum", "scope": "commune"},
+    ),
+    (
         "... but a headline naming one commune keeps the report the commune's",
         "Người dân xã Kim Ngân nộp 5 khẩu súng săn\n\n"
         "Ngày 10/2, tại hội trường xã Kim Ngân, với sự có mặt của cán bộ xã Lệ Thủy, người "

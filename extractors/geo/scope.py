@@ -260,14 +260,17 @@ def detect_scope(
         return PROVINCE, None
     # two or more communes named in the headline and lead, none of them the reporter
     # ("ở các xã A, B (huyện C)"), make it a report on their district, unless the
-    # headline names one commune alone ("Ngày hội ở xã A" visited by a neighbour)
+    # headline names one commune alone ("Ngày hội ở xã A" visited by a neighbour) or
+    # the communes lie in two districts (a cluster across a district border)
     headline_communes = {m.name for m in title_mentions if m.level == COMMUNE}
     lead_communes = {m.name for m in typed if m.level == COMMUNE}
+    districts = {m.name for m in [*title_mentions, *in_lead] if m.level == DISTRICT}
     if (
         best == COMMUNE
         and COMMUNE not in reported
         and len(headline_communes) != 1
         and len(headline_communes | lead_communes) >= 2
+        and len(districts) <= 1
     ):
         return DISTRICT, names.get(DISTRICT, (0.0, None))[1]
     return best, names.get(best, (0.0, None))[1]
