@@ -78,6 +78,17 @@ def test_a_review_cue_does_not_reach_across_a_date():
     assert found is None or found.label != "2012"
 
 
+def test_a_year_barely_begun_at_publication_frames_nothing():
+    """A year that had run two weeks when the page appeared holds the plans for it."""
+    january = periods.Published.parse("2026-01-14")
+    plan = "Năm 2026, hội tiếp tục củng cố 40 chi hội ở các phường."
+    assert periods.sentence_period(plan, january, 2025) is None
+    review = periods.sentence_period("Năm 2025, hội kết nạp 310 hội viên.", january, 2025)
+    assert review is not None and review.label == "2025"
+    spring = periods.Published.parse("2026-04-20")
+    assert periods.sentence_period(plan, spring, 2026) is not None
+
+
 def test_next_year_plans_alone_frame_nothing():
     assert periods.sentence_period("Năm 2026, tỉnh sẽ nhân rộng mô hình ra các xã.", None, None) is None
 

@@ -157,6 +157,7 @@ class PeriodsFile(Strict):
     title_future_cues: Words = []
     comparison_year_cues: Words = []
     clip_grace_days: int = 62
+    min_reported_days: int | None = None
     max_span_years: int | None = None
     year_end_review: YearEndReview
     weights: DateWeights

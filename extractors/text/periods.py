@@ -333,10 +333,27 @@ def find_periods(
             period = build(span, match.groupdict(), published, year)
             if period is not None and _too_long(period):
                 continue  # "(2/9/1945 - 2/9/2020)": an anniversary, not a reporting span
+            if period is not None and _barely_begun(period, published):
+                continue  # "Năm 2026, hội tiếp tục ..." in a page of 14 January 2026: a plan
             if period is not None and not _after(period, published):
                 found.append((match.start(), match.end(), clip(period, published)))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item[0])
+
+
+def _barely_begun(period: Period, published: Published | None) -> bool:
+    """A span that had run less than ``min_reported_days`` at publication reports
+    nothing yet: its year (or more) was only beginning, so the sentence is a plan."""
+    limit = _data().get("min_reported_days")
+    if not limit or published is None or period.start is None or period.end is None:
+        return False
+    start, end, last = (
+        date.fromisoformat(period.start),
+        date.fromisoformat(period.end),
+        published.last_day(),
+    )
+    long_span = (end - start).days >= 360
+    return long_span and start <= last and (last - start).days < int(limit)
 
 
 def _too_long(period: Period) -> bool:
