@@ -323,6 +323,16 @@ SCOPE_CASES = [
         {"province": "Quảng Trị", "scope": "commune"},
     ),
     (
+        "the bodies named in a list of guests do not report the event",
+        "Phường Tân Định tổ chức ngày hội\n\n"
+        "Sáng 9/8, phường Tân Định mở ngày hội giữ bình yên khu phố. Đến dự có đồng chí "
+        "Phó Trưởng Ban Dân vận Thành ủy TPHCM và đại diện Công an TPHCM. "
+        "Trên địa bàn thành phố, phong trào được duy trì. Toàn thành phố có 1.200 mô hình. "
+        "Phường có 12 mô hình tự quản.",
+        None,
+        {"province": "Hồ Chí Minh", "scope": "commune"},
+    ),
+    (
         "a post-2025 commune whose name other provinces' communes share",
         "Người dân xã Vĩnh Lộc giao nộp 12 khẩu súng\n\n"
         "Ngày 20/12/2025, Công an xã Vĩnh Lộc cho biết sau đợt ra quân của Công an tỉnh "

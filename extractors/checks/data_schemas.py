@@ -250,6 +250,7 @@ class ScopeFile(Strict):
     subheading_max_words: int = 12
     reporter_cues: Words
     guest_titles: Words = []
+    guest_list_openers: Words = []
     issued_documents: Words = []
     headline_place_words: Words = []
     whole_unit_cues: WholeUnitCues

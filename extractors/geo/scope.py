@@ -81,7 +81,27 @@ def _reports(text: str, mention: Any) -> bool:
     if reporter is None:
         return False
     before = window[: reporter.start()]
-    return not _guest().search(before) and not _issuer().search(before)
+    if _guest().search(before) or _issuer().search(before):
+        return False
+    return not _in_guest_list(text, mention.start)
+
+
+@cache
+def _guest_list() -> re.Pattern[str] | None:
+    openers = _data().get("guest_list_openers") or []
+    if not openers:
+        return None
+    return re.compile(rf"^\W*(?:{'|'.join(openers)})(?!\w)", re.IGNORECASE)
+
+
+def _in_guest_list(text: str, at: int) -> bool:
+    """The sentence holding ``at`` lists who attended ("Tham dự có ..., Phó Trưởng Ban
+    ... Thành ủy X"): the bodies it names sent guests, they do not report."""
+    pattern = _guest_list()
+    if pattern is None:
+        return False
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    return bool(pattern.search(text[start:at]))
 
 
 @cache
