@@ -291,6 +291,13 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {61200: None, 95000: None},
     ),
     (
+        "a mass organisation's membership and branches are its make-up",
+        "Hội Nông dân tỉnh có trên 95.000 hội viên sinh hoạt ở 120 cơ sở hội, 1.100 chi hội. "
+        "Năm qua, hội kết nạp 310 hội viên mới; có 300 hội viên tham gia tổ an ninh.",
+        {95000: None, 120: None, 1100: None, 310: "unclassified",
+         300: "grassroots_force_members"},
+    ),
+    (
         "the place's budget revenue is not a result of the movement",
         "Năm qua, tỉnh thu ngân sách được 4.120 tỷ đồng; người dân góp 3 tỷ đồng lắp camera.",
         {4120000000000: None, 3000000000: "unclassified"},
