@@ -291,6 +291,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {61200: None, 95000: None},
     ),
     (
+        "what a district holds (its people, hot spots, rooms and roads) is its make-up",
+        "Quận có 250.000 nhân khẩu, 45,2% là nhân khẩu tạm trú; quận có 8 địa bàn phức tạp, "
+        "với 30.000 phòng cho thuê và 150 tuyến đường. Công an lắp camera tại 40 tuyến đường.",
+        {45.2: None, 8: None, 30000: None, 150: None, 40: "unclassified"},
+    ),
+    (
         "a mass organisation's membership and branches are its make-up",
         "Hội Nông dân tỉnh có trên 95.000 hội viên sinh hoạt ở 120 cơ sở hội, 1.100 chi hội. "
         "Năm qua, hội kết nạp 310 hội viên mới; có 300 hội viên tham gia tổ an ninh.",
