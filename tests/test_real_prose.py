@@ -297,6 +297,17 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {45.2: None, 8: None, 30000: None, 150: None, 40: "unclassified"},
     ),
     (
+        "levels of government and an area after 'là' are not figures",
+        "Tỉnh vận hành chính quyền 2 cấp từ tháng 7. Bản có tổng diện tích là "
+        "412,5 ha.",
+        {2: None, 412.5: None},
+    ),
+    (
+        "firecrackers held by offenders are seized, not handed in",
+        "Công an xử lý 2 đối tượng tàng trữ 6,5kg pháo nổ.",
+        {6.5: "unclassified"},
+    ),
+    (
         "a mass organisation's membership and branches are its make-up",
         "Hội Nông dân tỉnh có trên 95.000 hội viên sinh hoạt ở 120 cơ sở hội, 1.100 chi hội. "
         "Năm qua, hội kết nạp 310 hội viên mới; có 300 hội viên tham gia tổ an ninh.",
