@@ -303,6 +303,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {2: None, 412.5: None},
     ),
     (
+        "the price of each animal or camera is a per-unit norm",
+        "Có tháng gia đình mất 2 con, mỗi con giá khoảng 3 triệu đồng. Mỗi camera trị giá "
+        "5 triệu đồng, tổng cộng 1,2 tỷ đồng.",
+        {2: "unclassified", 3000000: None, 5000000: None, 1200000000: "unclassified"},
+    ),
+    (
         "firecrackers held by offenders are seized, not handed in",
         "Công an xử lý 2 đối tượng tàng trữ 6,5kg pháo nổ.",
         {6.5: "unclassified"},
