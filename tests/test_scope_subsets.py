@@ -155,6 +155,10 @@ def test_province_from_the_address_of_a_national_paper():
     # an address naming two provinces decides nothing
     assert province_from_path("https://x.vn/ha-nam-va-nam-dinh-phoi-hop") is None
     assert url_votes("https://thanhuyhue.vn/tin-tuc/mo-hinh") == (("Huế", 7.0),)
+    # a district whose name only one province has, when no province is spelled
+    assert province_from_path("https://cand.com.vn/cong-an-kim-boi-hop-dan-1/") == "Hòa Bình"
+    # ... but not a commune's name ("phuong-...") that is also a district's elsewhere
+    assert province_from_path("https://x.vn/cong-an-phuong-thong-nhat-thu-hoi-sung") is None
 
 
 def test_the_lead_starts_after_the_headline_and_ends_at_a_subheading():

@@ -88,22 +88,61 @@ def _path_names() -> dict[tuple[str, ...], str]:
     return names
 
 
+@cache
+def _path_district_names() -> dict[tuple[str, ...], str]:
+    """Slug words of each district name of two syllables or more that only one
+    province has (before 2025) -> that province ("kim-boi" -> Hòa Bình)."""
+    from extractors.geo.gazetteer import DISTRICT, _gazetteer
+
+    provinces: dict[tuple[str, ...], set[str]] = {}
+    for units in _gazetteer().units.values():
+        for unit in units:
+            if unit.level != DISTRICT or unit.province is None:
+                continue
+            words = tuple(_slug(w) for w in unit.name.split() if _slug(w))
+            if len(words) >= 2:
+                provinces.setdefault(words, set()).add(unit.province)
+    province_names = set(_path_names())
+    return {
+        words: next(iter(found))
+        for words, found in provinces.items()
+        if len(found) == 1 and words not in province_names
+    }
+
+
+#: Slug words that make the name after them a commune's ("phuong-thong-nhat"), not a district's.
+_COMMUNE_TYPES = frozenset({"xa", "phuong", "tran"})
+
+
+def _spelled(
+    words: list[str], names: dict[tuple[str, ...], str], skip_after: frozenset[str] = frozenset()
+) -> set[str]:
+    found = set()
+    for name, province in names.items():
+        size = len(name)
+        if any(
+            tuple(words[i : i + size]) == name and (i == 0 or words[i - 1] not in skip_after)
+            for i in range(len(words) - size + 1)
+        ):
+            found.add(province)
+    return found
+
+
 def province_from_path(url: str | None) -> str | None:
     """The one province whose name the article's address spells ("...-tai-hai-duong-481258"),
-    or None when it spells none or several.
+    else the one province of the district names it spells ("cong-an-kim-boi-..."), or
+    None when it spells none or several.
 
-    National papers name the province in the address of a local story. Names of
-    one syllable ("hue") are too often other words to count.
+    National papers name the province, or the district, in the address of a local
+    story. Names of one syllable ("hue") are too often other words to count.
     """
     if not url:
         return None
     path = urlparse(url if "//" in url else f"//{url}").path.lower()
     words = [w for w in re.split(r"[^a-z0-9]+", path) if w]
-    found = set()
-    for name, province in _path_names().items():
-        size = len(name)
-        if any(tuple(words[i : i + size]) == name for i in range(len(words) - size + 1)):
-            found.add(province)
+    found = _spelled(words, _path_names())
+    if not found:
+        found = _spelled(words, _path_district_names(), _COMMUNE_TYPES)
     return found.pop() if len(found) == 1 else None
 
 
