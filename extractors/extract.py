@@ -276,11 +276,9 @@ def extract_document(
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
     span, sentence_spans = _periods(text, title, sentences, dated)
-    # with no span, results reported or shortcomings admitted in a dated page are
-    # filed under its year (a date in the text may be a decree's, so only the page's
-    # own date counts)
-    detected = detect_weaknesses(doc_id, text, weakness_mode)
-    reports_results = bool(figures) or bool(detected)
+    # with no span, results reported in a dated page are filed under its year (a
+    # date in the text may be a decree's, so only the page's own date counts)
+    reports_results = bool(figures)
     period = (
         span.year
         if span is not None
@@ -290,7 +288,7 @@ def extract_document(
     span_fields = periods.span_fields(span)
 
     weaknesses, solutions, models = _clause_records(
-        doc_id, text, detected, province, province_2025, period, span_fields
+        doc_id, text, weakness_mode, province, province_2025, period, span_fields
     )
 
     document = Document(
@@ -377,16 +375,16 @@ def _sentence_figures(
 def _clause_records(
     doc_id: str,
     text: str,
-    weaknesses: Sequence[Weakness],
+    weakness_mode: str,
     province: str | None,
     province_2025: str | None,
     period: int | None,
     span_fields: dict,
 ) -> tuple[list[Weakness], list[Solution], list[NamedModel]]:
-    """The detected weaknesses with their themes, solutions (with themes) and named
-    models of a text."""
+    """Weaknesses (with themes), solutions (with themes) and named models of a text."""
+    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
-    placed = [
+    weaknesses = [
         replace(
             w,
             theme=theme,
@@ -405,4 +403,4 @@ def _clause_records(
         for s, (theme, _) in zip(solutions, sol_themes, strict=True)
     ]
     models = [replace(m, province=province) for m in extract_named_models(doc_id, text)]
-    return placed, solutions, models
+    return weaknesses, solutions, models

@@ -205,19 +205,6 @@ DOCUMENT_CASES = [
         {"published": None, "period": 2022},
     ),
     (
-        "a dated page that admits shortcomings, with no figure, is filed under its year",
-        "date 2021-06 Nhiều xã vùng cao chưa có trụ sở cho công an xã. Cán bộ vẫn phải làm "
-        "việc nhờ ở hội trường thôn, trang thiết bị còn thiếu.",
-        None,
-        {"period": 2021},
-    ),
-    (
-        "... while a dated page with neither figures nor shortcomings is not",
-        "date 2021-06 Công an tỉnh giới thiệu cách nhận biết thủ đoạn lừa đảo qua mạng.",
-        None,
-        {"period": None},
-    ),
-    (
         "a month-only page date is made a day by the event the lead reports that month",
         "date 2024-03 Ngày 15/3, hội nghị sơ kết quý I được xã Phú Lâm tổ chức tại hội trường. "
         "Tính từ đầu năm đến nay, đoàn thanh niên xã mở 12 buổi tuyên truyền.",
