@@ -289,7 +289,7 @@ SCOPE_CASES = [
         "chính quyền, đoàn thể động viên, giúp đỡ con em mình, tạo việc "
         "làm, giới thiệu vay vốn và theo dõi, nhắc nhở hằng tuần để họ không tái phạm, yên "
         "tâm làm ăn, ổn định cuộc sống lâu dài.\n"
-        "Trung tá Lê Văn Bình, Phó Trưởng Công an huyện Châu Thành cho biết đơn vị đang "
+        "Trung tá Lê Văn Tâm, Phó Trưởng Công an huyện Châu Thành cho biết đơn vị đang "
         "quản lý 860 đối tượng.",
         "https://baotayninh.vn/giup-nguoi-lam-loi-hoa-nhap.html",
         {"province": "Tây Ninh", "scope": "district"},
@@ -297,8 +297,8 @@ SCOPE_CASES = [
     (
         "... but a place that only hosts a provincial event does not make it a district's",
         "Tây Ninh biểu dương 40 điển hình tiên tiến\n\n"
-        "Sáng 12/8, Công an tỉnh tổ chức tại thành phố Tây Ninh hội nghị biểu dương 40 điển "
-        "hình tiên tiến trong phong trào.",
+        "Sáng 12/8, Công an tỉnh tổ chức tại thành phố Tây Ninh hội nghị biểu dương 40 gương "
+        "sáng giữ gìn trật tự.",
         None,
         {"province": "Tây Ninh", "scope": "province"},
     ),
