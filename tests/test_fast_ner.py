@@ -110,7 +110,7 @@ def test_feature_strings_equal_underthesea_for_short_and_odd_sentences(
 ) -> None:
     """BOS/EOS edges (1-4 tokens) and odd words, compared feature string by feature string."""
     reference = predictor.Instance()
-    stage = StageTagger(reference.transformer.template, reference.model, module)
+    stage = StageTagger.for_module(reference.transformer.template, reference.model, module)
     words = ["Công an", "1.160", "(Hà", "ǅx", "ΣΑΣ", "a  B", "", "Đăk Năng"]
     for n in range(1, 5):
         for start in range(len(words) - n + 1):

@@ -59,10 +59,12 @@ def test_the_featurizer_features_are_reproduced_string_for_string() -> None:
     featurizer = package.word_tokenize_model.featurizer
     tokens = ["Công", "an", "huyện", "1.160", "(Hà", "tiếp nhận", "2024"]
     expected = featurizer.process([[[t] for t in tokens]])[0]
-    got = segment._load().features(tokens)
+    got = segment._load().features([(t,) for t in tokens])
     assert [list(row) for row in got] == expected
 
 
 def test_an_unknown_template_is_refused() -> None:
+    from extractors.ner.features import StageTagger
+
     with pytest.raises(ValueError, match="unsupported feature template"):
-        segment._parse_template("T[0].isupper")
+        StageTagger(["T[0].isupper"], None, segment.value_functions(frozenset()))

@@ -15,11 +15,10 @@ call from several threads: the loaded models are only read.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.ner.features import StageTagger
+from extractors.ner.features import StageTagger, load_once
 from extractors.text.segment import word_tokenize
 
 NerToken = tuple[str, str, str, str]
@@ -35,32 +34,26 @@ class _Models:
     ner: StageTagger
 
 
-_models: _Models | None = None
-_lock = threading.Lock()
+def _load_models() -> _Models:
+    from underthesea.pipeline.chunking import model_crf as chunk_crf
+    from underthesea.pipeline.chunking import tagged_feature as chunk_features
+    from underthesea.pipeline.ner import model_crf as ner_crf
+    from underthesea.pipeline.ner import tagged_feature as ner_features
+    from underthesea.pipeline.pos_tag import model_crf as pos_crf
+    from underthesea.pipeline.pos_tag import tagged_feature as pos_features
+
+    stages = (
+        (pos_crf.CRFPOSTagPredictor.Instance(), pos_features),
+        (chunk_crf.CRFChunkingPredictor.Instance(), chunk_features),
+        (ner_crf.CRFNERPredictor.Instance(), ner_features),
+    )
+    pos, chunk, ner = (
+        StageTagger.for_module(p.transformer.template, p.model, module) for p, module in stages
+    )
+    return _Models(pos=pos, chunk=chunk, ner=ner)
 
 
-def _load() -> _Models:
-    global _models
-    if _models is None:
-        with _lock:
-            if _models is None:
-                from underthesea.pipeline.chunking import model_crf as chunk_crf
-                from underthesea.pipeline.chunking import tagged_feature as chunk_features
-                from underthesea.pipeline.ner import model_crf as ner_crf
-                from underthesea.pipeline.ner import tagged_feature as ner_features
-                from underthesea.pipeline.pos_tag import model_crf as pos_crf
-                from underthesea.pipeline.pos_tag import tagged_feature as pos_features
-
-                stages = (
-                    (pos_crf.CRFPOSTagPredictor.Instance(), pos_features),
-                    (chunk_crf.CRFChunkingPredictor.Instance(), chunk_features),
-                    (ner_crf.CRFNERPredictor.Instance(), ner_features),
-                )
-                pos, chunk, ner = (
-                    StageTagger(p.transformer.template, p.model, module) for p, module in stages
-                )
-                _models = _Models(pos=pos, chunk=chunk, ner=ner)
-    return _models
+_load = load_once(_load_models)
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[NerToken]:

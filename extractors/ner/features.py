@@ -18,9 +18,11 @@ so it cannot reproduce underthesea's POS, chunk and NER features exactly.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TypeVar
 
 from underthesea_core import CRFTagger
 
@@ -30,6 +32,7 @@ _TEMPLATE = re.compile(
 )
 
 Rows = Sequence[Sequence[str]]
+T = TypeVar("T")
 
 
 def _value_functions(module: ModuleType) -> dict[str | None, Callable[[str], str]]:
@@ -68,6 +71,8 @@ class _Template:
         if stop < start:
             raise ValueError(f"unsupported feature template {template!r}")
         column = match.group("column")
+        if match.group("function") not in functions:
+            raise ValueError(f"unsupported feature template {template!r}")
         return cls(
             prefix=f"{template}=",
             start=start,
@@ -80,31 +85,37 @@ class _Template:
         """This template's feature string for every token of one sentence.
 
         Token ``i`` reads rows ``i+start .. i+stop``: ``BOS`` if the first is before the
-        sentence, else ``EOS`` if the last is past its end, as in underthesea.
+        sentence, else ``EOS`` if the last is past its end, as in underthesea. The
+        windows of a width, joined and then mapped by a function, are computed once per
+        sentence (``cache``) and shared by the templates that read them.
         """
         values = columns[self.column]
         n = len(values)
+        width = self.stop - self.start
+        key = (self.column, self.function, width)
+        mapped = cache.get(key)
+        if mapped is None:
+            joined = values
+            if width:
+                joined_key = (self.column, None, width)
+                joined = cache.get(joined_key)
+                if joined is None:
+                    last = n - width  # windows start at 0 .. last-1
+                    slices = [values[o : last + o] for o in range(width + 1)] if last > 0 else []
+                    windows = zip(*slices, strict=True)
+                    joined = cache[joined_key] = [" ".join(w) for w in windows]
+            function = self.function
+            mapped = cache[key] = joined if function is str else [function(v) for v in joined]
         bos = min(n, max(0, -self.start))
         inside = max(0, min(n, n - self.stop) - bos)
         eos = n - bos - inside
-        if self.start == self.stop:
-            key = (self.column, self.function)
-            mapped = cache.get(key)
-            if mapped is None:
-                function = self.function
-                mapped = cache[key] = values if function is str else [function(v) for v in values]
-            first = bos + self.start
-            middle = mapped[first : first + inside]
-        else:
-            parts = [
-                values[bos + offset : bos + offset + inside]
-                for offset in range(self.start, self.stop + 1)
-            ]
-            joined = [" ".join(words) for words in zip(*parts, strict=True)]
-            function = self.function
-            middle = joined if function is str else [function(v) for v in joined]
+        first = bos + self.start  # window k holds rows k .. k+width
         prefix = self.prefix
-        return [prefix + "BOS"] * bos + [prefix + v for v in middle] + [prefix + "EOS"] * eos
+        return (
+            [prefix + "BOS"] * bos
+            + [prefix + v for v in mapped[first : first + inside]]
+            + [prefix + "EOS"] * eos
+        )
 
 
 class StageTagger:
@@ -112,12 +123,26 @@ class StageTagger:
 
     ``rows`` are the stage's input columns plus the placeholder ``"X"`` that underthesea
     puts in the column being predicted, e.g. ``(word, pos, "X")`` for chunking.
+    ``functions`` are the value functions the templates name (``lower``, ``istitle``
+    ...), each rendering its result as the feature string shows it.
     """
 
-    def __init__(self, template: Sequence[str], tagger: CRFTagger, module: ModuleType) -> None:
-        functions = _value_functions(module)
+    def __init__(
+        self,
+        template: Sequence[str],
+        tagger: CRFTagger,
+        functions: dict[str | None, Callable[[str], str]],
+    ) -> None:
         self._templates = [_Template.parse(t, functions) for t in template]
         self._tagger = tagger
+
+    @classmethod
+    def for_module(
+        cls, template: Sequence[str], tagger: CRFTagger, module: ModuleType
+    ) -> StageTagger:
+        """A stage whose value functions are those of an underthesea ``tagged_feature``
+        module (its POS, chunking and NER models)."""
+        return cls(template, tagger, _value_functions(module))
 
     def features(self, rows: Rows) -> list[tuple[str, ...]]:
         """Feature strings of each token, exactly as underthesea's transformer builds them."""
@@ -133,3 +158,19 @@ class StageTagger:
         if not rows:
             return []
         return list(self._tagger.tag(self.features(rows)))
+
+
+def load_once(loader: Callable[[], T]) -> Callable[[], T]:
+    """``loader`` called on first use only, once even when several threads ask at once
+    (the bundled CRF models are loaded once per process and then only read)."""
+    loaded: list[T] = []
+    lock = threading.Lock()
+
+    def load() -> T:
+        if not loaded:
+            with lock:
+                if not loaded:
+                    loaded.append(loader())
+        return loaded[0]
+
+    return load
