@@ -149,6 +149,14 @@ def _config() -> dict:
     return load_data(__file__, _YAML.name)
 
 
+@cache
+def cue_at_end(key: str) -> re.Pattern[str]:
+    """One of the words listed under ``key`` in the gazetteer's config (person cues,
+    authority cues) as the last words of a text, one compiled pattern for all."""
+    cues = "|".join(re.escape(cue) for cue in _config()[key])
+    return re.compile(rf"(?<!\w)(?:{cues})$")
+
+
 def _alias_keys(raw: str | None, type_keys: Iterable[str]) -> set[str]:
     """The library's alias keys with any type prefix removed ("huyenhoanhbo" -> "hoanhbo")."""
     keys: set[str] = set()

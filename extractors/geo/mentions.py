@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -25,6 +24,7 @@ from extractors.geo.gazetteer import (
     _signature,
     _Unit,
     _units,
+    cue_at_end,
 )
 from extractors.text.scan import ends_with
 
@@ -98,13 +98,6 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-@lru_cache(maxsize=1)
-def _person_cue_at_end() -> re.Pattern[str]:
-    """A person cue (``ông``, ``đồng chí`` ...) as the last word of a text."""
-    cues = "|".join(re.escape(cue) for cue in _config()["person_cues"])
-    return re.compile(rf"(?<!\w)(?:{cues})$")
-
-
 def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> bool:
     """Whether an untyped province name really names the province here."""
     gaz = _gazetteer()
@@ -122,7 +115,7 @@ def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> 
     ):
         return False  # "Huệ" is not "Huế"
     before = text[max(0, tokens[i].start - 20) : tokens[i].start].rstrip()
-    if _person_cue_at_end().search(before):
+    if cue_at_end("person_cues").search(before):  # "ông", "đồng chí" ...
         return False
     if i > 0 and not surface.isupper() and text[tokens[i - 1].end : tokens[i].start] == " ":
         prev = tokens[i - 1]

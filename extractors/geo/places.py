@@ -9,10 +9,8 @@ Names and the gazetteer are in ``gazetteer.py``, place mentions in
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 from extractors.geo.gazetteer import (  # noqa: F401 - re-exported
     COMMUNE,
@@ -25,6 +23,7 @@ from extractors.geo.gazetteer import (  # noqa: F401 - re-exported
     all_provinces,
     all_provinces_2025,
     canonical_province,
+    cue_at_end,
     province_2025,
     resolve_place,
 )
@@ -36,14 +35,7 @@ from extractors.geo.scope import detect_scope
 
 def _authority_before(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 30) : mention.start].rstrip()
-    return _authority_at_end().search(before) is not None
-
-
-@lru_cache(maxsize=1)
-def _authority_at_end() -> re.Pattern[str]:
-    """An authority cue (``UBND``, ``Công an`` ...) as the last words of a text."""
-    cues = "|".join(re.escape(cue) for cue in _config()["authority_cues"])
-    return re.compile(rf"(?<!\w)(?:{cues})$")
+    return cue_at_end("authority_cues").search(before) is not None  # "UBND", "Công an" ...
 
 
 def _score(
