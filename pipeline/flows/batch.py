@@ -15,7 +15,7 @@ from pathlib import Path
 from extractors.extract import Metadata, extract_document, extractor_version
 from extractors.records import Extraction
 from pipeline.errors import DependencyError
-from pipeline.flows import progress
+from pipeline.flows import heap, progress
 from pipeline.flows.budget import BudgetExceeded, time_budget
 from pipeline.flows.cache_key import cache_key, key_base
 from pipeline.flows.summary import fingerprint
@@ -111,6 +111,8 @@ def process_batch(
     for name in paths:
         reporter.file_started(name)
         _process_file(name, Path(name), options, manifest, base, result)
+        if result.extracted:
+            heap.settle_once()  # the models are loaded now
         reporter.files_done([name])
     return result
 

@@ -196,8 +196,10 @@ def warm_up(entities: str | bool) -> None:
     only runs when the tasks run in this process.
     """
     from extractors.extract import extract_document
+    from pipeline.flows import heap
 
     extract_document(WARM_UP_TEXT, with_entities=entities)
+    heap.settle_once()
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None):
