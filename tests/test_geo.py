@@ -166,6 +166,21 @@ def test_a_former_district_name_still_finds_its_province() -> None:
     assert mention.province == "Quảng Ninh" and mention.level == "district"
 
 
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hội nghị ở huyện Ea H'leo tổng kết năm.", "Ea H'leo"),
+        ("Theo H.Ea H’leo, tỉnh Đắk Lắk, số tổ tăng", "Ea H'leo"),  # typographic apostrophe
+        ("Các xã của huyện Cư M'gar đã ra mắt tổ tự quản.", "Cư M'gar"),
+        ("Ngày hội tại huyện Đắk R'lấp có nhiều hoạt động.", "Đắk R'Lấp"),
+    ],
+)
+def test_an_apostrophe_inside_a_syllable_keeps_the_name_whole(text: str, name: str) -> None:
+    districts = [m for m in find_place_mentions(text) if m.level == "district"]
+    assert [(m.name, m.typed) for m in districts] == [(name, True)]
+
+
 # --------------------------------------------------------------- detection
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -10,7 +11,6 @@ from extractors.geo.gazetteer import (
     _MAX_TOKENS,
     _NAME_GAP,
     _TYPE_GAP,
-    _WORD,
     DISTRICT,
     PROVINCE,
     PlaceMention,
@@ -27,6 +27,10 @@ from extractors.geo.gazetteer import (
     cue_at_end,
 )
 from extractors.text.scan import ends_with
+
+# A word of a place name: an apostrophe joins the parts of one syllable ("Ea H'leo",
+# "Cư M'gar", "Đắk R'lấp"), whose second part may be lowercase.
+_NAME_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 # --------------------------------------------------------------- public: mentions
 
@@ -147,7 +151,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
 
 @lru_cache(maxsize=4)  # detection and NER's sentence choice read the same text several times
 def _place_mentions(text: str) -> tuple[PlaceMention, ...]:
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    tokens = [_Token(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(text)]
     mentions: list[PlaceMention] = []
     i = 0
     list_level: str | None = None  # level carried along a list after a typed mention
