@@ -344,6 +344,23 @@ SCOPE_CASES = [
         None,
         {"province": "Thanh Hóa", "scope": "commune"},
     ),
+    (
+        "a provincial body holds its review in a district: the district is the venue",
+        "Nhìn lại phong trào giữ gìn biên cương năm 2023\n\n"
+        "Sáng 12/1, tại huyện Tiên Yên, UBND tỉnh đã tổ chức buổi nhìn lại phong "
+        "trào của năm qua.\n\nCác lực lượng của Quảng Ninh đã mở 320 buổi nói chuyện "
+        "với 15.400 lượt người dự.",
+        None,
+        {"province": "Quảng Ninh", "scope": "province"},
+    ),
+    (
+        "a commune's festival that a provincial body only attends stays the commune's",
+        "Ngày hội giữ bình yên thôn xóm tại xã Đồng Rui\n\n"
+        "Sáng 18/8, UBND xã Đồng Rui, huyện Tiên Yên tổ chức ngày hội. Tham dự có đại "
+        "diện Công an tỉnh tổ chức đoàn công tác về xã.\n\nNăm 2023, xã có 12 tổ tự quản.",
+        None,
+        {"province": "Quảng Ninh", "scope": "commune"},
+    ),
 ]
 
 

@@ -251,6 +251,7 @@ class ScopeFile(Strict):
     reporter_cues: Words
     guest_titles: Words = []
     guest_list_openers: Words = []
+    holding_verbs: Words = []
     issued_documents: Words = []
     headline_place_words: Words = []
     whole_unit_cues: WholeUnitCues

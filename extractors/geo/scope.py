@@ -236,6 +236,11 @@ def detect_scope(
     if subject is not None:
         vote(subject, w["lead_reporter"])
         reported.add(subject)
+    # with no subject opening the lead, a body named by its type word alone may hold the event
+    holder = None if subject else _unnamed_holder(province, text, lead_start, lead_end)
+    if holder is not None and holder not in reported:
+        vote(holder, w["lead_reporter"])
+        reported.add(holder)
     in_lead = [
         m
         for m in [*text_mentions, *_numbered_wards(text, lead_start, lead_end)]
@@ -397,6 +402,43 @@ def _subject_level(
                 return level
     for m in mentions:
         if m.start == at and m.level == PROVINCE and not m.typed and m.province == province:
+            return PROVINCE
+    return None
+
+
+@cache
+def _holder_pattern() -> re.Pattern[str] | None:
+    data = _data()
+    verbs = data.get("holding_verbs") or []
+    if not verbs:
+        return None
+    cues = "|".join(data["reporter_cues"])
+    types = "|".join(sorted((re.escape(t.lower()) for t in data["subject_types"]), key=len)[::-1])
+    return re.compile(
+        rf"(?<!\w)(?:{cues})\s+(?P<type>{types})\s+(?:đã\s+|vừa\s+|long trọng\s+)*"
+        rf"(?:{'|'.join(verbs)})(?!\w)"
+    )
+
+
+def _unnamed_holder(province: str | None, text: str, start: int, end: int) -> str | None:
+    """The province, when the lead names a provincial body by its type word alone as the
+    one holding the event ("Ngày 17/1, tại huyện X, UBND tỉnh chủ trì buổi tổng kết ..."):
+    the place after ``tại`` is only the venue. (A district body named so, "Công an
+    huyện tổ chức", is left to the named places: the lead often opens on a wider unit.)"""
+    pattern = _holder_pattern()
+    if pattern is None:
+        return None
+    types = {t.lower(): level for t, level in _data()["subject_types"].items()}
+    for match in pattern.finditer(text, start, end):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if _guest().search(before) or _issuer().search(before):
+            continue
+        if _in_guest_list(text, match.start()):
+            continue
+        kind = match.group("type")
+        if kind == "thành phố" and province in _data().get("city_provinces", []):
+            return PROVINCE
+        if types[kind] == PROVINCE:
             return PROVINCE
     return None
 
