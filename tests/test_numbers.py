@@ -398,6 +398,10 @@ def test_qualifier_must_stand_directly_before_the_number(
             "1. Kết quả đạt được\n(2) xây dựng mô hình [3].",
             [("1", "ordinal"), ("2", "ordinal"), ("3", "ordinal")],
         ),
+        (  # parts of a series of articles
+            "Giữ yên thôn bản - Bài 2: Chuyện ở vùng cao. Kỳ 4: Lời kết.",
+            [("2", "name_number"), ("4", "name_number")],
+        ),
     ],
 )
 def test_non_figures_are_skipped_with_their_reason(
