@@ -345,6 +345,14 @@ SCOPE_CASES = [
         {"province": "Thanh Hóa", "scope": "commune"},
     ),
     (
+        "no headline and no reporter: the one commune the text names, with its address",
+        "Trong buổi sáng, bà con đã mang đến 9 khẩu súng săn và 2 quả mìn cũ.\n\n"
+        "Người dân xã Đồng Rui, huyện Tiên Yên, tỉnh Quảng Ninh nộp vũ khí\n\n"
+        "Cán bộ tiếp tục phát tờ rơi về quản lý vũ khí.",
+        None,
+        {"province": "Quảng Ninh", "scope": "commune"},
+    ),
+    (
         "a provincial body holds its review in a district: the district is the venue",
         "Nhìn lại phong trào giữ gìn biên cương năm 2023\n\n"
         "Sáng 12/1, tại huyện Tiên Yên, UBND tỉnh đã tổ chức buổi nhìn lại phong "

@@ -274,8 +274,8 @@ def detect_scope(
         if any(votes.values()):
             return PROVINCE, None
         # ... or, when neither names any place, it names no other place than one
-        # district, and nothing of the whole province
-        return _only_district(province, province_2025, text, text_mentions) or (PROVINCE, None)
+        # district or commune, and nothing of the whole province
+        return _only_unit(province, province_2025, text, text_mentions) or (PROVINCE, None)
     for level in _LEVELS:
         body = len(_whole_unit(level).findall(text, lead_end))
         vote(level, min(w["body_cap"], body * w["whole_unit_body"]))
@@ -301,20 +301,22 @@ def detect_scope(
     return best, names.get(best, (0.0, None))[1]
 
 
-def _only_district(
+def _only_unit(
     province: str | None, province_2025: str | None, text: str, mentions: Sequence[Any]
 ) -> tuple[str, str] | None:
-    """(district, its name) when the text's only places below the province are one
-    district, named with its type word, and nothing speaks of the whole province."""
+    """(level, name) when the text's only place below the province is one district or
+    one commune, named with its type word (the units that only locate it, "xã X, huyện
+    Y", aside), and nothing speaks of the whole province."""
     below = [
         m for m in mentions if m.level != PROVINCE and _belongs(m, province, province_2025)
     ]
-    names = {m.name for m in below}
-    if len(names) != 1 or not all(m.level == DISTRICT and m.typed for m in below):
+    named = [m for m in below if not _locates(m, below, text)]
+    names = {(m.level, m.name) for m in named}
+    if len(names) != 1 or not all(m.typed for m in named):
         return None
     if _whole_unit(PROVINCE).search(text):
         return None
-    return DISTRICT, below[0].name
+    return names.pop()
 
 
 def _headline_subject(
