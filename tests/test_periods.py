@@ -68,6 +68,11 @@ CASES = [
      ("2019-01-01", None, "1/2019 - nay", "to_date")),
     ("Từ đầu năm 2022, các xã tổ chức 40 buổi tuyên truyền.", "2022-09-12",
      ("2022-01-01", "2022-09-12", "1/2022 - 9/2022", "to_date")),
+    # a sentence opening on the month it reports, written with a dot, a slash or a dash
+    ("Đầu tháng 10.2022, Công an xã cho biết người dân đã nộp 14 khẩu súng.", "2023-02-01",
+     ("2022-10-01", "2022-10-31", "tháng 10/2022", "month")),
+    ("Tháng 3/2024, các thôn ra mắt 5 tổ tự quản.", None,
+     ("2024-03-01", "2024-03-31", "tháng 3/2024", "month")),
 ]  # fmt: skip
 
 
