@@ -128,6 +128,20 @@ def test_candidates_cut_on_semicolons_and_connectives_and_keep_offsets() -> None
     assert all(text[c.start : c.end] == c.text for c in clauses)
 
 
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã chưa bố trí được người trực camera ban đêm, dẫn tới chậm phát hiện các vụ trộm.",
+        "Nhiều tổ tự quản hoạt động cầm chừng, gây lãng phí nguồn lực của thôn.",
+        "Kinh phí cho lực lượng cơ sở còn thấp, khiến nhiều người xin nghỉ việc.",
+        "Một số hộ dân chưa khai báo tạm trú, dẫn đến việc quản lý địa bàn gặp khó.",
+    ],
+)
+def test_a_shortcoming_and_its_consequence_are_one_candidate(sentence: str) -> None:
+    text = normalize_text(sentence)
+    assert [c.text for c in candidate_clauses(text)] == [text.rstrip(".")]
+
 def test_rules_mode_is_the_rule_extractor() -> None:
     text = normalize_text("Tuy nhiên, công tác tuyên truyền còn hạn chế, chưa sâu rộng.")
     assert wm.detect_weaknesses("d", text, "rules") == extract_weaknesses("d", text)

@@ -24,7 +24,10 @@ MIN_WORDS = 4
 # " - " after a word (an attribution: ``...” - đại tá X chia sẻ``), not in "2015 – 2016".
 _BARE_CUT = re.compile(r"(?:(?<=[^\W\d])|(?<=[”\"]))\s+[-–]\s+|\s+(?:nhưng|trong khi)\s+(?=\w)",
                        re.IGNORECASE)
-_GLUE_BACK = {"mà", "và", "hoặc", "cũng", "nhất", "đặc"}
+# A comma piece opening with one of these belongs to the piece before it: a relative or
+# a coordination ("mà", "và"), or a consequence ("dẫn đến", "gây", "khiến"): a
+# shortcoming and what it causes are one clause.
+_GLUE_BACK = {"mà", "và", "hoặc", "cũng", "nhất", "đặc", "dẫn", "gây", "khiến"}
 _MARKER = re.compile(r"^(?:[-+•*–·]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ][.)]\s+)", re.IGNORECASE)
 
 
