@@ -835,6 +835,16 @@ def test_targets_and_plans_sections_are_not_results():
     assert extract_document(plan, with_entities="off").figures == ()
 
 
+
+def test_a_plan_announcing_a_list_covers_every_item_of_it():
+    plan = (
+        "Theo kế hoạch, huyện sẽ làm theo hai bước: bước 1, lắp 40 camera tại các xã; "
+        "bước 2, thêm 90 camera ở các thôn."
+    )
+    assert extract_document(plan, with_entities="off").figures == ()
+    done = "Kết quả đạt được: năm 2023, huyện lắp 40 camera; năm 2024 thêm 90 camera."
+    assert [f.value for f in extract_document(done, with_entities="off").figures] == [40, 90]
+
 def test_a_span_of_time_up_to_now_is_activity_not_a_standing_count():
     text = (
         "Từ đầu năm 2021 đến nay, lực lượng Công an tỉnh Hà Giang đã tổ chức 1.024 cuộc "

@@ -16,6 +16,7 @@ tham gia``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -224,6 +225,12 @@ def figures_in_sentence(ctx: DocumentContext, item: SentenceInput) -> list[Figur
     return figures
 
 
+def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
+    """A target cue before a colon that opens the list holding ``at``."""
+    colon = text.rfind(":", start, at)
+    return colon >= 0 and cues.search(text, start, colon) is not None
+
+
 def _figure(
     ctx: DocumentContext,
     item: SentenceInput,
@@ -242,10 +249,12 @@ def _figure(
     if codebook.target_cues is not None and (
         codebook.target_cues.search(text[clause_start : mention.start])
         or codebook.target_cues.match(sentence.text.lstrip(" \t-–+•*"))
+        or _plan_list(codebook.target_cues, text, sentence.start, mention.start)
     ):
         # a target or plan ("Phấn đấu 100% xã ..."), not a result; a sentence that
         # opens with one lists targets in every clause ("Phấn đấu giảm 5% ...; tỷ lệ
-        # phá án đạt trên 75%")
+        # phá án đạt trên 75%"), as does a plan announcing a list ("huyện sẽ làm theo
+        # hai bước: bước 1, lắp 40 camera ...; bước 2, thêm 90 camera")
         return None
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
     unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook)
