@@ -142,6 +142,20 @@ def test_a_shortcoming_and_its_consequence_are_one_candidate(sentence: str) -> N
     text = normalize_text(sentence)
     assert [c.text for c in candidate_clauses(text)] == [text.rstrip(".")]
 
+
+def test_a_piece_that_only_names_the_speaker_is_not_a_candidate() -> None:
+    text = normalize_text(
+        "Ông Trần Văn Bình, Trưởng Công an xã nêu: phụ cấp của lực lượng còn thấp. "
+        "Bà Lan, cán bộ tư pháp xã, chia sẻ, nhiều vụ việc chưa được hòa giải kịp thời. "
+        "Người dân còn ngại tố giác tội phạm, ông Bình cho biết."
+    )
+    assert [c.text for c in candidate_clauses(text)] == [
+        "phụ cấp của lực lượng còn thấp",
+        "nhiều vụ việc chưa được hòa giải kịp thời",
+        # a speaker named after the shortcoming stays in its clause
+        "Người dân còn ngại tố giác tội phạm, ông Bình cho biết",
+    ]
+
 def test_rules_mode_is_the_rule_extractor() -> None:
     text = normalize_text("Tuy nhiên, công tác tuyên truyền còn hạn chế, chưa sâu rộng.")
     assert wm.detect_weaknesses("d", text, "rules") == extract_weaknesses("d", text)

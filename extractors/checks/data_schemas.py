@@ -335,6 +335,7 @@ class WeaknessModelCues(Strict):
     connectives: Words
     openers: Words = []
     predicate_words: Words
+    attribution_verbs: Words = []
     cues: dict[str, Words]
 
 

@@ -63,6 +63,21 @@ def _lead_in() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _attribution() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("attribution_verbs") or []
+    return re.compile(rf"(?<!\w){alternation(words)}\W*$", re.IGNORECASE) if words else None
+
+
+def _names_the_speaker(text: str, start: int, end: int) -> bool:
+    """The piece only says who speaks: it ends with a verb of saying right before a
+    colon, a comma or an opening quote ("Ông X, Trưởng ban bảo vệ dân phố, nêu: ...")."""
+    attribution = _attribution()
+    if attribution is None or not attribution.search(text, start, end):
+        return False
+    return text[end : end + 3].lstrip()[:1] in (":", ",", "“", '"')
+
+
+@lru_cache(maxsize=1)
 def _predicate() -> re.Pattern[str]:
     words = load_vocabulary()["weakness_model"]["predicate_words"]
     return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
@@ -178,6 +193,8 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s, pending = pending, None
         if merged and head and head[0].lower() in _GLUE_BACK:
             merged[-1] = (merged[-1][0], e)
+        elif e < end and _names_the_speaker(text, s, e):
+            merged.append((s, e))  # "Bà X, cán bộ xã, chia sẻ," stands apart from what she says
         elif len(head) < MIN_WORDS or not _predicate().search(text, s, e):
             pending = s
         else:
@@ -217,6 +234,8 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 while ce > cs and text[ce - 1] in "”\"":
                     ce -= 1
                 if ce - cs < MIN_CHARS:
+                    continue
+                if _names_the_speaker(text, cs, ce):
                     continue
                 out.append(
                     Candidate(cs, ce, text[cs:ce], sentence.text, index, position, heading,
