@@ -353,6 +353,14 @@ SCOPE_CASES = [
         {"province": "Quảng Ninh", "scope": "commune"},
     ),
     (
+        "a witness's address in parentheses says where the witness lives",
+        "Mô hình camera giúp giữ yên các tuyến đường\n\n"
+        "Đến nay, Quảng Ninh có hơn 40 mô hình camera với 600 mắt camera. Ông Nguyễn Văn "
+        "Tâm (xã Đồng Rui, huyện Tiên Yên) cho biết nạn trộm vặt đã giảm hẳn.",
+        None,
+        {"province": "Quảng Ninh", "scope": "province"},
+    ),
+    (
         "a provincial body holds its review in a district: the district is the venue",
         "Nhìn lại phong trào giữ gìn biên cương năm 2023\n\n"
         "Sáng 12/1, tại huyện Tiên Yên, UBND tỉnh đã tổ chức buổi nhìn lại phong "

@@ -127,6 +127,24 @@ def _lead_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
+@cache
+def _person_before_paren() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in _data().get("person_titles", []) or ["ông", "bà"])
+    return re.compile(rf"(?<!\w)(?:{cues})\s+(?:[^\W\d_][\w']*\s+){{0,4}}[^\W\d_][\w']*\s*\($")
+
+
+def _persons_address(text: str, at: int) -> bool:
+    """``at`` is inside parentheses right after a person's name: the person's address."""
+    opened = text.rfind("(", max(0, at - 60), at)
+    if opened < 0 or ")" in text[opened:at]:
+        return False
+    head = text[max(0, opened - 60) : opened + 1]
+    match = _person_before_paren().search(head)
+    return match is not None and all(
+        w[:1].isupper() for w in head[match.start() :].rstrip("( ").split()[1:]
+    )
+
+
 def _in_caption(text: str, at: int) -> bool:
     """The line holding ``at`` reads as a caption: a short line with no sentence mark at its end.
 
@@ -253,6 +271,8 @@ def detect_scope(
             continue  # "Công an huyện X, tỉnh Y": the higher unit only says where the reporter is
         if _in_caption(text, m.start):
             continue  # a photo caption between paragraphs does not name the reporter
+        if _persons_address(text, m.start):
+            continue  # "Ông Nguyễn Văn A (thôn X, xã Y) cho biết": where a witness lives
         if _reports(text, m):
             if m.level not in reported:  # one reporting body per level
                 vote(m.level, w["lead_reporter"], m.name)
@@ -308,7 +328,11 @@ def _only_unit(
     one commune, named with its type word (the units that only locate it, "xã X, huyện
     Y", aside), and nothing speaks of the whole province."""
     below = [
-        m for m in mentions if m.level != PROVINCE and _belongs(m, province, province_2025)
+        m
+        for m in mentions
+        if m.level != PROVINCE
+        and _belongs(m, province, province_2025)
+        and not _persons_address(text, m.start)
     ]
     named = [m for m in below if not _locates(m, below, text)]
     names = {(m.level, m.name) for m in named}
