@@ -69,8 +69,13 @@ def _targets() -> list[tuple[ModuleType, str, str]]:
 class StageTimer:
     """Seconds per stage, own time only (an inner stage's time is not its caller's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, from_first_read: bool = False) -> None:
+        """``from_first_read``: stages that run before the first file is read (the
+        warm-up that loads the models while the Prefect API boots) are start-up, kept
+        apart in ``startup`` and not in ``seconds``."""
         self.seconds: dict[str, float] = defaultdict(float)
+        self.startup: dict[str, float] = defaultdict(float)
+        self.from_first_read = from_first_read
         self._local = threading.local()  # per thread: [start, time in inner stages] frames
         self._lock = threading.Lock()
         self.first: float | None = None  # perf_counter when the first file was read
@@ -96,7 +101,8 @@ class StageTimer:
                 stack.pop()
                 total = time.perf_counter() - frame[0]
                 with self._lock:
-                    self.seconds[stage] += total - frame[1]
+                    early = self.from_first_read and self.first is None
+                    (self.startup if early else self.seconds)[stage] += total - frame[1]
                     self.last = frame[0] + total
                 if stack:
                     stack[-1][1] += total

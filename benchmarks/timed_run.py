@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pipeline.flows.runner import run_pipeline
 
     imported = time.perf_counter() - STARTED
-    timer = StageTimer()
+    timer = StageTimer(from_first_read=True)
     with timer.installed():
         summary = run_pipeline(
             [args.input], args.out, manifest_path=args.manifest, workers=args.workers, reuse=False
@@ -45,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import_s": round(imported, 3),
         "summary": asdict(summary),
         "stages": timer.table(),
+        "startup_stages": {k: round(v, 3) for k, v in timer.startup.items()},
         "work_s": round(timer.window(), 3),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }

@@ -72,3 +72,16 @@ def test_stage_timer_charges_inner_stages_to_themselves():
     assert timer.seconds["numbers"] > 0 and timer.seconds["figures"] > 0
     table = timer.table()
     assert set(table) >= {"read", "normalize", "numbers", "figures", "NER", "store", "export"}
+
+
+def test_stage_timer_can_leave_the_warm_up_out_of_the_stages():
+    from benchmarks.stages import StageTimer
+
+    timer = StageTimer(from_first_read=True)
+    geo = timer.wrap("geo", lambda: sum(range(20_000)))
+    read = timer.wrap("read", lambda: None)
+    geo()  # the warm-up, before any file is read
+    assert timer.seconds["geo"] == 0 and timer.startup["geo"] > 0
+    read()
+    geo()
+    assert timer.seconds["geo"] > 0
