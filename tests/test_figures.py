@@ -958,3 +958,19 @@ def test_a_forum_named_in_a_table_label():
     )
     figures = extract_document(text, with_entities="off").figures
     assert [(f.value, f.indicator) for f in figures] == [(14, "forums_held")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Cán bộ phải vượt quãng đường gần 35 km, trong đó 12 km đường đất thường sạt lở.", []),
+        ("Với diện tích hơn 25.000 ha, xã chỉ có 5 cán bộ công an.", [5]),
+        ("Tàu cá có chiều dài từ 15 m trở lên đều lắp thiết bị giám sát.", []),
+        # length made or covered by work of the period stays a figure
+        ("Đồn Biên phòng đã tuần tra được 1.200 km đường biên giới.", [1200]),
+        ("Xã đã làm 6 tuyến đường có đèn, mở rộng thêm 3 km đường liên thôn.", [6, 3]),
+    ],
+)
+def test_a_length_or_an_area_of_the_place_is_not_a_figure(text, values):
+    figures = extract_document(text, with_entities="off").figures
+    assert [f.value for f in figures] == values

@@ -80,6 +80,8 @@ class NotFigures(Strict):
     make_up_units: Words = []
     make_up_lead_ins: Words = []
     people_units: Words = []
+    measure_units: Words = []
+    measure_work_verbs: Words = []
     people_lead_ins: Words = []
     demographic_units: Words = []
     composition_after: Words = []

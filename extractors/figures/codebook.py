@@ -301,6 +301,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if spec.get("composition_after")
         else None,
         "norm_breakers": phrase_regex(spec.get("norm_breakers", [])),
+        "measure_units": frozenset(u.lower() for u in spec.get("measure_units", [])),
+        "measure_work": phrase_regex(spec.get("measure_work_verbs", [])),
     }
 
 

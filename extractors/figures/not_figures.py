@@ -59,6 +59,9 @@ def not_a_figure(
         return None  # "27/27 huyện" is a coverage, not the make-up
     if unit in spec["always_units"]:
         return "demographics"
+    work = spec.get("measure_work")
+    if unit in spec.get("measure_units", ()) and not (work is not None and work.search(before)):
+        return "demographics"  # a length or an area of the place, not work of the period
     composition = spec.get("composition")
     if composition is not None and composition.match(f"{unit} {after_unit.lstrip()}"):
         return "demographics"  # "95% là đồng bào Mông": who the people are
