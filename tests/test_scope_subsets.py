@@ -196,6 +196,15 @@ def test_a_report_after_the_merger_is_filed_under_the_new_province():
 def test_provincial_papers_named_otherwise():
     assert province_from_url("https://baodongkhoi.vn/tin-tuc-1.html") == "Bến Tre"
     assert province_from_url("https://baoapbac.vn/an-ninh/x.html") == "Tiền Giang"
+    assert province_from_url("https://24hbinhphuoc.com.vn/an-ninh-xa") == "Bình Phước"
+
+
+def test_what_a_place_borders_does_not_vote_for_its_province():
+    text = (
+        "Xã Minh Hưng nằm ven thị xã Đồng Xoài, có ranh giới phía nam giáp với huyện Bàu "
+        "Bàng (tỉnh Bình Dương). Năm 2023, xã có 40 tổ an ninh nhân dân."
+    )
+    assert extract_document(text).document.province == "Bình Phước"
 
 
 # Scope from a whole page: (what it shows, text, page address or None, fields it must give)

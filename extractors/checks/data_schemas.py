@@ -218,6 +218,7 @@ class ProvincesFile(Strict):
     lead_chars: int
     needs_type_word: Words
     person_cues: Words
+    neighbour_cues: Words = []
     person_name_parts: Words
     province_aliases: dict[str, Words]
     province_wide_cues: Words = []

@@ -9,8 +9,10 @@ Names and the gazetteer are in ``gazetteer.py``, place mentions in
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from extractors.geo.gazetteer import (  # noqa: F401 - re-exported
     COMMUNE,
@@ -38,6 +40,21 @@ def _authority_before(text: str, mention: PlaceMention) -> bool:
     return cue_at_end("authority_cues").search(before) is not None  # "UBND", "Công an" ...
 
 
+@cache
+def neighbour_cues() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in _config().get("neighbour_cues", []) or ["giáp"])
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
+
+
+def _neighbour(text: str, mention: PlaceMention) -> bool:
+    """The mention is what a place borders ("phía đông giáp huyện X (tỉnh Y)"): a
+    neighbour cue stands in its clause before it."""
+    start = max(0, mention.start - 80)
+    clause = text[start : mention.start]
+    cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."), clause.rfind("\n"))
+    return neighbour_cues().search(clause[cut + 1 :]) is not None
+
+
 def _score(
     text: str, mentions: list[PlaceMention], factor: float, known: set[str]
 ) -> dict[str, float]:
@@ -46,6 +63,8 @@ def _score(
     lead = config["lead_chars"]
     scores: dict[str, float] = defaultdict(float)
     for m in mentions:
+        if _neighbour(text, m):
+            continue  # what the place borders, not where it is
         province = m.province
         if province is None and not m.candidates and m.province_2025:
             # a commune that exists only since the 2025 merger ("xã Kim Ngân") names its new
