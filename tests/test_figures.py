@@ -974,3 +974,15 @@ def test_a_forum_named_in_a_table_label():
 def test_a_length_or_an_area_of_the_place_is_not_a_figure(text, values):
     figures = extract_document(text, with_entities="off").figures
     assert [f.value for f in figures] == values
+
+
+def test_weapons_destroyed_are_not_weapons_handed_in():
+    destroyed = (
+        "Sáng 12/7, Công an tỉnh đã tiêu hủy hơn 900 khẩu súng các loại, phần lớn do bà con "
+        "mang đến giao nộp."
+    )
+    (figure,) = extract_document(destroyed, with_entities="off").figures
+    assert figure.value == 900 and figure.indicator != "weapons_surrendered"
+    handed_in = "Năm 2023, bà con tự giác giao nộp 120 khẩu súng và giúp công an thu giữ 2 kg pháo."
+    figures = extract_document(handed_in, with_entities="off").figures
+    assert [(f.value, f.indicator) for f in figures][0] == (120, "weapons_surrendered")

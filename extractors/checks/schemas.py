@@ -51,6 +51,7 @@ class Indicator(Strict):
     exclude_unless: Words = []
     cues: Cues = Cues()
     exclude: Excludes = Excludes()
+    exclude_firm: Excludes = Excludes()
     patterns: list[list[dict[str, Any]]] = []
 
 

@@ -59,9 +59,15 @@ def _cue_not_counted(regex: re.Pattern[str], text: str, number_at: int) -> bool:
     )
 
 def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
+    if _matches_any(rule.firm_excludes, sections):
+        return True
     if rule.exclude_unless is not None and rule.exclude_unless.search(sections["sentence"]):
         return False
-    for section, regex in rule.excludes.items():
+    return _matches_any(rule.excludes, sections)
+
+
+def _matches_any(excludes: dict[str, re.Pattern[str] | None], sections: dict[str, str]) -> bool:
+    for section, regex in excludes.items():
         if regex is None:
             continue
         targets = (

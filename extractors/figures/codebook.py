@@ -58,6 +58,8 @@ class IndicatorRule:
     previous_waived_by: re.Pattern[str] | None = None
     # cues anywhere in the sentence that lift the excludes
     exclude_unless: re.Pattern[str] | None = None
+    # excludes that exclude_unless does not lift
+    firm_excludes: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     # first words of a unit that the indicator also accepts ("súng" takes "súng cồn")
     unit_heads: frozenset[str] = frozenset()
 
@@ -176,6 +178,9 @@ def load_codebook(path: str | None = None) -> Codebook:
                 has_patterns=bool(patterns),
                 previous_waived_by=phrase_regex(spec.get("previous_waived_by", [])),
                 exclude_unless=phrase_regex(spec.get("exclude_unless", [])),
+                firm_excludes={
+                    s: phrase_regex(spec.get("exclude_firm", {}).get(s, [])) for s in SECTIONS
+                },
                 unit_heads=frozenset(u.lower() for u in spec.get("unit_heads", [])),
             )
         )
