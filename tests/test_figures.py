@@ -986,3 +986,16 @@ def test_weapons_destroyed_are_not_weapons_handed_in():
     handed_in = "Năm 2023, bà con tự giác giao nộp 120 khẩu súng và giúp công an thu giữ 2 kg pháo."
     figures = extract_document(handed_in, with_entities="off").figures
     assert [(f.value, f.indicator) for f in figures][0] == (120, "weapons_surrendered")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đài xã phát bản tin phòng chống ma túy 03 lượt/tuần.",
+        "Tổ tuần tra trực 2 ca mỗi ngày ở đầu thôn.",
+        "Mỗi cán bộ công an xã phụ trách 3 bản vùng cao.",
+        "Cảnh sát khu vực nắm địa bàn hơn 5.000 nhân khẩu.",
+    ],
+)
+def test_rates_and_workloads_are_not_counts_of_the_period(text):
+    assert extract_document(text, with_entities="off").figures == ()

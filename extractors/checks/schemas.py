@@ -82,6 +82,8 @@ class NotFigures(Strict):
     make_up_lead_ins: Words = []
     people_units: Words = []
     measure_units: Words = []
+    rate_periods: Words = []
+    workload_lead_ins: Words = []
     measure_work_verbs: Words = []
     people_lead_ins: Words = []
     demographic_units: Words = []

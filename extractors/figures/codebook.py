@@ -307,6 +307,19 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         else None,
         "norm_breakers": phrase_regex(spec.get("norm_breakers", [])),
         "measure_units": frozenset(u.lower() for u in spec.get("measure_units", [])),
+        "rate": re.compile(
+            rf"^\s*(?:/|một|mỗi)\s*(?:{'|'.join(map(re.escape, spec['rate_periods']))})(?!\w)",
+            re.IGNORECASE,
+        )
+        if spec.get("rate_periods")
+        else None,
+        "workload": re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in spec['workload_lead_ins'])})"
+            rf"(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$",
+            re.IGNORECASE,
+        )
+        if spec.get("workload_lead_ins")
+        else None,
         "measure_work": phrase_regex(spec.get("measure_work_verbs", [])),
     }
 

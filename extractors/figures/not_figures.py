@@ -47,6 +47,12 @@ def not_a_figure(
     rate = spec.get("rate_lead_ins")
     if unit in spec["money_units"] and rate is not None and rate.search(before):
         return "per_unit"  # an allowance or a wage rate: "phụ cấp chừng 1,3 triệu đồng"
+    rate = spec.get("rate")
+    if rate is not None and rate.match(after_unit):
+        return "per_unit"  # "02 lượt/tuần": a rate, not a count of the period
+    workload = spec.get("workload")
+    if workload is not None and workload.search(before):
+        return "per_unit"  # "mỗi cán bộ phụ trách 3 bản": who is in charge of what
     lead = spec["frequency_lead_ins"]
     if unit in spec["frequency_units"] and lead is not None and lead.search(before):
         return "frequency"
