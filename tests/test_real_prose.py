@@ -30,6 +30,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {6: "awards_collective", 32: "awards_individual"},
     ),
     (
+        "suspects and weapons counted in words",
+        "Qua truy xét, công an bắt hai nghi phạm và ba kẻ cầm đầu, thu bốn khẩu súng tự chế.",
+        {2: "unclassified", 3: "unclassified", 4: "weapons_surrendered"},
+    ),
+    (
         "award cue after the count",
         "Nhân dịp này, 14 tập thể và 57 cá nhân có thành tích xuất sắc được trao bằng khen.",
         {14: "awards_collective", 57: "awards_individual"},
