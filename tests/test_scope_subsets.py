@@ -395,3 +395,16 @@ SCOPE_CASES = [
 def test_scope_of_a_page(kind, text, url, expected):
     doc = extract_document(text, Metadata(url=url)).document
     assert {field: getattr(doc, field) for field in expected} == expected, kind
+
+
+def test_page_furniture_after_a_headline_with_a_full_stop_does_not_end_the_lead():
+    from extractors.geo.scope import _lead_end
+
+    title = "Giữ bình yên vùng biên."
+    text = (
+        f"{title}\n\nChi tiết bài viết Tin tức\n\n"
+        "Sáng 5/8, UBND huyện Tiên Yên tổ chức ngày hội tại xã Đồng Rui.\n\n"
+        "Những con số ấn tượng\n\nNăm 2023, huyện có 12 tổ tự quản."
+    )
+    end = _lead_end(text, len(title), len(text))
+    assert text[len(title) : end].strip().endswith("tại xã Đồng Rui.")

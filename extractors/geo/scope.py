@@ -119,7 +119,8 @@ def _lead_end(text: str, start: int, limit: int) -> int:
     while 0 <= pos < limit:
         line_end = text.find("\n", pos + 1)
         line = text[pos + 1 : line_end if line_end >= 0 else len(text)].strip()
-        previous = text[text.rfind("\n", start, pos) + 1 : pos].strip()
+        line_start = text.rfind("\n", start, pos)  # the line before, within the lead
+        previous = text[line_start + 1 if line_start >= 0 else start : pos].strip()
         paragraph_seen = paragraph_seen or previous[-1:] in (".", "!", "?", "…")
         if paragraph_seen and _unfinished_line(line, _data()["subheading_max_words"]):
             return pos
