@@ -966,6 +966,8 @@ def test_a_forum_named_in_a_table_label():
         ("Cán bộ phải vượt quãng đường gần 35 km, trong đó 12 km đường đất thường sạt lở.", []),
         ("Với diện tích hơn 25.000 ha, xã chỉ có 5 cán bộ công an.", [5]),
         ("Tàu cá có chiều dài từ 15 m trở lên đều lắp thiết bị giám sát.", []),
+        ("Xã trải dài theo tỉnh lộ chừng 9km nên kẻ gian dễ lẩn trốn.", []),  # glued unit
+        ("Thôn làm 5 tuyến đường có đèn, dài tổng cộng gần 7km.", [5, 7]),
         # length made or covered by work of the period stays a figure
         ("Đồn Biên phòng đã tuần tra được 1.200 km đường biên giới.", [1200]),
         ("Xã đã làm 6 tuyến đường có đèn, mở rộng thêm 3 km đường liên thôn.", [6, 3]),

@@ -66,7 +66,9 @@ def not_a_figure(
     if unit in spec["always_units"]:
         return "demographics"
     work = spec.get("measure_work")
-    if unit in spec.get("measure_units", ()) and not (work is not None and work.search(before)):
+    if unit in spec.get("measure_units", ()) and not (
+        work is not None and work.search(sentence_before or before)
+    ):
         return "demographics"  # a length or an area of the place, not work of the period
     composition = spec.get("composition")
     if composition is not None and composition.match(f"{unit} {after_unit.lstrip()}"):
