@@ -451,3 +451,12 @@ def test_scan_is_linear_enough_for_a_large_corpus() -> None:
     assert n_big == 4 * n_small
     assert t2 - t1 < 10 * (t1 - t0) + 0.5  # 4x the text, far from quadratic
     assert t2 - t1 < 5.0
+
+
+def test_an_unclosed_quote_opening_a_sentence_is_a_speech_whose_numbers_count() -> None:
+    speech = "Ông Tư nói: “Năm nay thôn lập thêm 12 tổ tự quản, vận động được 30 hộ"
+    assert [m.value for m in find_numbers(speech)] == [12, 30]
+    cut = "Xã đạt chuẩn.\n“Trong năm, xã hòa giải 14 vụ việc, trong đó 9 vụ ở thôn"
+    assert [m.value for m in find_numbers(cut)] == [14, 9]
+    name = "Xã nhân rộng mô hình “5 không, 3 có"  # a name cut off mid-sentence stays a name
+    assert find_numbers(name) == []

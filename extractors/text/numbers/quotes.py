@@ -45,6 +45,14 @@ def _unclosed_span(text: str, start: int, limit: int) -> tuple[int, int]:
     return start, words.end() if words else end
 
 
+def _speech_opening(text: str, start: int) -> bool:
+    """An unclosed quote that opens a sentence (at a line's start or after a sentence
+    mark or a colon) opens a speech that runs on (“Xã kiện toàn 56 tổ, ...), not a name:
+    names follow the noun they name (mô hình “...”)."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?:;\n"
+
+
 def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names; long closed quotes (speeches) are left out."""
     spans: list[tuple[int, int]] = []
@@ -54,17 +62,18 @@ def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
         if _is_apostrophe(text, i):
             continue
         if _is_opener(text, i):
-            if open_at is not None:
+            if open_at is not None and not _speech_opening(text, open_at):
                 spans.append(_unclosed_span(text, open_at, i))
             open_at = i
             continue
         if open_at is None:
             continue  # a stray closer
         if _BLANK_LINE_RE.search(text, open_at, i):
-            spans.append(_unclosed_span(text, open_at, i))
+            if not _speech_opening(text, open_at):
+                spans.append(_unclosed_span(text, open_at, i))
         elif len(text[open_at + 1 : i].split()) <= _QUOTE_MAX_WORDS:
             spans.append((open_at, i + 1))
         open_at = None
-    if open_at is not None:
+    if open_at is not None and not _speech_opening(text, open_at):
         spans.append(_unclosed_span(text, open_at, len(text)))
     return spans
