@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from extractors.geo.gazetteer import (
     _LIST_GAP,
@@ -35,16 +34,9 @@ _NAME_WORD = re.compile(r"\w+(?:['’]\w+)*")
 # --------------------------------------------------------------- public: mentions
 
 
-class _Token(NamedTuple):
-    """A word of the text; its key is computed only for the few words a name is read from."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def key(self) -> str:
-        return _key(self.text)
+# A word of the text is its regex match (start(), end(), group()): building a named tuple
+# per word as well cost about an eighth of place finding (0.65 -> 0.55 ms per modelled text).
+_Token = re.Match
 
 
 def _type_before(text: str, tokens: list[_Token], i: int) -> tuple[str, int, str] | None:
@@ -56,16 +48,16 @@ def _type_before(text: str, tokens: list[_Token], i: int) -> tuple[str, int, str
             continue
         words = tokens[j:i]
         if any(
-            not _NAME_GAP.fullmatch(text[a.end : b.start])
+            not _NAME_GAP.fullmatch(text[a.end() : b.start()])
             for a, b in zip(words, words[1:], strict=False)
         ):
             continue
-        if not _TYPE_GAP.fullmatch(text[tokens[i - 1].end : tokens[i].start]):
+        if not _TYPE_GAP.fullmatch(text[tokens[i - 1].end() : tokens[i].start()]):
             continue
-        exact = tuple(t.text for t in words)
+        exact = tuple(t.group() for t in words)
         level = gaz.type_words.get(exact) or gaz.type_words.get(tuple(w.lower() for w in exact))
         if level:
-            return level, words[0].start, "".join(t.key for t in words)
+            return level, words[0].start(), "".join(_key(t.group()) for t in words)
     return None
 
 
@@ -75,11 +67,11 @@ def _names_at(text: str, tokens: list[_Token], i: int) -> list[tuple[int, str]]:
     found = []
     key = ""
     for j in range(i, min(i + _MAX_TOKENS, len(tokens))):
-        if not _capitalised(tokens[j].text):
+        if not _capitalised(tokens[j].group()):
             break
-        if j > i and not _NAME_GAP.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
+        if j > i and not _NAME_GAP.fullmatch(text[tokens[j - 1].end() : tokens[j].start()]):
             break
-        key += tokens[j].key
+        key += _key(tokens[j].group())
         if key in units:
             found.append((j, key))
     return found[::-1]
@@ -108,7 +100,7 @@ def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> 
     config = _config()
     if key in gaz.needs_type_word:
         return False
-    surface = text[tokens[i].start : tokens[j].end]
+    surface = text[tokens[i].start() : tokens[j].end()]
     signatures = gaz.signatures.get(key)
     if (
         signatures
@@ -118,22 +110,22 @@ def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> 
         and not surface.isupper()
     ):
         return False  # "Huệ" is not "Huế"
-    before = text[max(0, tokens[i].start - 20) : tokens[i].start].rstrip()
+    before = text[max(0, tokens[i].start() - 20) : tokens[i].start()].rstrip()
     if cue_at_end("person_cues").search(before):  # "ông", "đồng chí" ...
         return False
-    if i > 0 and not surface.isupper() and text[tokens[i - 1].end : tokens[i].start] == " ":
+    if i > 0 and not surface.isupper() and text[tokens[i - 1].end() : tokens[i].start()] == " ":
         prev = tokens[i - 1]
-        if prev.text in config["person_name_parts"]:
+        if prev.group() in config["person_name_parts"]:
             return False  # "Nguyễn Thị Hà Giang"
-        if prev.text[0].isupper() and not _starts_sentence(text, prev.start):
+        if prev.group()[0].isupper() and not _starts_sentence(text, prev.start()):
             # Inside a longer proper name ("Thái Bình Dương", "Báo Quảng Ninh"; a number
             # before a name is not part of it: "năm 2023 Bình Phước"),
             # unless the capitalised word is an authority ("UBND Kon Tum").
             cues = config["authority_cues"]
-            if not any(ends_with(text, tokens[i].start, c) for c in cues):
+            if not any(ends_with(text, tokens[i].start(), c) for c in cues):
                 return False
-    if j + 1 < len(tokens) and _capitalised(tokens[j + 1].text) and not surface.isupper():
-        gap = text[tokens[j].end : tokens[j + 1].start]
+    if j + 1 < len(tokens) and _capitalised(tokens[j + 1].group()) and not surface.isupper():
+        gap = text[tokens[j].end() : tokens[j + 1].start()]
         if gap == " ":
             return False  # part of a longer proper name ("Hà Nam Ninh")
     return True
@@ -151,13 +143,13 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
 
 @lru_cache(maxsize=4)  # detection and NER's sentence choice read the same text several times
 def _place_mentions(text: str) -> tuple[PlaceMention, ...]:
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(text)]
+    tokens = list(_NAME_WORD.finditer(text))
     mentions: list[PlaceMention] = []
     i = 0
     list_level: str | None = None  # level carried along a list after a typed mention
     while i < len(tokens):
-        if not _capitalised(tokens[i].text):
-            list_level = None if tokens[i].text != "và" else list_level
+        if not _capitalised(tokens[i].group()):
+            list_level = None if tokens[i].group() != "và" else list_level
             i += 1
             continue
         typed = _type_before(text, tokens, i)
@@ -180,15 +172,15 @@ def _place_mentions(text: str) -> tuple[PlaceMention, ...]:
             i += 1
             continue
         j, (unit_level, units) = match
-        start = typed[1] if typed else tokens[i].start
-        end = tokens[j].end
-        units = _prefer_spelling(units, text[tokens[i].start : end])
+        start = typed[1] if typed else tokens[i].start()
+        end = tokens[j].end()
+        units = _prefer_spelling(units, text[tokens[i].start() : end])
         if typed:
             # Types change (huyện -> thị xã), so the written type only breaks ties.
             units = [u for u in units if u.kind == typed[2]] or units
         mentions.append(_mention(start, end, text[start:end], unit_level, units, level is not None))
         list_level = _next_in_list(text, tokens, j, level)
-        i = j + 1 + (1 if list_level and tokens[j + 1].text == "và" else 0)
+        i = j + 1 + (1 if list_level and tokens[j + 1].group() == "và" else 0)
     return tuple(mentions)
 
 
@@ -196,8 +188,8 @@ def _next_in_list(text: str, tokens: list[_Token], j: int, level: str | None) ->
     """Carry a type word on to the next name of a list: ", Ba Chẽ" or " và Bình Liêu"."""
     if level is None or j + 1 >= len(tokens):
         return None
-    gap = text[tokens[j].end : tokens[j + 1].start]
-    if _LIST_GAP.fullmatch(gap) or (tokens[j + 1].text == "và" and gap == " "):
+    gap = text[tokens[j].end() : tokens[j + 1].start()]
+    if _LIST_GAP.fullmatch(gap) or (tokens[j + 1].group() == "và" and gap == " "):
         return level
     return None
 
