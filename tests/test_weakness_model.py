@@ -329,3 +329,14 @@ def test_cue_families_skipped_by_first_word_are_the_ones_that_do_not_match() -> 
     differ = [t for t in texts if wm._found(t) != every_family(t)]
     assert not differ, f"{len(differ)} texts differ, first: {differ[0]!r}"
     assert sum(bool(wm._found(t)) for t in texts) > 300
+
+
+def test_a_plan_or_remedy_word_opening_the_clause_is_its_own_feature() -> None:
+    def opens_plan(sentence: str) -> float:
+        text = normalize_text(sentence)
+        (candidate,) = candidate_clauses(text)
+        return wm.cue_features(candidate, False, 1)["opens_plan"]
+
+    assert opens_plan("Khắc phục khó khăn về kinh phí cho tổ tự quản.") == 1.0
+    assert opens_plan("Cần tăng cường lực lượng cho các thôn vùng sâu.") == 1.0
+    assert opens_plan("Những khó khăn về kinh phí vẫn chưa được khắc phục.") == 0.0

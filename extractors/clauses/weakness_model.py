@@ -40,6 +40,15 @@ SUMMARY_PATH = Path(__file__).with_name("weakness_model.yaml")
 _SYLLABLE = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*", re.UNICODE)
 _RATIO = re.compile(r"\d+\s*/\s*\d+")
 _NUMBER = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _opens_plan() -> re.Pattern[str]:
+    """A plan or remedy word opening the clause ("Khắc phục khó khăn", "Cần tăng cường"):
+    such a clause names what to do, while a plan word further in ("chưa được khắc
+    phục") may sit inside a shortcoming."""
+    words = load_vocabulary()["weakness_model"]["cues"]["plan"]
+    return re.compile(rf"^\W*(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
 #: Cue features count this much more than one TF-IDF block (they generalise across wordings).
 CUE_WEIGHT = 1.0
 
@@ -146,6 +155,7 @@ def cue_features(
     feats["ratio"] = float(bool(_RATIO.search(candidate.text)))
     feats["number"] = float(bool(_NUMBER.search(candidate.text)))
     feats["first_clause"] = float(candidate.clause_index == 0)
+    feats["opens_plan"] = float(bool(_opens_plan().match(candidate.text)))
     feats[f"len:{min(words // 5, 6)}"] = 1.0
     feats["heading_itself"] = float(candidate.text.strip() == candidate.sentence.strip()
                                     and not candidate.sentence.rstrip().endswith("."))
