@@ -53,6 +53,19 @@ def any_contains(clauses: list[str], fragment: str) -> bool:
             "chính quy phụ trách hàng nghìn hộ dân.",
             "Thiếu người, thiếu phương tiện",
         ),
+        (  # learned once round 10's modelled texts were in training (missed before)
+            "understaffing under a complaint heading",
+            "Kết quả nổi bật của phong trào\n\nNăm qua, toàn huyện đã xây dựng 25 mô hình tự "
+            "quản mới.\n\nThiếu người, thiếu phương tiện\n\nMỗi xã chỉ có ba đến bốn công an "
+            "chính quy phụ trách hàng nghìn hộ dân.",
+            "chỉ có ba đến bốn công an",
+        ),
+        (  # the same
+            "a working/total ratio alone",
+            "Toàn huyện đã lắp 120 camera an ninh, nhưng đến nay chỉ 45/120 camera còn hoạt "
+            "động.",
+            "45/120",
+        ),
         (
             "the keyword sentence the rules already found",
             "Bên cạnh kết quả đạt được, phong trào vẫn còn một số hạn chế: nội dung tuyên truyền "
@@ -74,17 +87,6 @@ def test_phrasings_are_found(kind: str, text: str, fragment: str) -> None:
             "Trước thời điểm triển khai mô hình, trên địa bàn thôn thường xuyên xảy ra trộm cắp "
             "vặt mà không phát hiện được đối tượng.",
             "trộm cắp",
-        ),
-        (  # the clause under a complaint heading (scored 0.51 by the round-3 model, threshold 0.6)
-            "Kết quả nổi bật của phong trào\n\nNăm qua, toàn huyện đã xây dựng 25 mô hình tự "
-            "quản mới.\n\nThiếu người, thiếu phương tiện\n\nMỗi xã chỉ có ba đến bốn công an "
-            "chính quy phụ trách hàng nghìn hộ dân.",
-            "chỉ có ba đến bốn công an",
-        ),
-        (
-            "Toàn huyện đã lắp 120 camera an ninh, nhưng đến nay chỉ 45/120 camera còn hoạt "
-            "động.",
-            "45/120",
         ),
     ],
 )

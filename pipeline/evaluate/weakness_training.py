@@ -94,8 +94,11 @@ def _matrix(docs: list[TrainingDoc]) -> tuple[list[dict[str, Any]], list[int]]:
     rows: list[dict[str, Any]] = []
     labels: list[int] = []
     for doc in docs:
-        rows += doc.rows
-        labels += doc.labels
+        for candidate, row, label in zip(doc.candidates, doc.rows, doc.labels, strict=True):
+            if not label and doc.text.count(candidate.text) > 1:
+                continue  # a repeated line (a headline printed twice) cannot be gold: unknown
+            rows.append(row)
+            labels.append(label)
         rows += [{"text": t, "cues": {"bias_cue": 1.0}} for t in doc.not_weaknesses]
         labels += [0] * len(doc.not_weaknesses)
     return rows, labels
