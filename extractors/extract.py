@@ -276,13 +276,18 @@ def extract_document(
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
     span, sentence_spans = _periods(text, title, sentences, dated)
-    # with no span, results reported in a dated page are filed under its year (a
-    # date in the text may be a decree's, so only the page's own date counts)
+    # with no span, results reported in a page dated in its own text are filed under
+    # that year (a date in the text may be a decree's, so only the page's own date line
+    # counts); a date known only from outside the text (a manifest, file metadata)
+    # leaves the year unknown, as the codebook says: "null when the text gives none"
     reports_results = bool(figures)
+    own_date = (dates.find_published(text) if meta.published else published) or (
+        dates.metadata_date(text)
+    )
     period = (
         span.year
         if span is not None
-        else (int(opening_date[:4]) if opening_date and reports_results else None)
+        else (int(own_date[:4]) if own_date and reports_results else None)
     )
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
     span_fields = periods.span_fields(span)

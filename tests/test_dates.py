@@ -164,7 +164,14 @@ def test_origins_targets_and_document_dates_give_no_period():
 
 def test_with_no_span_a_dated_report_of_results_is_filed_under_its_year():
     present = "Tiêu đề bài về phong trào\n\nHiện toàn tỉnh có 91 mô hình tự quản về ANTT."
-    assert _doc_year(present, "2019-08-19") == 2019
+    dated = (
+        "Tiêu đề bài về phong trào\n\nThứ Hai, 19/08/2019\n\n"
+        "Hiện toàn tỉnh có 91 mô hình tự quản."
+    )
+    assert _doc_year(dated) == 2019  # the page's own date line is in its text
+    # a date known only from outside the text (a manifest) gives no year: the codebook's
+    # year is null when the text gives none
+    assert _doc_year(present, "2019-08-19") is None
     assert _doc_year(present) is None
     explicit = "Tiêu đề bài về phong trào\n\nTrong năm 2022, toàn tỉnh tổ chức 300 đợt phát động."
     assert _doc_year(explicit, "2023-01-15") == 2022
