@@ -253,7 +253,6 @@ class ScopeFile(Strict):
     guest_titles: Words = []
     guest_list_openers: Words = []
     holding_verbs: Words = []
-    person_titles: Words = []
     issued_documents: Words = []
     headline_place_words: Words = []
     whole_unit_cues: WholeUnitCues

@@ -32,7 +32,12 @@ from sklearn.preprocessing import FunctionTransformer
 
 from extractors.clauses.rising_harms import rising_harm
 from extractors.clauses.weakness_candidates import Candidate, candidate_clauses
-from extractors.clauses.weaknesses import extract_weaknesses, load_vocabulary, word_pattern
+from extractors.clauses.weaknesses import (
+    alternation,
+    extract_weaknesses,
+    load_vocabulary,
+    word_pattern,
+)
 from extractors.records import Weakness
 
 MODEL_PATH = Path(__file__).with_name("weakness_model.joblib")
@@ -48,7 +53,9 @@ def _opens_plan() -> re.Pattern[str]:
     such a clause names what to do, while a plan word further in ("chưa được khắc
     phục") may sit inside a shortcoming."""
     words = load_vocabulary()["weakness_model"]["cues"]["plan"]
-    return re.compile(rf"^\W*(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"^\W*{alternation(words)}(?!\w)", re.IGNORECASE)
+
+
 #: Cue features count this much more than one TF-IDF block (they generalise across wordings).
 CUE_WEIGHT = 1.0
 

@@ -246,24 +246,37 @@ _QUAL = "(?:" + "|".join(
 _ITEM = rf"(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,3}}?"
 
 
+def _lead_in_at_end(words: list[str], qualified: bool = False) -> re.Pattern[str] | None:
+    """One of ``words`` ending the text before a number (``... có``), with a qualifier
+    between them when ``qualified`` (``phụ trách hơn``)."""
+    if not words:
+        return None
+    qualifier = rf"(?:\s+(?:{_QUAL}|tới|đến))?" if qualified else ""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives}){qualifier}\s*$", re.IGNORECASE)
+
+
+def _per_period(words: list[str], leads: str = r"/|một|mỗi") -> re.Pattern[str] | None:
+    """A number's unit followed by ``/``, ``một`` or ``mỗi`` and one of ``words``
+    (``lượt/tuần``, ``đồng một tháng``)."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^\s*(?:{leads})\s*(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
     """Compile the ``not_figures`` section: make-up, per-unit norms, references back."""
     lead_ins = "|".join(re.escape(w) for w in spec.get("make_up_lead_ins", []))
     per = "|".join(re.escape(w) for w in sorted(spec.get("per_unit", []), key=len, reverse=True))
-    per_time = "|".join(re.escape(w) for w in spec.get("per_time", []))
     back = "|".join(re.escape(w) for w in spec.get("references_back", []))
     share = "|".join(re.escape(w) for w in spec.get("share_of_percent", []))
-    people = "|".join(re.escape(w) for w in spec.get("people_lead_ins", []))
     return {
         "make_up_units": frozenset(u.lower() for u in spec.get("make_up_units", [])),
         "people_units": frozenset(u.lower() for u in spec.get("people_units", [])),
-        "people_lead_in": re.compile(rf"(?<!\w)(?:{people})\s*$", re.IGNORECASE)
-        if people
-        else None,
+        "people_lead_in": _lead_in_at_end(spec.get("people_lead_ins", [])),
         "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
-        "make_up_lead_in": re.compile(rf"(?<!\w)(?:{lead_ins})\s*$", re.IGNORECASE)
-        if lead_ins
-        else None,
+        "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
         # "có 9 bản, gần 540 hộ": a later item of the list the lead-in opened
         "make_up_list": re.compile(
             rf"(?<!\w)(?:{lead_ins})\s+(?:{_ITEM}\s*(?:,|và)\s*)+(?:{_QUAL}\s+)?$",
@@ -279,10 +292,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         )
         if per
         else None,
-        "per_time": re.compile(rf"^\s*(?:/|một|mỗi|một\s+người\s*/)\s*(?:{per_time})(?!\w)",
-                               re.IGNORECASE)
-        if per_time
-        else None,
+        "per_time": _per_period(spec.get("per_time", []), r"/|một|mỗi|một\s+người\s*/"),
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
         "frequency_units": frozenset(u.lower() for u in spec.get("frequency_units", [])),
@@ -307,19 +317,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         else None,
         "norm_breakers": phrase_regex(spec.get("norm_breakers", [])),
         "measure_units": frozenset(u.lower() for u in spec.get("measure_units", [])),
-        "rate": re.compile(
-            rf"^\s*(?:/|một|mỗi)\s*(?:{'|'.join(map(re.escape, spec['rate_periods']))})(?!\w)",
-            re.IGNORECASE,
-        )
-        if spec.get("rate_periods")
-        else None,
-        "workload": re.compile(
-            rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in spec['workload_lead_ins'])})"
-            rf"(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$",
-            re.IGNORECASE,
-        )
-        if spec.get("workload_lead_ins")
-        else None,
+        "rate": _per_period(spec.get("rate_periods", [])),
+        "workload": _lead_in_at_end(spec.get("workload_lead_ins", []), qualified=True),
         "measure_work": phrase_regex(spec.get("measure_work_verbs", [])),
     }
 

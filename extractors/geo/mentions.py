@@ -25,7 +25,7 @@ from extractors.geo.gazetteer import (
     _units,
     cue_at_end,
 )
-from extractors.text.scan import ends_with
+from extractors.text.scan import ends_with, starts_sentence
 
 # A word of a place name: an apostrophe joins the parts of one syllable ("Ea H'leo",
 # "Cư M'gar", "Đắk R'lấp"), whose second part may be lowercase.
@@ -89,11 +89,6 @@ def _units_for(level: str | None, key: str) -> tuple[str, list[_Unit]] | None:
     return (level or PROVINCE, units) if units else None
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \u00a0\"“'(")
-    return not before or before[-1] in ".!?:;\n"
-
-
 def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> bool:
     """Whether an untyped province name really names the province here."""
     gaz = _gazetteer()
@@ -117,7 +112,7 @@ def _bare_allowed(text: str, tokens: list[_Token], i: int, j: int, key: str) -> 
         prev = tokens[i - 1]
         if prev.group() in config["person_name_parts"]:
             return False  # "Nguyễn Thị Hà Giang"
-        if prev.group()[0].isupper() and not _starts_sentence(text, prev.start()):
+        if prev.group()[0].isupper() and not starts_sentence(text, prev.start(), " \u00a0\"“'("):
             # Inside a longer proper name ("Thái Bình Dương", "Báo Quảng Ninh"; a number
             # before a name is not part of it: "năm 2023 Bình Phước"),
             # unless the capitalised word is an authority ("UBND Kon Tum").

@@ -41,7 +41,7 @@ def _authority_before(text: str, mention: PlaceMention) -> bool:
 
 
 @cache
-def neighbour_cues() -> re.Pattern[str]:
+def _neighbour_cues() -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in _config().get("neighbour_cues", []) or ["giáp"])
     return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
 
@@ -52,7 +52,7 @@ def _neighbour(text: str, mention: PlaceMention) -> bool:
     start = max(0, mention.start - 80)
     clause = text[start : mention.start]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."), clause.rfind("\n"))
-    return neighbour_cues().search(clause[cut + 1 :]) is not None
+    return _neighbour_cues().search(clause[cut + 1 :]) is not None
 
 
 def _score(

@@ -19,6 +19,7 @@ from functools import cache
 from itertools import takewhile
 from typing import Any
 
+from extractors.geo.gazetteer import _config as _gazetteer_config
 from extractors.geo.gazetteer import province_2025 as to_2025
 from extractors.geo.gazetteer import resolve_place
 from extractors.text.yaml_data import load_data
@@ -130,8 +131,11 @@ def _lead_end(text: str, start: int, limit: int) -> int:
 
 @cache
 def _person_before_paren() -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in _data().get("person_titles", []) or ["ông", "bà"])
-    return re.compile(rf"(?<!\w)(?:{cues})\s+(?:[^\W\d_][\w']*\s+){{0,4}}[^\W\d_][\w']*\s*\($")
+    """A person's name (its title from the gazetteer's person cues, then capitalised
+    words) right before an opening bracket."""
+    cues = "|".join(re.escape(c) for c in _gazetteer_config()["person_cues"])
+    name = r"(?:[^\W\d_][\w']*\s+){0,4}[^\W\d_][\w']*"
+    return re.compile(rf"(?<!\w)(?:{cues})\s+(?P<name>{name})\s*\($", re.IGNORECASE)
 
 
 def _persons_address(text: str, at: int) -> bool:
@@ -139,11 +143,8 @@ def _persons_address(text: str, at: int) -> bool:
     opened = text.rfind("(", max(0, at - 60), at)
     if opened < 0 or ")" in text[opened:at]:
         return False
-    head = text[max(0, opened - 60) : opened + 1]
-    match = _person_before_paren().search(head)
-    return match is not None and all(
-        w[:1].isupper() for w in head[match.start() :].rstrip("( ").split()[1:]
-    )
+    match = _person_before_paren().search(text[max(0, opened - 60) : opened + 1])
+    return match is not None and all(w[:1].isupper() for w in match["name"].split())
 
 
 def _in_caption(text: str, at: int) -> bool:
@@ -424,9 +425,7 @@ def _subject_level(
         for word, level in sorted(types.items(), key=lambda item: -len(item[0])):
             match = re.match(rf"{re.escape(word)}\s+(\S+)", line)
             if match and match.group(1)[:1].islower():
-                if word == "Thành phố" and province in data.get("city_provinces", []):
-                    return PROVINCE
-                return level
+                return _type_level(word, province) or level
     for m in mentions:
         if m.start == at and m.level == PROVINCE and not m.typed and m.province == province:
             return PROVINCE
@@ -455,19 +454,25 @@ def _unnamed_holder(province: str | None, text: str, start: int, end: int) -> st
     pattern = _holder_pattern()
     if pattern is None:
         return None
-    types = {t.lower(): level for t, level in _data()["subject_types"].items()}
     for match in pattern.finditer(text, start, end):
         before = text[max(0, match.start() - 60) : match.start()]
         if _guest().search(before) or _issuer().search(before):
             continue
         if _in_guest_list(text, match.start()):
             continue
-        kind = match.group("type")
-        if kind == "thành phố" and province in _data().get("city_provinces", []):
-            return PROVINCE
-        if types[kind] == PROVINCE:
+        if _type_level(match.group("type"), province) == PROVINCE:
             return PROVINCE
     return None
+
+
+def _type_level(word: str, province: str | None) -> str | None:
+    """The level a bare unit type names (``subject_types``); "Thành phố" is the province
+    itself only in a centrally-run city (``city_provinces``)."""
+    data = _data()
+    if word.lower() == "thành phố" and province in data.get("city_provinces", []):
+        return PROVINCE
+    levels = {t.lower(): level for t, level in (data.get("subject_types") or {}).items()}
+    return levels.get(word.lower())
 
 
 @cache

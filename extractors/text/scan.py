@@ -31,3 +31,11 @@ def char_before(text: str, end: int) -> str:
     """``text[:end].rstrip()[-1:]``: the last non-space character, or ``""``."""
     end = rstrip_end(text, end)
     return text[end - 1] if end else ""
+
+
+def starts_sentence(text: str, start: int, skipped: str = " \t\u00a0") -> bool:
+    """Whether ``start`` opens a sentence: the text begins there, or the last character
+    before it (``skipped`` characters aside, three at most) ends a sentence, a clause
+    (``:`` ``;``) or a line."""
+    before = text[max(0, start - 3) : start].rstrip(skipped)
+    return not before or before[-1] in ".!?:;\n"

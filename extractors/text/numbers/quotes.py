@@ -15,6 +15,7 @@ from extractors.text.numbers.vocabulary import (
     _QUOTE_MAX_WORDS,
     _QUOTE_OPENERS,
 )
+from extractors.text.scan import starts_sentence
 
 
 def _is_opener(text: str, i: int) -> bool:
@@ -47,10 +48,9 @@ def _unclosed_span(text: str, start: int, limit: int) -> tuple[int, int]:
 
 def _speech_opening(text: str, start: int) -> bool:
     """An unclosed quote that opens a sentence (at a line's start or after a sentence
-    mark or a colon) opens a speech that runs on (“Xã kiện toàn 56 tổ, ...), not a name:
-    names follow the noun they name (mô hình “...”)."""
-    before = text[max(0, start - 3) : start].rstrip(" \t\u00a0")
-    return not before or before[-1] in ".!?:;\n"
+    mark or a colon) opens a speech that runs on (“Thôn lập thêm 12 tổ, ...), not a
+    name: names follow the noun they name (mô hình “...”)."""
+    return starts_sentence(text, start)
 
 
 def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
