@@ -72,6 +72,11 @@ class KindCues(Strict):
     standing_units: Words = []
 
 
+class RestatedTotals(Strict):
+    lead_ins: Words = []
+    verbs: Words = []
+
+
 class Targets(Strict):
     cues: Words = []
     headings: Words = []
@@ -124,6 +129,7 @@ class IndicatorsFile(Strict):
     breakdowns: Words = []
     list_separators: Words = []
     linked_openers: Words = []
+    restated_totals: RestatedTotals = RestatedTotals()
     targets: Targets = Targets()
     not_figures: NotFigures = NotFigures()
     descriptions: dict[str, Description] = {}

@@ -93,6 +93,7 @@ class Codebook:
     target_cues: re.Pattern[str] | None
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
+    restated_total: re.Pattern[str] | None = None
     unit_kinds: dict[str, str] = field(default_factory=dict)
     standing_units: frozenset[str] = frozenset()
     not_figures: dict[str, Any] = field(default_factory=dict)
@@ -229,6 +230,7 @@ def load_codebook(path: str | None = None) -> Codebook:
             else None
         ),
         plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
+        restated_total=_restated_total(data.get("restated_totals", {})),
         unit_kinds={
             unit.lower(): kind
             for kind, units in kind_cues.get("units", {}).items()
@@ -254,6 +256,18 @@ def _lead_in_at_end(words: list[str], qualified: bool = False) -> re.Pattern[str
     qualifier = rf"(?:\s+(?:{_QUAL}|tới|đến))?" if qualified else ""
     alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<!\w)(?:{alternatives}){qualifier}\s*$", re.IGNORECASE)
+
+
+def _restated_total(spec: dict[str, Any]) -> re.Pattern[str] | None:
+    """A total named before its number and restated by its head noun after it
+    (``tổng số đội dân phòng của xã là 6 đội``): group ``noun``."""
+    if not spec.get("lead_ins") or not spec.get("verbs"):
+        return None
+    lead = "|".join(re.escape(w) for w in spec["lead_ins"])
+    verbs = "|".join(re.escape(w) for w in spec["verbs"])
+    return re.compile(
+        rf"(?<!\w)(?:{lead})\s+(?P<noun>[^\d;]+?)\s+(?:{verbs})(?:\s+{_QUAL})?\s*$", re.IGNORECASE
+    )
 
 
 def _per_period(words: list[str], leads: str = r"/|một|mỗi") -> re.Pattern[str] | None:

@@ -102,6 +102,19 @@ def _index_after_words(tokens: Sequence[Token], first: int, size: int) -> int:
     return len(tokens) - 1
 
 
+def _with_restated_noun(after: str, before: str, unit: str | None, codebook: Codebook) -> str:
+    """``after`` and, when the number restates a total named before it by its head noun
+    (``tổng số đội dân phòng của xã là 6 đội``), that total's full name: the rules read
+    what is counted (civil-defence teams) where the unit alone says only ``đội``."""
+    restated = codebook.restated_total.search(before) if codebook.restated_total else None
+    if restated is None or not unit:
+        return after
+    noun = restated["noun"].strip()
+    if not noun.lower().startswith(unit.lower()):
+        return after
+    return f"{after} ({noun})"
+
+
 def _unit_in_label(before: str, codebook: Codebook) -> str | None:
     """A table or list row names its unit in the label: ``Nguồn tin có giá trị | 655``.
 
@@ -277,7 +290,8 @@ def _figure(
     own_end = text.find(";", mention.end, sentence.end)
     lead = f"{item.context} " if item.context else ""
     candidate = Candidate(
-        mention, unit, unit_end, before, after, parsed.pattern_hits.get(tok_index, set()),
+        mention, unit, unit_end, before, _with_restated_noun(after, before, unit, codebook),
+        parsed.pattern_hits.get(tok_index, set()),
         clause=lead + text[sentence.start : own_end if own_end >= 0 else sentence.end],
         clause_at=len(lead) + mention.start - sentence.start,
     )
