@@ -35,6 +35,11 @@ CASES = [
      ("2025-01-01", "2025-08-14", "1/2025 - 8/2025", "to_date")),
     ("Sau 10 năm thực hiện, toàn tỉnh có 401 mô hình.", "2023-07-07",
      ("2013-07-01", "2023-07-07", "7/2013 - 7/2023", "multi_year")),
+    # counted back from a review held in January or February: the years up to the last December
+    ("Qua 5 năm thực hiện, lực lượng bảo vệ dân phố phát hiện 2.300 vụ việc.", "2019-01-16",
+     ("2014-01-01", "2018-12-31", "2014 - 2018", "multi_year")),
+    ("Trong 1 năm qua, người dân cung cấp 96 nguồn tin.", "2021-02-03",
+     ("2020-01-01", "2020-12-31", "2020", "year")),
     ("7 tháng đầu năm 2022, người dân trong xã tự nguyện mang nộp 5 khẩu súng tự chế.", "2022-08-20",
      ("2022-01-01", "2022-07-31", "7 tháng đầu năm 2022", "month")),
     ("Từ năm 2009 đến tháng 11-2017, xã mất 35 người trong lực lượng.", None,

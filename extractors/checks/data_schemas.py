@@ -159,6 +159,7 @@ class PeriodsFile(Strict):
     clip_grace_days: int = 62
     min_reported_days: int | None = None
     max_span_years: int | None = None
+    years_back_close_months: list[int] = []
     year_end_review: YearEndReview
     weights: DateWeights
 

@@ -251,6 +251,12 @@ def _build(
     if span == "last_n_years":
         if published is None or not n:
             return None
+        if published.month in _data().get("years_back_close_months", []):
+            last = published.year - 1
+            first = last - n + 1
+            if first == last:
+                return year_period(last)
+            return _span(date(first, 1, 1), date(last, 12, 31), f"{first} - {last}", "multi_year")
         start = date(published.year - n, published.month or 1, 1)
         return _to_published(start, published, f"{start.month}/{start.year}")
     if y is None:
