@@ -145,6 +145,30 @@ def test_a_shortcoming_and_its_consequence_are_one_candidate(sentence: str) -> N
     assert [c.text for c in candidate_clauses(text)] == [text.rstrip(".")]
 
 
+def test_a_negation_after_ma_opens_its_own_candidate() -> None:
+    text = normalize_text(
+        "Lớp học chỉ dạy cách xử lý vi phạm giao thông cho đội viên mà chưa dạy kỹ năng "
+        "tuần tra ban đêm. Xã vận động được nhiều người tham gia mà không tốn kinh phí."
+    )
+    assert [c.text for c in candidate_clauses(text)] == [
+        "Lớp học chỉ dạy cách xử lý vi phạm giao thông cho đội viên",
+        "chưa dạy kỹ năng tuần tra ban đêm",
+        # "mà không" is often a manner ("without"), not a shortcoming: no cut
+        "Xã vận động được nhiều người tham gia mà không tốn kinh phí",
+    ]
+
+
+def test_a_condition_is_not_a_candidate() -> None:
+    text = normalize_text(
+        "Nếu không có phụ cấp thỏa đáng, nhiều tổ viên sẽ bỏ nhiệm vụ. "
+        "Phụ cấp của tổ viên còn thấp."
+    )
+    assert [c.text for c in candidate_clauses(text)] == [
+        "nhiều tổ viên sẽ bỏ nhiệm vụ",
+        "Phụ cấp của tổ viên còn thấp",
+    ]
+
+
 def test_a_piece_that_only_names_the_speaker_is_not_a_candidate() -> None:
     text = normalize_text(
         "Ông Trần Văn Bình, Trưởng Công an xã nêu: phụ cấp của lực lượng còn thấp. "

@@ -338,6 +338,7 @@ class WeaknessModelCues(Strict):
     openers: Words = []
     predicate_words: Words
     attribution_verbs: Words = []
+    conditional_openers: Words = []
     cues: dict[str, Words]
 
 
