@@ -186,6 +186,15 @@ def test_relative_cues_read_against_the_event_date_when_the_page_has_none():
     assert doc.period_precision == "to_date"
 
 
+def test_the_date_of_a_cited_document_is_not_the_event_date():
+    text = (
+        "Năm 2023, theo Quyết định số 35/2019/QĐ-UBND ngày 10/4/2019 của tỉnh, "
+        "xã đã tổ chức 8 buổi tuyên truyền với 410 lượt người dự."
+    )
+    doc = extract_document(text).document
+    assert (doc.period, doc.period_precision) == (2023, "year")
+
+
 def test_since_a_date_to_now():
     text = (
         "Súng săn về kho\n\nTính từ ngày 01/7/2025 tới nay, bà con trong phường mang nộp "

@@ -78,6 +78,9 @@ def test_province_from_site():
     # a district Party committee's site under the province's Party domain
     assert province_from_url("https://ductrong.lamdong.dcs.vn/tin-tuc/1") == "Lâm Đồng"
     assert province_from_url("https://vnexpress.net/phap-luat") is None  # national media
+    # a commune's portal under its district's gov.vn domain (the district is in one province)
+    assert province_from_url("https://hoanglong.phuluong.gov.vn/tin/1") == "Thái Nguyên"
+    assert province_from_url("https://moj.gov.vn/qt/tintuc") is None  # a ministry
 
 
 def test_site_beats_a_neighbour_named_in_passing():

@@ -75,6 +75,7 @@ class DatesFile(Strict):
     header_lines: int
     event_date_cues: Words = []
     event_date_chars: int = 400
+    document_reference: str | None = None
     metadata_date: str | None = None
     line_end_stamp: str | None = None
 

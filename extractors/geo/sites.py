@@ -71,7 +71,18 @@ def province_from_url(url: str | None) -> str | None:
     for label in candidates:
         if label in labels:
             return labels[label]
+    if any(host.endswith("." + d) for d in data.get("provincial_domains", ["gov.vn"])) \
+            and len(parts) >= 3:
+        # a district's portal, or a commune's under it: caoson.bachthong.gov.vn
+        return _district_labels().get(parts[-3])
     return None
+
+
+@cache
+def _district_labels() -> dict[str, str]:
+    """Host label of each district name only one province has -> that province
+    (``bachthong`` -> Bắc Kạn), for district and commune portals on gov.vn."""
+    return {"".join(words): province for words, province in _path_district_names().items()}
 
 
 @cache

@@ -129,10 +129,15 @@ def _after_day_word(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[st
     if cue is None:
         return
     head = text[: _data().get("event_date_chars", 400)]
+    reference = _data().get("document_reference")
     for match in pattern.finditer(head):
         before = head[max(0, match.start() - 20) : match.start()]
-        if cue.search(before) and not re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
-            yield match
+        if not cue.search(before) or re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
+            continue
+        if reference and re.search(reference, head[max(0, match.start() - 60) : match.start()],
+                                   re.IGNORECASE):
+            continue
+        yield match
 
 
 def event_date(text: str) -> str | None:
