@@ -296,6 +296,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {61200: None, 95000: None},
     ),
     (
+        "population with a word of degree between the measure and its number",
+        "Thị xã có 7 phường, xã, với dân số khá đông 28.140 hộ, 101.300 nhân khẩu.",
+        {28140: None, 101300: None},
+    ),
+    (
         "what a district holds (its people, hot spots, rooms and roads) is its make-up",
         "Quận có 250.000 nhân khẩu, 45,2% là nhân khẩu tạm trú; quận có 8 địa bàn phức tạp, "
         "với 30.000 phòng cho thuê và 150 tuyến đường. Công an lắp camera tại 40 tuyến đường.",

@@ -119,6 +119,7 @@ class NumbersFile(Strict):
     abbreviated_name_heads: Words = []
     demographic_heads: Words = []
     demographic_head_exceptions: Words = []
+    demographic_fillers: Words = []
     ordinal_heads: Words
     distributives: Words
     dates: dict[str, Words | int]

@@ -102,17 +102,22 @@ def _index_after_words(tokens: Sequence[Token], first: int, size: int) -> int:
     return len(tokens) - 1
 
 
-def _with_restated_noun(after: str, before: str, unit: str | None, codebook: Codebook) -> str:
-    """``after`` and, when the number restates a total named before it by its head noun
-    (``tổng số đội dân phòng của xã là 6 đội``), that total's full name: the rules read
-    what is counted (civil-defence teams) where the unit alone says only ``đội``."""
+def _restated_total(before: str, unit: str | None, codebook: Codebook) -> tuple[str | None, str]:
+    """(unit, noun phrase) of a number that restates a total named before it
+    (``tổng số đội dân phòng của xã là 6 đội``; ``đưa tổng số mô hình lên 27``), else
+    (``unit``, ""). The number's unit must be the phrase's head noun; with no codebook
+    unit after the number, the phrase's own unit is the number's."""
     restated = codebook.restated_total.search(before) if codebook.restated_total else None
-    if restated is None or not unit:
-        return after
+    if restated is None:
+        return unit, ""
     noun = restated["noun"].strip()
-    if not noun.lower().startswith(unit.lower()):
-        return after
-    return f"{after} ({noun})"
+    if (unit is None or unit.lower() not in codebook.units) and codebook.unit_regex is not None:
+        head = codebook.unit_regex.match(noun)
+        if head is not None:
+            return head.group(0).lower(), noun
+    if unit and noun.lower().startswith(unit.lower()):
+        return unit, noun
+    return unit, ""
 
 
 def _unit_in_label(before: str, codebook: Codebook) -> str | None:
@@ -289,8 +294,10 @@ def _figure(
         unit = _unit_in_label(before, codebook)
     own_end = text.find(";", mention.end, sentence.end)
     lead = f"{item.context} " if item.context else ""
+    # the rules read a restated total's full name as if it followed the number
+    unit, restated = _restated_total(before, unit, codebook)
     candidate = Candidate(
-        mention, unit, unit_end, before, _with_restated_noun(after, before, unit, codebook),
+        mention, unit, unit_end, before, f"{after} ({restated})" if restated else after,
         parsed.pattern_hits.get(tok_index, set()),
         clause=lead + text[sentence.start : own_end if own_end >= 0 else sentence.end],
         clause_at=len(lead) + mention.start - sentence.start,

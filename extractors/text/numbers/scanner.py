@@ -47,6 +47,7 @@ from extractors.text.numbers.vocabulary import (
     _DATE_CUES,
     _DATE_FOLLOWERS,
     _DEMOGRAPHIC_EXCEPTIONS,
+    _DEMOGRAPHIC_FILLERS,
     _DEMOGRAPHIC_HEADS,
     _DOC_LOOKBACK,
     _MAX_PHRASE,
@@ -357,6 +358,10 @@ def _demographic_before(before: list[_Word]) -> bool:
     ("dân số 36.428", "diện tích tự nhiên gần 61.000ha")."""
     k = _longest_before(before, _QUALIFIERS)
     for words in (before, before[k:] if k else None):
-        if words and _longest_before(words, _DEMOGRAPHIC_HEADS):
-            return not _longest_before(words, _DEMOGRAPHIC_EXCEPTIONS)
+        if not words:
+            continue
+        filler = _longest_before(words, _DEMOGRAPHIC_FILLERS)
+        for head in (words, words[filler:] if filler else None):
+            if head and _longest_before(head, _DEMOGRAPHIC_HEADS):
+                return not _longest_before(head, _DEMOGRAPHIC_EXCEPTIONS)
     return False

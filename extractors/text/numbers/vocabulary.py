@@ -51,6 +51,7 @@ _TIME_CUES = _phrases(_V["time_cues"])
 _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
 _DEMOGRAPHIC_HEADS = _phrases(_V["demographic_heads"])
 _DEMOGRAPHIC_EXCEPTIONS = _phrases(_V.get("demographic_head_exceptions", []))
+_DEMOGRAPHIC_FILLERS = _phrases(_V.get("demographic_fillers", []))
 _HEAD_EXCEPTIONS = _phrases(_V.get("head_exceptions", []))
 # "xã, phường 9 đối tượng": a head after another unit and a comma is not a name
 _UNIT_LIST_WORDS = _phrases(_V.get("unit_list_words", []))
@@ -78,7 +79,8 @@ for _kind, _entries in (
         _HEADS.setdefault(_phrase(_entry), _kind)
 
 _MAX_PHRASE = max(
-    len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES, *_DEMOGRAPHIC_HEADS]
+    len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES, *_DEMOGRAPHIC_HEADS,
+    *_DEMOGRAPHIC_FILLERS]
 )
 
 _Q = _V["quotes"]
