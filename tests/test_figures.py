@@ -885,6 +885,13 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
         ("Xã đã vận động người dân lắp 57 camera ở các ngã ba.", 57, "stock"),
         # ... people are not: trainees count attendance
         ("Công an huyện mở 9 lớp tập huấn cho 410 thành viên.", 410, "flow"),
+        # a certification ratio is a stock, whatever verb awarded it (codebook) ...
+        ("Năm 2019, tỉnh trao bằng cho 118/130 nhà trẻ đạt chuẩn về an ninh.", 118,
+         "stock"),
+        # ... not a pledge to meet the standard
+        ("Trong năm 2019, 14/14 thôn ký cam kết đạt tiêu chuẩn an toàn về an ninh.", 14, "flow"),
+        # a team's members at its launch are what it is made of
+        ("Tháng 3/2024, phường ra mắt tổ bảo vệ an ninh với 46 thành viên.", 46, "stock"),
     ],
 )
 def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, value, kind):

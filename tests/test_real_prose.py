@@ -296,6 +296,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {61200: None, 95000: None},
     ),
     (
+        "a share of the population is demographics",
+        "Ở bản, đồng bào Mông chiếm gần 88% dân số; năm 2023 bản lập 4 tổ tự quản.",
+        {88: None},
+    ),
+    (
         "population with a word of degree between the measure and its number",
         "Thị xã có 7 phường, xã, với dân số khá đông 28.140 hộ, 101.300 nhân khẩu.",
         {28140: None, 101300: None},

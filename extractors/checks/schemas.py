@@ -70,6 +70,8 @@ class KindCues(Strict):
     stock_lead_ins: Words = []
     flow_verbs: Words = []
     standing_units: Words = []
+    certified: Words = []
+    certified_blockers: Words = []
 
 
 class RestatedTotals(Strict):

@@ -94,6 +94,8 @@ class Codebook:
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
     restated_total: re.Pattern[str] | None = None
+    certified: re.Pattern[str] | None = None
+    certified_blockers: re.Pattern[str] | None = None
     unit_kinds: dict[str, str] = field(default_factory=dict)
     standing_units: frozenset[str] = frozenset()
     not_figures: dict[str, Any] = field(default_factory=dict)
@@ -231,6 +233,8 @@ def load_codebook(path: str | None = None) -> Codebook:
         ),
         plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
         restated_total=_restated_total(data.get("restated_totals", {})),
+        certified=phrase_regex(kind_cues.get("certified", [])),
+        certified_blockers=phrase_regex(kind_cues.get("certified_blockers", [])),
         unit_kinds={
             unit.lower(): kind
             for kind, units in kind_cues.get("units", {}).items()

@@ -120,6 +120,16 @@ def _restated_total(before: str, unit: str | None, codebook: Codebook) -> tuple[
     return unit, ""
 
 
+def _certified(text: str, start: int, end: int, codebook: Codebook) -> bool:
+    """The clause after a ratio or share says its units meet a standard (``certified``),
+    not that they pledge to (``certified_blockers`` between)."""
+    found = codebook.certified.search(text, start, end) if codebook.certified else None
+    if found is None:
+        return False
+    blockers = codebook.certified_blockers
+    return blockers is None or blockers.search(text, start, found.start()) is None
+
+
 def _unit_in_label(before: str, codebook: Codebook) -> str | None:
     """A table or list row names its unit in the label: ``Nguồn tin có giá trị | 655``.
 
@@ -339,6 +349,10 @@ def _figure(
         previous_kind,
         unit,
     )
+    if (mention.denominator is not None or mention.is_percent) and _certified(
+        text, mention.end, own_end if own_end >= 0 else sentence.end, codebook
+    ):
+        kind = "stock"
     label = None
     if indicator == "unclassified" and ctx.label_for is not None:
         label = ctx.label_for(
