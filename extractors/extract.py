@@ -7,7 +7,7 @@ so the Prefect tasks, ``antq evaluate`` and the tests all call the same code.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -42,6 +42,7 @@ from extractors.text import dates, periods
 from extractors.text import normalize as textmod
 from extractors.text.language import VIETNAMESE, detect_language, reread_numbers
 from extractors.text.numbers import NumberMention, find_numbers
+from extractors.text.spans import SpanIndex
 from extractors.text.tokens import Token
 
 EntityMode = Literal["all", "needed", "off"]
@@ -80,25 +81,6 @@ def extractor_version() -> str:
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-class SpanIndex:
-    """Spans sorted by start, to find those inside a sentence by bisection.
-
-    A document's sentences each look up their number mentions; scanning every
-    mention for every sentence grew with the square of the document's length.
-    """
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self._order = sorted(range(len(spans)), key=lambda i: spans[i][0])
-        self._starts = [spans[i][0] for i in self._order]
-        self._spans = spans
-
-    def inside(self, start: int, end: int) -> list[int]:
-        """Indices (in the original order) of the spans with ``start <= a and b <= end``."""
-        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
-        found = [i for i in self._order[lo:hi] if self._spans[i][1] <= end]
-        return sorted(found) if len(found) > 1 else found
 
 
 def _mentions_inside(

@@ -39,6 +39,7 @@ from extractors.clauses.weaknesses import (
     word_pattern,
 )
 from extractors.records import Weakness
+from extractors.text.spans import SpanIndex
 
 MODEL_PATH = Path(__file__).with_name("weakness_model.joblib")
 SUMMARY_PATH = Path(__file__).with_name("weakness_model.yaml")
@@ -174,7 +175,7 @@ def cue_features(
 def document_rows(text: str) -> tuple[list[Candidate], list[dict[str, Any]]]:
     """Candidates of a normalized text and the feature row of each."""
     candidates = candidate_clauses(text)
-    rules = [(w.start, w.end) for w in extract_weaknesses("", text)]
+    rules = SpanIndex([(w.start, w.end) for w in extract_weaknesses("", text)])
     n_sentences = (candidates[-1].sentence_index + 1) if candidates else 0
     memo: dict[str, tuple[str, ...]] = {}
 
@@ -185,7 +186,7 @@ def document_rows(text: str) -> tuple[list[Candidate], list[dict[str, Any]]]:
 
     rows = []
     for c in candidates:
-        hit = any(s < c.end and c.start < e for s, e in rules)
+        hit = rules.overlaps(c.start, c.end)
         rows.append({"text": c.text, "cues": cue_features(c, hit, n_sentences,
                                                             _within(c.sentence, found))})
     return candidates, rows
