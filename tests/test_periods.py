@@ -20,6 +20,9 @@ CASES = [
      ("2021-01-01", "2021-06-30", "6 tháng đầu năm 2021", "half")),
     ("9 tháng năm 2023, nhân dân cung cấp 212 nguồn tin.", "2023-10-03",
      ("2023-01-01", "2023-09-30", "9 tháng đầu năm 2023", "month")),
+    # "đầu" left out: the first half all the same
+    ("6 tháng năm 2023, toàn huyện xảy ra 210 vụ phạm pháp hình sự.", "2023-07-20",
+     ("2023-01-01", "2023-06-30", "6 tháng đầu năm 2023", "half")),
     ("Quý I/2024, Công an xã tiếp nhận 17 tin báo của quần chúng.", "2024-04-06",
      ("2024-01-01", "2024-03-31", "quý I/2024", "quarter")),
     ("Từ đầu năm đến nay, phường đã vận động giao nộp 12 khẩu súng.", "2024-08-16",
