@@ -310,6 +310,16 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {61200: None, 95000: None},
     ),
     (
+        "a quota set by a regulation is what is required; the shortfall is a figure",
+        "Biên chế theo Nghị quyết của tỉnh quy định là 3.120 người, hiện còn thiếu 410 người.",
+        {3120: None, 410: "unclassified"},
+    ),
+    (
+        "the police of so many localities are bodies, not a count",
+        "Tháng 8, Bộ Công an họp với Công an 12 địa phương về xây trụ sở cho 90 xã.",
+        {12: None},
+    ),
+    (
         "a share of the population is demographics",
         "Ở bản, đồng bào Mông chiếm gần 88% dân số; năm 2023 bản lập 4 tổ tự quản.",
         {88: None},

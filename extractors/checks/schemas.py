@@ -91,6 +91,7 @@ class NotFigures(Strict):
     measure_units: Words = []
     rate_periods: Words = []
     workload_lead_ins: Words = []
+    quota_lead_ins: Words = []
     measure_work_verbs: Words = []
     people_lead_ins: Words = []
     demographic_units: Words = []

@@ -337,6 +337,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "measure_units": frozenset(u.lower() for u in spec.get("measure_units", [])),
         "rate": _per_period(spec.get("rate_periods", [])),
         "workload": _lead_in_at_end(spec.get("workload_lead_ins", []), qualified=True),
+        "quota": _lead_in_at_end(spec.get("quota_lead_ins", []), qualified=True),
         "measure_work": phrase_regex(spec.get("measure_work_verbs", [])),
     }
 

@@ -53,6 +53,9 @@ def not_a_figure(
     workload = spec.get("workload")
     if workload is not None and workload.search(before):
         return "per_unit"  # "mỗi cán bộ phụ trách 3 bản": who is in charge of what
+    quota = spec.get("quota")
+    if quota is not None and quota.search(before):
+        return "target"  # "quy định là 4.600 đồng chí": a quota, what is required
     lead = spec["frequency_lead_ins"]
     if unit in spec["frequency_units"] and lead is not None and lead.search(before):
         return "frequency"
