@@ -158,6 +158,17 @@ def test_a_negation_after_ma_opens_its_own_candidate() -> None:
     ]
 
 
+def test_a_comma_between_unit_types_does_not_cut_the_clause() -> None:
+    text = normalize_text(
+        "Cả tỉnh vẫn còn 61 Công an xã, thị trấn còn thiếu trụ sở riêng, phải làm việc nhờ "
+        "trong UBND xã, phường."
+    )
+    assert [c.text for c in candidate_clauses(text)] == [
+        "Cả tỉnh vẫn còn 61 Công an xã, thị trấn còn thiếu trụ sở riêng",
+        "phải làm việc nhờ trong UBND xã, phường",
+    ]
+
+
 def test_a_condition_is_not_a_candidate() -> None:
     text = normalize_text(
         "Nếu không có phụ cấp thỏa đáng, nhiều tổ viên sẽ bỏ nhiệm vụ. "

@@ -341,6 +341,7 @@ class WeaknessModelCues(Strict):
     predicate_words: Words
     attribution_verbs: Words = []
     conditional_openers: Words = []
+    unit_types: Words = []
     cues: dict[str, Words]
 
 

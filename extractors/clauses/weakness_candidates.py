@@ -180,6 +180,26 @@ def _decimal_comma(text: str, pos: int) -> bool:
     return 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
 
 
+@lru_cache(maxsize=1)
+def _type_list() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    words = load_vocabulary()["weakness_model"].get("unit_types") or []
+    if not words:
+        return None
+    alt = alternation(words)
+    return (re.compile(rf"(?<!\w){alt}\s*\Z", re.IGNORECASE),
+            re.compile(rf"\s*{alt}(?!\w)", re.IGNORECASE))
+
+
+def _in_type_list(text: str, pos: int) -> bool:
+    """A comma inside a list of unit types ("61 Công an xã, thị trấn còn thiếu ...",
+    "các xã, phường, thị trấn"): it joins nouns, it does not end a clause."""
+    pattern = _type_list()
+    if pattern is None:
+        return False
+    before, after = pattern
+    return bool(before.search(text, max(0, pos - 20), pos)) and bool(after.match(text, pos + 1))
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut on commas outside brackets where both sides read as clauses.
 
@@ -191,7 +211,7 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [
         pos
         for pos in _top_level(text, start, end, ",", "(“[", ")”]")
-        if not _decimal_comma(text, pos)
+        if not _decimal_comma(text, pos) and not _in_type_list(text, pos)
     ]
     bounds = [start, *cuts, end]
     pieces = [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
