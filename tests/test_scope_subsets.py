@@ -389,6 +389,15 @@ SCOPE_CASES = [
         None,
         {"province": "Quảng Ninh", "scope": "commune"},
     ),
+    (
+        "a ward's festival opening the page, its town named to place it and sending guests",
+        "(TTX)- Sáng 9-8, UBND phường Tây Sơn (thị xã An Khê - Gia Lai) mở Ngày hội "
+        "bảo vệ an ninh năm 2024. Đây là ngày hội điểm của thị xã An Khê.\n\n"
+        "Đến dự có lãnh đạo thị xã và đại diện các phường khác trên địa bàn thị xã.\n\n"
+        "Năm qua, phường có 14 tổ tự quản với 160 thành viên.",
+        None,
+        {"province": "Gia Lai", "scope": "commune"},
+    ),
 ]
 
 

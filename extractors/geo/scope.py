@@ -171,6 +171,14 @@ def _whole_unit(level: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
 
 
+def _whole_units(level: str, text: str, start: int, end: int) -> int:
+    """How many times ``text[start:end]`` speaks of the whole unit ("toàn huyện", "trên
+    địa bàn thị xã"), leaving out the guest lists ("Dự có ... đại diện các phường trong
+    toàn thị xã"): who sent guests does not say what the report is about."""
+    found = _whole_unit(level).finditer(text, start, end)
+    return sum(1 for m in found if not _in_guest_list(text, m.start()))
+
+
 def _belongs(mention: Any, province: str | None, province_2025: str | None) -> bool:
     """The mention is a unit of the report's province, before or after the 2025 merger
     (a post-2025 report calls "phường Kỳ Sơn" of former Hòa Bình a ward of Phú Thọ)."""
@@ -238,8 +246,10 @@ def detect_scope(
             if not province_named and not _locates(m, title_mentions, text):
                 vote(PROVINCE, w["title_province"])  # once: naming it twice adds nothing
             province_named = True
-        else:
+        elif not _locates(m, title_mentions, text):  # "phường X (thị xã Y, ...)": where X is
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
+            if m.level in reported and _reports(text, m):
+                vote(m.level, w["lead_reporter"])  # the body that holds the event, named there
     reporters: list[Any] = []  # mentions named as the reporting body
     lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     opening = _headline_subject(title_text, province, province_2025, text_mentions)
@@ -251,7 +261,6 @@ def detect_scope(
         )
         if not (located and lower_in_lead):  # "thôn X ... ở Thạch Hà": the village's district
             vote(level, w.get("title_subject", 0.0), name)
-    lead = text[lead_start:lead_end]
     subject = _subject_level(province, title_text, text, lead_start, text_mentions)
     if subject is not None:
         vote(subject, w["lead_reporter"])
@@ -289,7 +298,7 @@ def detect_scope(
         if lowest is None or _RANK[m.level] >= lowest:
             vote(m.level, w["lead_typed"], m.name)
     for level in _LEVELS:
-        if _whole_unit(level).search(title_text) or _whole_unit(level).search(lead):
+        if _whole_unit(level).search(title_text) or _whole_units(level, text, lead_start, lead_end):
             vote(level, w["whole_unit_lead"])
     # a district or commune report says so in its headline or lead ...
     if not any(votes[level] > 0 for level in (DISTRICT, COMMUNE)):
@@ -299,7 +308,7 @@ def detect_scope(
         # district or commune, and nothing of the whole province
         return _only_unit(province, province_2025, text, text_mentions) or (PROVINCE, None)
     for level in _LEVELS:
-        body = len(_whole_unit(level).findall(text, lead_end))
+        body = _whole_units(level, text, lead_end, len(text))
         vote(level, min(w["body_cap"], body * w["whole_unit_body"]))
     # on a tie the province wins; between a district and a commune, the more specific
     best = max(_LEVELS, key=lambda level: (votes[level], level == PROVINCE, level == COMMUNE))
