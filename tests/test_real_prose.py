@@ -164,6 +164,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {12000: "model_members"},
     ),
     (
+        "a text cut off inside a two-word unit keeps it",
+        "Đến cuối năm 2022, người dân đã giao nộp 3 khẩu súng tự chế và 14 viên đ",
+        {14: "weapons_surrendered"},
+    ),
+    (
         "administrative make-up and demographics are not figures",
         "Thị trấn có 9 khu phố với 4.300 hộ, 15.200 nhân khẩu.",
         {9: None, 4300: None, 15200: None},

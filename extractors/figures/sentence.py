@@ -66,10 +66,12 @@ def _unit_after(
     if num_index + 1 < len(tokens):
         nxt = tokens[num_index + 1]
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
-            if num_index + 2 == len(tokens):  # the last word of the sentence: maybe cut off
-                cut = nxt.text.lower()
+            rest = tokens[num_index + 1 :]
+            if len(rest) <= 2 and all(t.text[:1].isalpha() for t in rest):
+                # the last words of the text, maybe cut off mid-word ("8 viên đ")
+                cut = " ".join(t.text.lower() for t in rest)
                 if cut not in units and (whole := [u for u in units if u.startswith(cut)]):
-                    return min(whole, key=len), nxt.end
+                    return min(whole, key=len), rest[-1].end
             return nxt.text.lower(), nxt.end
     return None, -1
 
