@@ -326,6 +326,14 @@ def test_title_variants():
         f"A- A A+\n.\nThứ Sáu, 12/01/2024 - 09:45\nLào Cai tổng kết phong trào năm 2023\n{BODY}"
     )
     assert detect_title(chrome_first) == "Lào Cai tổng kết phong trào năm 2023"
+    # a short lead opening on a paper's code, or holding two sentences, is the body
+    lead = "(KTO) - Sáng 4/3, UBND xã Đăk Năng mở ngày hội. Đây là ngày hội điểm của thành phố."
+    assert detect_title(f"{lead}\n\n{BODY}") is None
+    two_sentences = "Sáng 4/3, xã Đăk Năng mở ngày hội năm 2024. Có 300 người dự."
+    assert detect_title(f"{two_sentences}\n\n{BODY}") is None
+    assert detect_title(f"TP.HCM ra mắt 120 tổ bảo vệ an ninh\n\n{BODY}") == (
+        "TP.HCM ra mắt 120 tổ bảo vệ an ninh"
+    )
 
 
 def test_an_ellipsis_glued_to_the_next_sentence_ends_a_sentence():

@@ -36,6 +36,7 @@ class Title(Strict):
     max_header_lines: int
     max_words: int
     min_words: int
+    lead_openers: str | None = None
 
 
 class TonePlacement(Strict):

@@ -370,6 +370,8 @@ def detect_title(text: str) -> str | None:
             continue
         if _syllables(line) > spec["max_words"] or len(header) >= spec["max_header_lines"]:
             break
+        if spec.get("lead_openers") and re.search(spec["lead_openers"], line):
+            break  # the lead: "(KTO) - Sáng 4/3, ... năm 2024. Đây là ..."
         header.append(line)
     for i, line in enumerate(header):
         later = header[i + 1 :]
