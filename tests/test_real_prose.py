@@ -675,6 +675,22 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Người dân đã tự nguyện giao nộp 3 súng tự chế, 2 bình xịt hơi cay và 6 viên đạn.",
         {3: "weapons_surrendered", 2: "weapons_surrendered", 6: "weapons_surrendered"},
     ),
+    (
+        "a wage named between the money and its month is a rate",
+        "Cán bộ ở thôn chỉ được nhận 1,2 triệu đồng tiền phụ cấp mỗi tháng. Năm qua, hội "
+        "đã trao tặng 30 triệu đồng cho các gia đình khó khăn.",
+        {1.2e6: None, 30e6: "charity_value_vnd"},
+    ),
+    (
+        "a population reaching a size is demographics",
+        "Xã đông dân nhất huyện, dân số lên tới 25.000 người; năm qua xã phát hiện 9 vụ việc.",
+        {25000: None, 9: "unclassified"},
+    ),
+    (
+        "the communes where something happens are the place, not a count",
+        "Trên địa bàn 42 xã, 3 thị trấn của huyện hiện có 45 tổ bảo vệ an ninh, trật tự ở cơ sở.",
+        {42: None, 3: None},
+    ),
 ]
 
 

@@ -100,6 +100,7 @@ class NotFigures(Strict):
     make_up_not_before: Words = []
     per_unit: Words = []
     per_time: Words = []
+    money_rate_nouns: Words = []
     money_units: Words = []
     frequency_units: Words = []
     frequency_lead_ins: Words = []

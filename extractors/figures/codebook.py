@@ -274,13 +274,18 @@ def _restated_total(spec: dict[str, Any]) -> re.Pattern[str] | None:
     )
 
 
-def _per_period(words: list[str], leads: str = r"/|một|mỗi") -> re.Pattern[str] | None:
+def _per_period(
+    words: list[str], leads: str = r"/|một|mỗi", nouns: list[str] | None = None
+) -> re.Pattern[str] | None:
     """A number's unit followed by ``/``, ``một`` or ``mỗi`` and one of ``words``
-    (``lượt/tuần``, ``đồng một tháng``)."""
+    (``lượt/tuần``, ``đồng một tháng``), past one of ``nouns`` naming what is paid
+    (``đồng tiền hỗ trợ mỗi tháng``)."""
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"^\s*(?:{leads})\s*(?:{alternatives})(?!\w)", re.IGNORECASE)
+    named = "|".join(re.escape(n) for n in sorted(nouns or [], key=len, reverse=True))
+    noun = rf"(?:\s*(?:{named})(?!\w))?" if named else ""
+    return re.compile(rf"^{noun}\s*(?:{leads})\s*(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
@@ -310,7 +315,11 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         )
         if per
         else None,
-        "per_time": _per_period(spec.get("per_time", []), r"/|một|mỗi|một\s+người\s*/"),
+        "per_time": _per_period(
+            spec.get("per_time", []),
+            r"/|một|mỗi|một\s+người\s*/",
+            spec.get("money_rate_nouns", []),
+        ),
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
         "frequency_units": frozenset(u.lower() for u in spec.get("frequency_units", [])),
