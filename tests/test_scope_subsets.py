@@ -398,6 +398,45 @@ SCOPE_CASES = [
         None,
         {"province": "Gia Lai", "scope": "commune"},
     ),
+    (
+        "a district named before a colon opens the headline, typed nowhere in the text",
+        "Hàm Thuận Bắc: Nhìn lại một năm giữ gìn trật tự\n\n"
+        "Sáng 20/1/2024, UBND huyện họp nhìn lại công tác giữ gìn an ninh trật tự năm 2023 "
+        "của Bình Thuận ở cơ sở. Năm qua, các lực lượng đã mở 85 buổi họp dân.",
+        None,
+        {"province": "Bình Thuận", "scope": "district"},
+    ),
+    (
+        "'toàn thành phố' outside a centrally-run city is the province's own city",
+        "Giữ bình yên trên địa bàn thành phố\n\n"
+        "Năm 2024, phong trào bảo vệ an ninh ở TP Thanh Hóa có nhiều cách làm mới. Toàn "
+        "thành phố hiện có 66 mô hình tự quản với 900 thành viên.",
+        None,
+        {"province": "Thanh Hóa", "scope": "district"},
+    ),
+    (
+        "a steering committee's long name ends in its commune, which holds the festival",
+        "Ngày hội giữ bình yên buôn làng ở Đắk Nông\n\n"
+        "Ngày 5/8, Ban Chỉ đạo phòng, chống tội phạm và xây dựng phong trào toàn dân bảo vệ "
+        "an ninh Tổ quốc xã Đức Minh (huyện Đắk Mil) tổ chức ngày hội. Năm qua, xã nhận "
+        "được 20 tin báo.",
+        None,
+        {"province": "Đắk Nông", "scope": "commune"},
+    ),
+    (
+        "a veterans' association of a commune that sets up a club reports on the commune",
+        "Năm 2015, Hội Cựu chiến binh xã Tân Phong, huyện Giá Rai, tỉnh Bạc Liêu lập câu lạc "
+        "bộ giữ gìn trật tự với 120 hội viên; câu lạc bộ đã giúp 15 người lầm lỗi.",
+        None,
+        {"province": "Bạc Liêu", "scope": "commune"},
+    ),
+    (
+        "a commune opening a clause as its subject acts; a border commune keeps its type",
+        "(HT) - Để giữ trật tự vùng biên, xã biên giới Phú Gia đã lắp 16 camera. Đây là "
+        "xã đầu tiên trên địa bàn huyện Hương Khê (Hà Tĩnh) có mô hình này.",
+        None,
+        {"province": "Hà Tĩnh", "scope": "commune"},
+    ),
 ]
 
 

@@ -227,6 +227,7 @@ class ProvincesFile(Strict):
     province_aliases: dict[str, Words]
     province_wide_cues: Words = []
     type_abbreviations: TypeAbbreviations
+    type_descriptors: Words = []
     weights: GeoWeights
 
 
@@ -260,6 +261,8 @@ class ScopeFile(Strict):
     issued_documents: Words = []
     headline_place_words: Words = []
     whole_unit_cues: WholeUnitCues
+    whole_city_cues: Words = []
+    acting_after: Words = []
     weights: ScopeWeights
     national_cues: Words
     national_exceptions: Words

@@ -40,7 +40,35 @@ _Token = re.Match
 
 
 def _type_before(text: str, tokens: list[_Token], i: int) -> tuple[str, int, str] | None:
-    """The level of a type word ending right before token ``i``, where it starts, its key."""
+    """The level of a type word ending right before token ``i``, where it starts, its key;
+    also past a word that describes the unit ("xã biên giới Mường Sai", "huyện đảo X":
+    ``type_descriptors`` in ``provinces.yaml``)."""
+    found = _type_right_before(text, tokens, i)
+    if found is not None:
+        return found
+    for size in (3, 2, 1):
+        j = i - size
+        if j < 1:
+            continue
+        words = tokens[j:i]
+        if tuple(t.group().lower() for t in words) not in _descriptors():
+            continue
+        pairs = zip(tokens[j - 1 : i - 1], words, strict=True)
+        if any(not text[a.end() : b.start()].isspace() for a, b in pairs):
+            continue
+        return _type_right_before(text, tokens, j)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> frozenset[tuple[str, ...]]:
+    words = _config().get("type_descriptors", [])
+    return frozenset(tuple(str(w).lower().split()) for w in words)
+
+
+def _type_right_before(
+    text: str, tokens: list[_Token], i: int
+) -> tuple[str, int, str] | None:
     gaz = _gazetteer()
     for size in (2, 1):
         j = i - size

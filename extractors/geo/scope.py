@@ -77,14 +77,32 @@ def _reports(text: str, mention: Any) -> bool:
     person's title before it makes it a guest's ("Phó Giám đốc Công an tỉnh về dự"),
     nor a directive before it the body that issued it ("Theo Kế hoạch số 12 của
     Tỉnh ủy X")."""
-    window = text[max(0, mention.start - 60) : mention.start]
+    window = text[max(0, mention.start - 200) : mention.start]
     reporter = _reporter_before().search(window)
     if reporter is None:
-        return False
+        return _acts(text, mention) and not _in_guest_list(text, mention.start)
     before = window[: reporter.start()]
     if _guest().search(before) or _issuer().search(before):
         return False
     return not _in_guest_list(text, mention.start)
+
+
+@cache
+def _acting() -> re.Pattern[str] | None:
+    words = _data().get("acting_after") or []
+    if not words:
+        return None
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\s", re.IGNORECASE)
+
+
+def _acts(text: str, mention: Any) -> bool:
+    """A typed unit opening a clause as its subject ("..., xã Phú Gia đã tiến hành lắp
+    đặt ...") is the unit that acts."""
+    pattern = _acting()
+    if pattern is None or not getattr(mention, "typed", False):
+        return False
+    opens = re.search(r"(?:^|[,.;:\n]|\s[-–])\s*$", text[max(0, mention.start - 4) : mention.start])
+    return opens is not None and pattern.match(text, mention.end) is not None
 
 
 @cache
@@ -166,16 +184,30 @@ def _unfinished_line(line: str, max_words: int) -> bool:
 
 
 @cache
-def _whole_unit(level: str) -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in _data()["whole_unit_cues"][level])
-    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE)
+def _whole_unit(level: str, city_province: bool = True) -> re.Pattern[str]:
+    """The cues of the whole unit at ``level``; "toàn thành phố" is the province only in a
+    centrally-run city (``city_provinces``), elsewhere the province's own city, a
+    district-level unit ("trên địa bàn thành phố" in a report on TP Thanh Hóa)."""
+    data = _data()
+    cues = list(data["whole_unit_cues"][level])
+    city = data.get("whole_city_cues", [])
+    if level == (PROVINCE if city_province else DISTRICT):
+        cues += city
+    alternatives = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _whole_units(level: str, text: str, start: int, end: int) -> int:
+def _is_city_province(province: str | None) -> bool:
+    return province in _data().get("city_provinces", [])
+
+
+def _whole_units(
+    level: str, text: str, start: int, end: int, city_province: bool = True
+) -> int:
     """How many times ``text[start:end]`` speaks of the whole unit ("toàn huyện", "trên
     địa bàn thị xã"), leaving out the guest lists ("Dự có ... đại diện các phường trong
     toàn thị xã"): who sent guests does not say what the report is about."""
-    found = _whole_unit(level).finditer(text, start, end)
+    found = _whole_unit(level, city_province).finditer(text, start, end)
     return sum(1 for m in found if not _in_guest_list(text, m.start()))
 
 
@@ -279,7 +311,8 @@ def detect_scope(
     typed: list[Any] = []
     for m in sorted(in_lead, key=lambda m: m.start):
         if _locates(m, reporters, text):
-            continue  # "Công an huyện X, tỉnh Y": the higher unit only says where the reporter is
+            continue  # "Công an huyện X, tỉnh Y", "tại xã A, huyện B": the higher unit only
+            # says where the lower one is
         if _in_caption(text, m.start):
             continue  # a photo caption between paragraphs does not name the reporter
         if _persons_address(text, m.start):
@@ -298,7 +331,10 @@ def detect_scope(
         if lowest is None or _RANK[m.level] >= lowest:
             vote(m.level, w["lead_typed"], m.name)
     for level in _LEVELS:
-        if _whole_unit(level).search(title_text) or _whole_units(level, text, lead_start, lead_end):
+        city = _is_city_province(province)
+        if _whole_unit(level, city).search(title_text) or _whole_units(
+            level, text, lead_start, lead_end, city
+        ):
             vote(level, w["whole_unit_lead"])
     # a district or commune report says so in its headline or lead ...
     if not any(votes[level] > 0 for level in (DISTRICT, COMMUNE)):
@@ -308,7 +344,7 @@ def detect_scope(
         # district or commune, and nothing of the whole province
         return _only_unit(province, province_2025, text, text_mentions) or (PROVINCE, None)
     for level in _LEVELS:
-        body = _whole_units(level, text, lead_end, len(text))
+        body = _whole_units(level, text, lead_end, len(text), _is_city_province(province))
         vote(level, min(w["body_cap"], body * w["whole_unit_body"]))
     # on a tie the province wins; between a district and a commune, the more specific
     best = max(_LEVELS, key=lambda level: (votes[level], level == PROVINCE, level == COMMUNE))
@@ -349,7 +385,7 @@ def _only_unit(
     names = {(m.level, m.name) for m in named}
     if len(names) != 1 or not all(m.typed for m in named):
         return None
-    if _whole_unit(PROVINCE).search(text):
+    if _whole_unit(PROVINCE, _is_city_province(province)).search(text):
         return None
     return names.pop()
 
@@ -366,6 +402,12 @@ def _headline_subject(
     name ("AN NINH ...") do not count."""
     words = title.split()
     shouting = title.isupper()
+    # a dateline-like "Hàm Thuận Bắc: ..." names its unit, whether or not the text types it
+    colon = re.match(r"\s*((?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)\s*:\s", title)
+    if colon is not None and all(w[:1].isupper() for w in colon.group(1).split()):
+        found = _typed_unit(colon.group(1), province, province_2025, mentions, typed=False)
+        if found:
+            return (*found, False)
     for size in (4, 3, 2):
         if len(words) <= size or not all(w[:1].isupper() for w in words[:size]):
             continue
@@ -388,17 +430,26 @@ def _headline_subject(
 
 
 def _typed_unit(
-    name: str, province: str | None, province_2025: str | None, mentions: Sequence[Any]
+    name: str,
+    province: str | None,
+    province_2025: str | None,
+    mentions: Sequence[Any],
+    typed: bool = True,
 ) -> tuple[str, str] | tuple[()] | None:
     """(level, name) of the district or commune of the report's province that ``name``
-    denotes and the text also names with its type word; ``()`` when ``name`` is a
-    province's; None otherwise."""
+    denotes and the text also names with its type word (unless not ``typed``: then the
+    one such unit of the province); ``()`` when ``name`` is a province's; None
+    otherwise."""
     units = resolve_place(name.rstrip(":,.!?"))
     if any(m.level == PROVINCE for m in units):
         return ()
-    for m in units:
-        typed = any(t.typed and t.level == m.level and t.name == m.name for t in mentions)
-        if typed and _belongs(m, province, province_2025):
+    ours = [m for m in units if _belongs(m, province, province_2025)]
+    if not typed:  # a unit of the report's own (pre- or post-2025) province first
+        exact = [m for m in ours if m.province == province]
+        found = {(m.level, m.name) for m in exact or ours}
+        return found.pop() if len(found) == 1 else None
+    for m in ours:
+        if any(t.typed and t.level == m.level and t.name == m.name for t in mentions):
             return m.level, m.name
     return None
 
