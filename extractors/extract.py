@@ -204,6 +204,19 @@ def _entities_and_province(
     )
 
 
+def _event_year_date(text: str, published: str) -> str | None:
+    """``published`` (from outside the text) when the lead reports an event by its day
+    and month; the year before when that month comes after the publication's (an event
+    of 28/12 in a page published in January)."""
+    month = dates.lead_event_month(text)
+    if month is None:
+        return None
+    year = int(published[:4])
+    if len(published) >= 7 and month > int(published[5:7]):
+        year -= 1
+    return f"{year}{published[4:]}"
+
+
 def extract_document(
     raw_text: str,
     meta: Metadata | None = None,
@@ -261,11 +274,15 @@ def extract_document(
     # with no span, results reported in a page dated in its own text are filed under
     # that year (a date in the text may be a decree's, so only the page's own date line
     # counts); a date known only from outside the text (a manifest, file metadata)
-    # leaves the year unknown, as the codebook says: "null when the text gives none"
+    # leaves the year unknown, as the codebook says: "null when the text gives none",
+    # unless the lead reports an event by its day ("Chiều 25/2, ..."): the text then
+    # gives the date, the manifest only its year
     reports_results = bool(figures)
     own_date = (dates.find_published(text) if meta.published else published) or (
         dates.metadata_date(text)
     )
+    if own_date is None and meta.published and reports_results:
+        own_date = _event_year_date(text, meta.published)
     period = (
         span.year
         if span is not None

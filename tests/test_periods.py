@@ -315,6 +315,33 @@ DOCUMENT_CASES = [
         None,
         {"period_start": "2018-04-02", "period_end": "2019-04-01"},
     ),
+    (
+        "a page dated only by its manifest whose lead reports an event by its day",
+        "Sáng 28/7, xã Tân An ra mắt mô hình camera an ninh với 22 mắt camera do người dân "
+        "đóng góp.",
+        "2023-08",
+        {"period": 2023},
+    ),
+    (
+        "... an event of late December in a page published in January is the year before",
+        "Chiều 28/12, người dân xã Đồng Rui đã giao nộp 6 khẩu súng tự chế cho công an xã.",
+        "2024-01",
+        {"period": 2023},
+    ),
+    (
+        "... but a feature that dates no event of its own stays without a year",
+        "Nhiều năm nay, bà con trong xã đã lập 12 tổ tự quản giữ gìn trật tự thôn xóm.",
+        "2020-11",
+        {"period": None},
+    ),
+    (
+        "the year the lead names wins over past years the text compares it with",
+        "Năm 2024, tình hình trật tự ở phường có nhiều chuyển biến tích cực.\n\n"
+        "Năm 2022, phường ghi nhận 42 vụ phạm pháp hình sự. Đến năm 2023, số vụ tăng lên "
+        "75 vụ. So với năm 2023, số vụ phạm pháp hình sự giảm còn 33 vụ.",
+        "2025-01-07",
+        {"period": 2024},
+    ),
 ]
 
 

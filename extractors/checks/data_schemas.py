@@ -64,6 +64,7 @@ class DateWeights(Strict):
     title: float
     sentence: float
     sentence_with_figure: float
+    lead: float = 0
 
 
 class DatesFile(Strict):

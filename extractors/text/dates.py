@@ -160,6 +160,19 @@ _DAY_MONTH = re.compile(
 )
 
 
+def lead_event_month(text: str) -> int | None:
+    """The month of the event the lead reports by its day ("Chiều 25/2, ...", "Ngày 28-7,
+    ..."), with or without its year; None when the lead dates no event (a feature that
+    tells no news of a day)."""
+    full = event_date(text)
+    if full is not None:
+        return int(full[5:7])
+    for match in _after_day_word(text, _DAY_MONTH):
+        if 1 <= int(match["m"]) <= 12 and 1 <= int(match["d"]) <= 31:
+            return int(match["m"])
+    return None
+
+
 def event_day(text: str, month: str) -> str:
     """``month`` (``YYYY-MM``, a page dated to the month only) made a day by the event
     the lead reports in that month ("Ngày 29/7, ...", "Sáng 18/7"); else ``month``.

@@ -424,7 +424,15 @@ def document_period(
         reporting = _any_cue(_data()["title_report_cues"], title)
         for _, _, period in found:
             votes[period] += weights["title"] if reporting else weights["sentence"]
-    for sentence, period in framed:
+    lead = weights.get("lead", 0)
+    for index, (sentence, period) in enumerate(framed):
+        if period is not None and index < 3 and lead:
+            # the lead names the span the report covers ("Năm 2024, ..."); a span of
+            # several years there is more often the history before it ("giai đoạn 2016 -
+            # 2017 ... sang năm 2018")
+            if period.precision != "multi_year":
+                votes[period] += lead
+            lead = 0
         if period is None and _is_heading(sentence):
             # an upper-case heading ("BIỂU TỔNG HỢP KẾT QUẢ ... NĂM 2023") frames like a title
             found = find_periods(sentence, published, year, "title_cues")
