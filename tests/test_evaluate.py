@@ -78,6 +78,14 @@ def test_empty_categories_and_missing_gold_fields_are_null(tmp_path):
     assert prf(0, 3, 0)["precision"] == 0.0  # predictions with no gold are wrong, not null
 
 
+def test_an_empty_gold_date_is_no_date(tmp_path):
+    """Annotators write "" or null for a page that gives no date: both mean none."""
+    undated = {**_gold("campaign_sessions"), "published": ""}
+    assert _run(tmp_path, undated)["document_published_accuracy"] == 1.0
+    dated = {**_gold("campaign_sessions"), "published": "2023-12"}
+    assert _run(tmp_path / "dated", dated)["document_published_accuracy"] == 0.0
+
+
 def test_clauses_match_when_they_share_half_their_words():
     gold = "Một bộ phận cán bộ, đảng viên và nhân dân nhận thức chưa đầy đủ"
     assert clause_share(gold, "bộ phận cán bộ, đảng viên nhận thức chưa đầy đủ") >= 0.5
