@@ -691,6 +691,59 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Trên địa bàn 42 xã, 3 thị trấn của huyện hiện có 45 tổ bảo vệ an ninh, trật tự ở cơ sở.",
         {42: None, 3: None},
     ),
+    (
+        "one of a set is no count, and the set it names is said elsewhere",
+        "Trường Tiểu học Hòa Bình là 1 trong 9 trường đạt chuẩn an toàn về an ninh, trật tự "
+        "năm học này.",
+        {1: None, 9: None},
+    ),
+    (
+        "a number opening its clause before a future verb is a plan",
+        "Xã đã mở 5 lớp tập huấn; 12 lớp còn lại sẽ được mở trong quý IV.",
+        {5: "trainings_held", 12: None},
+    ),
+    (
+        "a norm in parentheses does not govern the count after it",
+        "Toàn huyện (mỗi thôn lập một đội dân phòng) có 1.250 đội viên dân phòng.",
+        {1250: "unclassified"},
+    ),
+    (
+        "the households a group reaches are counted, not the place's make-up",
+        "Công an xã lập 8 nhóm Zalo để kết nối với gần 900 hộ dân.",
+        {900: "unclassified"},
+    ),
+    (
+        "units listed with their types before a passive verb are a result",
+        "Đến nay, 45 xã, thị trấn được công nhận đạt chuẩn an toàn về an ninh, trật tự.",
+        {45: "unclassified"},
+    ),
+    (
+        "the people listed among those who attended are the audience",
+        "Tham dự ngày hội có lãnh đạo huyện và hơn 300 người dân.",
+        {300: None},
+    ),
+    (
+        "where people live and a rule's threshold are not results",
+        "Xã có 1.200 hộ dân sinh sống tại 9 thôn. Thôn có từ 300 hộ trở lên được bố trí "
+        "thêm thành viên.",
+        {1200: None, 9: None, 300: None},
+    ),
+    (
+        "patrols counted in times; who took part in them is not a patrol count",
+        "Năm 2023, lực lượng biên phòng tuần tra được 420 lần với 2.100 lượt cán bộ tham gia.",
+        {420: "patrols", 2100: "unclassified"},
+    ),
+    (
+        "recordings handed out are materials; money to set up a model is not charity",
+        "Hội đã phát hành 300 đĩa CD tuyên truyền pháp luật. Tổng kinh phí xây dựng mô hình "
+        "là 95 triệu đồng, do người dân đóng góp.",
+        {300: "materials_distributed", 95e6: "unclassified"},
+    ),
+    (
+        "village security teams are groups of the movement's models",
+        "Xã duy trì 18 tổ an ninh trật tự hoạt động thường xuyên.",
+        {18: "model_groups"},
+    ),
 ]
 
 

@@ -81,6 +81,7 @@ class RestatedTotals(Strict):
 
 class Targets(Strict):
     cues: Words = []
+    subject_future: Words = []
     headings: Words = []
 
 
@@ -98,6 +99,9 @@ class NotFigures(Strict):
     composition_after: Words = []
     composition_people: Words = []
     make_up_not_before: Words = []
+    make_up_reach: Words = []
+    audience_openers: Words = []
+    audience_people: Words = []
     per_unit: Words = []
     per_time: Words = []
     money_rate_nouns: Words = []

@@ -91,6 +91,7 @@ class Codebook:
     breakdowns: re.Pattern[str] | None
     list_separators: re.Pattern[str]
     target_cues: re.Pattern[str] | None
+    subject_future: re.Pattern[str] | None
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
     restated_total: re.Pattern[str] | None = None
@@ -223,6 +224,7 @@ def load_codebook(path: str | None = None) -> Codebook:
         breakdowns=phrase_regex(data.get("breakdowns", [])),
         list_separators=re.compile(rf"^(?:\s|{sep_alt})*$", re.IGNORECASE),
         target_cues=phrase_regex(data.get("targets", {}).get("cues", [])),
+        subject_future=_subject_future(data.get("targets", {}).get("subject_future", [])),
         linked_openers=(
             re.compile(
                 r"^\W*(?:" + "|".join(re.escape(w) for w in data["linked_openers"]) + r")(?!\w)",
@@ -288,6 +290,15 @@ def _per_period(
     return re.compile(rf"^{noun}\s*(?:{leads})\s*(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+def _subject_future(words: list[str]) -> re.Pattern[str] | None:
+    """A future verb a few words after a number that opens its clause ("17 lớp bồi
+    dưỡng sẽ được tổ chức"), with no comma or semicolon between."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[^,;.:()]{{0,60}}?(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
     """Compile the ``not_figures`` section: make-up, per-unit norms, references back."""
     lead_ins = "|".join(re.escape(w) for w in spec.get("make_up_lead_ins", []))
@@ -310,7 +321,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         # "5 người/ấp", also past the rest of the counted noun and its abbreviation:
         # "3 chiến sĩ công an (CA)/thôn"
         "per_unit": re.compile(
-            rf"^(?:\s+[^\W\d_]+){{0,3}}\s*(?:\([^()\d]{{1,15}}\))?\s*/\s*(?:{per})(?!\w)",
+            rf"^(?:\s+[^\W\d_]+){{0,3}}\s*(?:\([^()\d]{{1,15}}\))?\s*/\s*(?:(?:1|01|một)\s*)?(?:{per})(?!\w)",
             re.IGNORECASE,
         )
         if per
@@ -322,6 +333,28 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         ),
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
+        # "80 xã, thị trấn được ...": the rest of a list of unit types before the verb
+        "unit_list_rest": re.compile(
+            rf"^(?:\s*,\s*(?:{'|'.join(map(re.escape, spec.get('make_up_units', [])))}))+",
+            re.IGNORECASE,
+        )
+        if spec.get("make_up_units")
+        else None,
+        "make_up_reach": _lead_in_at_end(spec.get("make_up_reach", [])),
+        "audience_openers": re.compile(
+            rf"^\W*(?:{'|'.join(spec.get('audience_openers', []))})(?!\w)", re.IGNORECASE
+        )
+        if spec.get("audience_openers")
+        else None,
+        "audience_people": frozenset(u.lower() for u in spec.get("audience_people", [])),
+        "one_of": re.compile(
+            r"(?<!\w)là\s+(?:1|01|một)\s+(?:trong|trên)(?:\s+số)?(?:\s+tổng\s+số)?\s*$",
+            re.IGNORECASE,
+        ),
+        "threshold_after": re.compile(
+            r"^\s*(?:[^\W\d_]+\s+){0,3}?trở\s+(?:lên|xuống)(?!\w)", re.IGNORECASE
+        ),
+        "threshold_before": re.compile(r"(?<!\w)(?:từ|có\s+dưới|dưới)\s*$", re.IGNORECASE),
         "frequency_units": frozenset(u.lower() for u in spec.get("frequency_units", [])),
         "frequency_lead_ins": phrase_regex(spec.get("frequency_lead_ins", [])),
         "references_back": re.compile(

@@ -11,6 +11,8 @@ percentage (``78% trong tổng số 156 mô hình``). The vocabulary is the
 
 from __future__ import annotations
 
+import re
+
 from extractors.figures.codebook import Codebook
 
 
@@ -61,6 +63,25 @@ def not_a_figure(
         return "frequency"
     if spec["references_back"] is not None and spec["references_back"].match(after_unit):
         return "reference_back"
+    one_of = spec.get("one_of")
+    if one_of is not None and one_of.search(before):
+        return "reference_back"  # "là 1 trong 13 trường": the set the one belongs to
+    if value == 1 and unit in ("trong", "trên") and re.search(r"(?<!\w)là\s*$", before):
+        return "reference_back"  # "là 1 trong 13 trường học": one of a set, not a count
+    threshold = spec.get("threshold_after")
+    if (
+        threshold is not None
+        and threshold.match(after_unit)
+        and spec["threshold_before"].search(before.rstrip())
+    ):
+        return "per_unit"  # "thôn có từ 350 hộ trở lên": a threshold of a rule
+    openers = spec.get("audience_openers")
+    if (
+        openers is not None
+        and unit in spec.get("audience_people", ())
+        and openers.search(sentence_before or before)
+    ):
+        return "audience"  # "Tham dự buổi lễ có ... và hơn 400 người dân": who came
     share = spec["share_of_percent"]
     if previous_is_percent and share is not None and share.match(between):
         return "share_of_percent"
@@ -83,8 +104,13 @@ def not_a_figure(
         return "name"
     lead_in = spec["make_up_lead_in"]
     taking_part = spec["make_up_not_before"]
-    if taking_part is not None and taking_part.match(after_unit.lstrip()):
+    rest = spec.get("unit_list_rest")
+    verb_after = rest.sub("", after_unit) if rest is not None else after_unit
+    if taking_part is not None and taking_part.match(verb_after.lstrip()):
         return None
+    reach = spec.get("make_up_reach")
+    if reach is not None and reach.search(before):
+        return None  # "kết nối với gần 1.000 hộ dân": whom the work reached
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
     people = spec.get("people_lead_in")
@@ -107,5 +133,8 @@ def _under_norm(spec: dict, sentence_before: str) -> bool:
         return False
     last = matches[-1]
     since = sentence_before[last.end() :]
+    opened = sentence_before.rfind("(", 0, last.start())
+    if opened > sentence_before.rfind(")", 0, last.start()) and ")" in since:
+        return False  # "(mỗi thôn lập một đội) có 12.932 đội viên": the norm was an aside
     breakers = spec.get("norm_breakers")
     return ";" not in since and not (breakers is not None and breakers.search(since))

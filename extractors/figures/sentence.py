@@ -276,10 +276,16 @@ def _figure(
     if tok_index is None:
         return None
     clause_start = _clause_start(text, max(state.prev_end, sentence.start), mention.start)
+    opens_clause = not text[clause_start : mention.start].strip(" \t-–+•*(,;")
     if codebook.target_cues is not None and (
         codebook.target_cues.search(text[clause_start : mention.start])
         or codebook.target_cues.match(sentence.text.lstrip(" \t-–+•*"))
         or _plan_list(codebook.target_cues, text, sentence.start, mention.start)
+        or (
+            opens_clause
+            and codebook.subject_future is not None
+            and codebook.subject_future.match(text, mention.end, sentence.end) is not None
+        )
     ):
         # a target or plan ("Phấn đấu 100% xã ..."), not a result; a sentence that
         # opens with one lists targets in every clause ("Phấn đấu giảm 5% ...; tỷ lệ
