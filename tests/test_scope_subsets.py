@@ -437,6 +437,22 @@ SCOPE_CASES = [
         None,
         {"province": "Hà Tĩnh", "scope": "commune"},
     ),
+    (
+        "a provincial body acting in a text that names one commune as its example",
+        "(BQN)- Thực hiện chương trình phối hợp với ngành Công an, các cấp Hội Cựu chiến binh "
+        "trong tỉnh đã xây dựng nhiều mô hình giữ gìn trật tự ở cơ sở.\n\nGiữ yên vùng giáp "
+        "ranh\n\nXã Bình Chánh (Bình Sơn) có 36 hội viên tham gia các tổ tuần tra.",
+        "https://baoquangngai.vn/channel/1/a.html",
+        {"province": "Quảng Ngãi", "scope": "province"},
+    ),
+    (
+        "... but a provincial body that only sends a guest leaves the commune's report",
+        "Ngày hội ở vùng giáp ranh\n\nThời gian qua, người dân đã tích cực tham gia giữ gìn "
+        "trật tự.\n\nXã Bình Chánh (Bình Sơn) có 36 hội viên tham gia các tổ tuần tra. Dự "
+        "buổi lễ có đại diện Công an tỉnh.",
+        "https://baoquangngai.vn/channel/1/b.html",
+        {"province": "Quảng Ngãi", "scope": "commune"},
+    ),
 ]
 
 

@@ -264,6 +264,7 @@ class ScopeFile(Strict):
     whole_unit_cues: WholeUnitCues
     whole_city_cues: Words = []
     acting_after: Words = []
+    province_bodies: Words = []
     weights: ScopeWeights
     national_cues: Words
     national_exceptions: Words

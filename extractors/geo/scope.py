@@ -387,7 +387,30 @@ def _only_unit(
         return None
     if _whole_unit(PROVINCE, _is_city_province(province)).search(text):
         return None
+    if _province_body_acts(text):
+        return None  # "Công an tỉnh đồng loạt tổ chức ...": the province's own report
     return names.pop()
+
+
+@cache
+def _province_bodies() -> re.Pattern[str] | None:
+    bodies = _data().get("province_bodies") or []
+    if not bodies:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})(?!\w)", re.IGNORECASE)
+
+
+def _province_body_acts(text: str) -> bool:
+    """A body of the whole province ("Công an tỉnh", "các cấp Hội trong tỉnh") named
+    outside a list of guests and not as a guest's affiliation."""
+    pattern = _province_bodies()
+    if pattern is None:
+        return False
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if not _guest().search(before) and not _in_guest_list(text, match.start()):
+            return True
+    return False
 
 
 def _headline_subject(
