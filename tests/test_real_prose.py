@@ -744,6 +744,22 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Xã duy trì 18 tổ an ninh trật tự hoạt động thường xuyên.",
         {18: "model_groups"},
     ),
+    (
+        "a need named early in the clause does not make the counts after it targets",
+        "Vẫn còn những vụ việc cần đến chính quyền giải quyết như 14 trường hợp tranh chấp "
+        "đất đai, 6 trường hợp đánh nhau.",
+        {14: "unclassified", 6: "unclassified"},
+    ),
+    (
+        "what a plan provides is a plan",
+        "Theo kế hoạch, toàn tỉnh có 30 lớp tập huấn với trên 4.000 học viên.",
+        {30: None, 4000: None},
+    ),
+    (
+        "a time stamp after a date, its minutes unpadded",
+        "Cập nhật 12.3.2023 - 9:5. Năm qua, xã nhận được 12 tin báo.",
+        {9: None, 12: "tips_received"},
+    ),
 ]
 
 

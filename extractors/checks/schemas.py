@@ -82,6 +82,7 @@ class RestatedTotals(Strict):
 class Targets(Strict):
     cues: Words = []
     subject_future: Words = []
+    needs: Words = []
     headings: Words = []
 
 

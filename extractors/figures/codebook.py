@@ -92,6 +92,7 @@ class Codebook:
     list_separators: re.Pattern[str]
     target_cues: re.Pattern[str] | None
     subject_future: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
     restated_total: re.Pattern[str] | None = None
@@ -225,6 +226,7 @@ def load_codebook(path: str | None = None) -> Codebook:
         list_separators=re.compile(rf"^(?:\s|{sep_alt})*$", re.IGNORECASE),
         target_cues=phrase_regex(data.get("targets", {}).get("cues", [])),
         subject_future=_subject_future(data.get("targets", {}).get("subject_future", [])),
+        needs=_lead_in_at_end(data.get("targets", {}).get("needs", []), qualified=True),
         linked_openers=(
             re.compile(
                 r"^\W*(?:" + "|".join(re.escape(w) for w in data["linked_openers"]) + r")(?!\w)",

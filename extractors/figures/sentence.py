@@ -281,6 +281,7 @@ def _figure(
         codebook.target_cues.search(text[clause_start : mention.start])
         or codebook.target_cues.match(sentence.text.lstrip(" \t-–+•*"))
         or _plan_list(codebook.target_cues, text, sentence.start, mention.start)
+        or (codebook.needs is not None and codebook.needs.search(text, clause_start, mention.start))
         or (
             opens_clause
             and codebook.subject_future is not None

@@ -152,6 +152,9 @@ class _Scanner:
         values = [p.group() for p in parts]
         if ":" in kinds:
             clock = len(values) <= 3 and all(len(v) == 2 for v in values[1:])
+            # a time stamp after a date, its minutes unpadded: "28.1.2021 - 16:6"
+            after_date = re.search(r"\d{4}\s*[-–,]?\s*$", self.text[max(0, s - 8) : s])
+            clock = clock or (after_date is not None and int(values[0]) <= 23)
             if clock or len(values) != 2:
                 self._skip(s, e, "time")
             else:
