@@ -148,7 +148,10 @@ def run_flow(
     batch_size: int | None = None,
     workers: int = 1,
     force: bool = False,
+    in_process: bool | None = None,
 ) -> RunSummary:
+    """``in_process`` (default: ``workers <= 1``) runs each batch's task in the flow's
+    thread, one after the other, instead of submitting it to the task runner."""
     stopping.reclaim_signals()
     options = options or Options()
     out_dir = Path(out)
@@ -171,9 +174,14 @@ def run_flow(
         reporter.start(len(names), [f.path for f in known_rows])
         size = batch_size or auto_batch_size(len(todo), workers)
         batches = _batches(todo, size)
-        futures = (extract_batch.submit(batch, options, manifest, base) for batch in batches)
         extracted = 0
-        results = in_window(futures, 2 * max(1, workers))
+        if in_process if in_process is not None else workers <= 1:
+            # One task run at a time, in this thread: a worker thread would only
+            # take turns with this one for the GIL while a batch is committed.
+            results = (extract_batch(batch, options, manifest, base) for batch in batches)
+        else:
+            futures = (extract_batch.submit(batch, options, manifest, base) for batch in batches)
+            results = in_window(futures, 2 * max(1, workers))
         for done, (batch, result) in enumerate(zip(batches, results, strict=False), 1):
             with stopping.committing():
                 store.write_extractions(con, result.extractions, version)

@@ -319,6 +319,7 @@ def _run_with_prefect(
                 batch_size=batch_size,
                 workers=workers,
                 force=force,
+                in_process=workers <= 1 and not dask_address,
             )
     finally:
         api.stop()
