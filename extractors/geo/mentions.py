@@ -175,10 +175,15 @@ def _place_mentions(text: str) -> tuple[PlaceMention, ...]:
             list_level = None if tokens[i].group() != "và" else list_level
             i += 1
             continue
+        names = _names_at(text, tokens, i)
+        if not names:  # most capitalised words name no place: skip the type-word lookup
+            list_level = None
+            i += 1
+            continue
         typed = _type_before(text, tokens, i)
         level = typed[0] if typed else list_level
         match = None
-        for j, key in _names_at(text, tokens, i):
+        for j, key in names:
             if not typed and level and _units(key, PROVINCE):
                 level = None  # "huyện Tiên Yên, Quảng Ninh": the list ends at the province
             if level:
