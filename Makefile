@@ -58,7 +58,7 @@ model: $(VENV)/.installed-run
 	$(BIN)/antq weaknesses train
 
 bench: $(VENV)/.installed-run
-	$(BIN)/antq bench --docs 50 --docs 500 --save bench.json
+	$(BIN)/antq bench --docs 50 --docs 500 --repeat 3 --save bench.json
 
 # The one documented way to make the locks: every pin for Python 3.11; the run lock
 # is resolved within the test lock, so both pin the same versions (make notebooks installs its

@@ -44,6 +44,9 @@ def bench(
     big_mb: float = typer.Option(1.5, help="Size of the one big document, MB (0: skip)."),
     serve: bool = typer.Option(True, help="Also time antq serve on a new file."),
     source: Path | None = typer.Option(None, help="Folder of .txt texts (default modelled)."),
+    repeat: int = typer.Option(
+        1, min=1, help="Runs per size and kind, taking turns; the fastest is kept."
+    ),
 ) -> None:
     """Per-document time against bare underthesea.ner, per stage, memory, a big document.
 
@@ -63,6 +66,7 @@ def bench(
     args += ["--save", str(save)] if save else []
     args += [] if serve else ["--no-serve"]
     args += ["--source", str(source)] if source else []
+    args += ["--repeat", str(repeat)]
     raise typer.Exit(code=main(args))
 
 
