@@ -10,8 +10,9 @@ file's bytes, its manifest row, the options that change records, the extractor
 and reader code and the NLP library versions, see ``pipeline.flows.cache_key``)
 and extracts only the rest. Known files are recognised in
 the flow (one SHA-1 per file) and never sent to a task; the others go to tasks
-in batches, a few batches in flight at a time, so memory stays flat as the
-corpus grows.
+in batches, so memory stays flat as the corpus grows: with one worker each
+batch's task runs in the flow's thread, one after the other; with Dask workers
+a few batches are in flight at a time.
 """
 
 from __future__ import annotations
