@@ -176,7 +176,9 @@ def run_flow(
         size = batch_size or auto_batch_size(len(todo), workers)
         batches = _batches(todo, size)
         extracted = 0
-        if in_process if in_process is not None else workers <= 1:
+        if in_process is None:
+            in_process = workers <= 1
+        if in_process:
             # One task run at a time, in this thread: a worker thread would only
             # take turns with this one for the GIL while a batch is committed.
             results = (extract_batch(batch, options, manifest, base) for batch in batches)

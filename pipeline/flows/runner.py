@@ -202,6 +202,12 @@ def warm_up(entities: str | bool) -> None:
     heap.settle_once()
 
 
+def runs_in_process(workers: int, dask_address: str | None) -> bool:
+    """Whether the tasks run in this process (one worker, no Dask cluster): the models
+    are then warmed up here, and each batch runs in the flow's own thread."""
+    return workers <= 1 and not dask_address
+
+
 def task_runner(workers: int = 1, dask_address: str | None = None):
     if dask_address:
         from prefect_dask import DaskTaskRunner
@@ -301,7 +307,7 @@ def _run_with_prefect(
         from pipeline.flows.batch import Options
         from pipeline.flows.flow import run_flow
 
-        if workers <= 1 and not dask_address and api.booting():
+        if runs_in_process(workers, dask_address) and api.booting():
             warm_up(option_values.get("with_entities", "needed"))
         url = api.wait()
         check_reachable(url, dask_address)
@@ -319,7 +325,7 @@ def _run_with_prefect(
                 batch_size=batch_size,
                 workers=workers,
                 force=force,
-                in_process=workers <= 1 and not dask_address,
+                in_process=runs_in_process(workers, dask_address),
             )
     finally:
         api.stop()
