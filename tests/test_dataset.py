@@ -552,8 +552,14 @@ def test_rows_are_the_records_fields_as_asdict_gives_them() -> None:
     checked = 0
     for path in sorted(seeds.glob("*.txt")):
         extraction = extract_document(path.read_text(encoding="utf-8"))
-        records = [extraction.document, *extraction.figures, *extraction.entities,
-                   *extraction.weaknesses, *extraction.solutions, *extraction.named_models]
+        records = [
+            extraction.document,
+            *extraction.figures,
+            *extraction.entities,
+            *extraction.weaknesses,
+            *extraction.solutions,
+            *extraction.named_models,
+        ]
         for record in records:
             expected = asdict(record)
             id_field = ID_FIELDS.get(type(record))

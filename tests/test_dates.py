@@ -17,6 +17,8 @@ from extractors.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1] / "corpora"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
 def _gold(path: Path) -> dict:
     return json.loads((ROOT / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
 
@@ -165,8 +167,7 @@ def test_origins_targets_and_document_dates_give_no_period():
 def test_with_no_span_a_dated_report_of_results_is_filed_under_its_year():
     present = "Tiêu đề bài về phong trào\n\nHiện toàn tỉnh có 91 mô hình tự quản về ANTT."
     dated = (
-        "Tiêu đề bài về phong trào\n\nThứ Hai, 19/08/2019\n\n"
-        "Hiện toàn tỉnh có 91 mô hình tự quản."
+        "Tiêu đề bài về phong trào\n\nThứ Hai, 19/08/2019\n\nHiện toàn tỉnh có 91 mô hình tự quản."
     )
     assert _doc_year(dated) == 2019  # the page's own date line is in its text
     # a date known only from outside the text (a manifest) gives no year: the codebook's

@@ -835,7 +835,6 @@ def test_targets_and_plans_sections_are_not_results():
     assert extract_document(plan, with_entities="off").figures == ()
 
 
-
 def test_a_plan_announcing_a_list_covers_every_item_of_it():
     plan = (
         "Theo kế hoạch, huyện sẽ làm theo hai bước: bước 1, lắp 40 camera tại các xã; "
@@ -844,6 +843,7 @@ def test_a_plan_announcing_a_list_covers_every_item_of_it():
     assert extract_document(plan, with_entities="off").figures == ()
     done = "Kết quả đạt được: năm 2023, huyện lắp 40 camera; năm 2024 thêm 90 camera."
     assert [f.value for f in extract_document(done, with_entities="off").figures] == [40, 90]
+
 
 def test_a_span_of_time_up_to_now_is_activity_not_a_standing_count():
     text = (
@@ -873,10 +873,16 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
     ("sentence", "value", "kind"),
     [
         # papers taken in and accounts switched on during the period
-        ("Công an xã đã thu nhận 1.204 hồ sơ và kích hoạt 3.518 tài khoản cho người dân.", 1204,
-         "flow"),
-        ("Công an xã đã thu nhận 1.204 hồ sơ và kích hoạt 3.518 tài khoản cho người dân.", 3518,
-         "flow"),
+        (
+            "Công an xã đã thu nhận 1.204 hồ sơ và kích hoạt 3.518 tài khoản cho người dân.",
+            1204,
+            "flow",
+        ),
+        (
+            "Công an xã đã thu nhận 1.204 hồ sơ và kích hoạt 3.518 tài khoản cho người dân.",
+            3518,
+            "flow",
+        ),
         # people kept under watch are a standing count
         ("Công an huyện đã đưa vào diện quản lý 415 đối tượng có biểu hiện vi phạm.", 415, "stock"),
         # losses to crime are events of the period
@@ -886,8 +892,7 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
         # ... people are not: trainees count attendance
         ("Công an huyện mở 9 lớp tập huấn cho 410 thành viên.", 410, "flow"),
         # a certification ratio is a stock, whatever verb awarded it (codebook) ...
-        ("Năm 2019, tỉnh trao bằng cho 118/130 nhà trẻ đạt chuẩn về an ninh.", 118,
-         "stock"),
+        ("Năm 2019, tỉnh trao bằng cho 118/130 nhà trẻ đạt chuẩn về an ninh.", 118, "stock"),
         # ... not a pledge to meet the standard
         ("Trong năm 2019, 14/14 thôn ký cam kết đạt tiêu chuẩn an toàn về an ninh.", 14, "flow"),
         # a team's members at its launch are what it is made of
@@ -918,13 +923,22 @@ def test_the_bodies_that_act_counted_by_their_places_are_make_up(sentence, not_f
     ("sentence", "value", "indicator"),
     [
         # tips counted after the cases, in the same item, are a second result
-        ("Năm qua, Công an xã giải quyết 212 vụ việc, tiếp nhận 640 tin báo về tội phạm.", 212,
-         "unclassified"),
+        (
+            "Năm qua, Công an xã giải quyết 212 vụ việc, tiếp nhận 640 tin báo về tội phạm.",
+            212,
+            "unclassified",
+        ),
         # tips counted before the cases are where they came from
-        ("Từ 640 tin báo của quần chúng, Công an huyện đã làm rõ 58 vụ.", 58,
-         "cases_solved_via_tips"),
-        ("Công an huyện đã làm rõ 58 vụ do nhân dân cung cấp tin báo.", 58,
-         "cases_solved_via_tips"),
+        (
+            "Từ 640 tin báo của quần chúng, Công an huyện đã làm rõ 58 vụ.",
+            58,
+            "cases_solved_via_tips",
+        ),
+        (
+            "Công an huyện đã làm rõ 58 vụ do nhân dân cung cấp tin báo.",
+            58,
+            "cases_solved_via_tips",
+        ),
     ],
 )
 def test_a_tip_count_after_the_cases_is_not_their_source(sentence, value, indicator):

@@ -166,7 +166,6 @@ def test_a_former_district_name_still_finds_its_province() -> None:
     assert mention.province == "Quảng Ninh" and mention.level == "district"
 
 
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [

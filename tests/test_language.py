@@ -28,8 +28,10 @@ def test_english_text_is_english():
 
 
 def test_english_quoting_vietnamese_names_is_still_english():
-    text = (ENGLISH + " The commune of Hưng Đạo in Quảng Trị province and the ward of "
-            "Đống Đa took part in the Ngày hội festival.")
+    text = (
+        ENGLISH + " The commune of Hưng Đạo in Quảng Trị province and the ward of "
+        "Đống Đa took part in the Ngày hội festival."
+    )
     assert detect_language(text) == "en"
 
 

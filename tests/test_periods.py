@@ -85,8 +85,10 @@ CASES = [
 
 
 def test_a_review_cue_does_not_reach_across_a_date():
-    sentence = ("Tỉnh tổ chức tổng kết 10 năm thực hiện Chương trình phối hợp số 05 ký ngày 01 tháng 8 "
-                "năm 2012 về công tác bảo vệ an ninh.")
+    sentence = (
+        "Tỉnh tổ chức tổng kết 10 năm thực hiện Chương trình phối hợp số 05 ký ngày 01 tháng 8 "
+        "năm 2012 về công tác bảo vệ an ninh."
+    )
     found = periods.sentence_period(sentence, periods.Published.parse("2022-09-01"), 2022)
     assert found is None or found.label != "2012"
 
@@ -103,7 +105,10 @@ def test_a_year_barely_begun_at_publication_frames_nothing():
 
 
 def test_next_year_plans_alone_frame_nothing():
-    assert periods.sentence_period("Năm 2026, tỉnh sẽ nhân rộng mô hình ra các xã.", None, None) is None
+    assert (
+        periods.sentence_period("Năm 2026, tỉnh sẽ nhân rộng mô hình ra các xã.", None, None)
+        is None
+    )
 
 
 @pytest.mark.parametrize(("sentence", "published", "expected"), CASES)
@@ -120,16 +125,26 @@ def test_plans_and_future_years_frame_nothing():
     assert periods.sentence_period("Năm 2024 sẽ phấn đấu 100% xã có mô hình.", pub, 2023) is None
     # a programme running past publication is a plan, not the span of results
     assert periods.sentence_period("Chương trình giai đoạn 2021 - 2026.", pub, 2023) is None
-    assert periods.sentence_period("Nhiệm vụ đặt ra trong năm 2024 là 10 mô hình.", pub, 2023) is None
+    assert (
+        periods.sentence_period("Nhiệm vụ đặt ra trong năm 2024 là 10 mô hình.", pub, 2023) is None
+    )
 
 
 def test_year_end_review_published_in_january_reports_the_year_before():
     pub = periods.Published.parse("2024-01-14")
     assert periods.reporting_year("Hội nghị tổng kết phong trào", pub) == 2023
-    assert periods.reporting_year("Ngày hội toàn dân", periods.Published.parse("2024-08-14")) == 2024
+    assert (
+        periods.reporting_year("Ngày hội toàn dân", periods.Published.parse("2024-08-14")) == 2024
+    )
     # review conferences run into March
-    assert periods.reporting_year("Hội nghị tổng kết năm", periods.Published.parse("2024-03-13")) == 2023
-    assert periods.reporting_year("Hội nghị tổng kết năm", periods.Published.parse("2024-04-02")) == 2024
+    assert (
+        periods.reporting_year("Hội nghị tổng kết năm", periods.Published.parse("2024-03-13"))
+        == 2023
+    )
+    assert (
+        periods.reporting_year("Hội nghị tổng kết năm", periods.Published.parse("2024-04-02"))
+        == 2024
+    )
 
 
 def test_manifest_month_only_publication_date():

@@ -19,16 +19,32 @@ def indicators() -> pd.DataFrame:
         ("Đà Nẵng", 2022, "tips_received", "flow", 400, "exact", "d3", None),
         ("An Giang", 2022, "tips_received", "flow", 600000, "exact", "d4", None),
         # one row of the comparable table for three unrelated documents without a province
-        (None, 2023, "tips_received", "flow", 15, "exact", "d5", "15 exact (d5); 98826 exact (d6); "
-         "30000 more_than (d7)"),
+        (
+            None,
+            2023,
+            "tips_received",
+            "flow",
+            15,
+            "exact",
+            "d5",
+            "15 exact (d5); 98826 exact (d6); 30000 more_than (d7)",
+        ),
         # a province without a period
         ("Kon Tum", None, "tips_received", "flow", 5, "exact", "d8;d9", None),
         ("Kon Tum", 2023, "unclassified", "flow", 7, "exact", "d1", None),
     ]
     frame = pd.DataFrame(
         rows,
-        columns=["province", "period", "indicator", "kind", "value", "qualifier", "doc_ids",
-                 "conflict_values"],
+        columns=[
+            "province",
+            "period",
+            "indicator",
+            "kind",
+            "value",
+            "qualifier",
+            "doc_ids",
+            "conflict_values",
+        ],
     )
     frame["province_2025"] = frame["province"]
     frame["scope"] = "province"
@@ -103,8 +119,10 @@ def test_theme_counts_from_the_long_layout():
         }
     )
     wide, unknown = themes_matrix(themes)
-    assert wide.to_dict() == {"Bạc Liêu": {"awareness_low": 0, "other": 1},
-                              "Kon Tum": {"awareness_low": 3, "other": 0}}
+    assert wide.to_dict() == {
+        "Bạc Liêu": {"awareness_low": 0, "other": 1},
+        "Kon Tum": {"awareness_low": 3, "other": 0},
+    }
     assert unknown.to_dict() == {"awareness_low": 4, "other": 0}
 
 
@@ -136,5 +154,9 @@ def test_period_colours_in_time_order():
 
     labels = ["2023", "19/8/2005 - 19/8/2025", "6T/2022", "2018 - 2023", "2022"]
     assert list(period_colours(labels)) == [
-        "19/8/2005 - 19/8/2025", "2018 - 2023", "2022", "6T/2022", "2023",
+        "19/8/2005 - 19/8/2025",
+        "2018 - 2023",
+        "2022",
+        "6T/2022",
+        "2023",
     ]

@@ -306,8 +306,13 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Huyện có 240 tổ bảo vệ an ninh, trật tự; quy định mỗi tổ gồm 4 thành viên (1 tổ trưởng, "
         "1 tổ phó, 2 tổ viên), và tổng cộng 960 người đang tham gia các tổ bảo vệ an ninh, trật "
         "tự ở cơ sở.",
-        {240: "grassroots_force_members", 1: None, 4: None, 2: None,
-         960: "grassroots_force_members"},
+        {
+            240: "grassroots_force_members",
+            1: None,
+            4: None,
+            2: None,
+            960: "grassroots_force_members",
+        },
     ),
     (
         "population and area with a qualifier before the number",
@@ -342,8 +347,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     ),
     (
         "levels of government and an area after 'là' are not figures",
-        "Tỉnh vận hành chính quyền 2 cấp từ tháng 7. Bản có tổng diện tích là "
-        "412,5 ha.",
+        "Tỉnh vận hành chính quyền 2 cấp từ tháng 7. Bản có tổng diện tích là 412,5 ha.",
         {2: None, 412.5: None},
     ),
     (
@@ -361,8 +365,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "a mass organisation's membership and branches are its make-up",
         "Hội Nông dân tỉnh có trên 95.000 hội viên sinh hoạt ở 120 cơ sở hội, 1.100 chi hội. "
         "Năm qua, hội kết nạp 310 hội viên mới; có 300 hội viên tham gia tổ an ninh.",
-        {95000: None, 120: None, 1100: None, 310: "unclassified",
-         300: "grassroots_force_members"},
+        {95000: None, 120: None, 1100: None, 310: "unclassified", 300: "grassroots_force_members"},
     ),
     (
         "the place's budget revenue is not a result of the movement",
@@ -385,8 +388,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "the whole list of what people handed in",
         "Sau đợt vận động, bà con mang đến giao nộp 12 khẩu súng kíp, 7 quả lựu đạn, 4 đầu đạn, "
         "2 cái nỏ và 9 dao kiếm các loại.",
-        {12: "weapons_surrendered", 7: "weapons_surrendered", 4: "weapons_surrendered",
-         9: "weapons_surrendered"},
+        {
+            12: "weapons_surrendered",
+            7: "weapons_surrendered",
+            4: "weapons_surrendered",
+            9: "weapons_surrendered",
+        },
     ),
     (
         "weapons destroyed are not weapons handed in",
@@ -493,8 +500,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "a list of weapons named by their kind after a recovery verb",
         "Đợt này, lực lượng Công an phường vận động, thu hồi được nhiều vũ khí gồm: 05 súng hơi, "
         "03 súng kíp, 06 kiếm và 12 bánh pháo hoa.",
-        {5: "weapons_surrendered", 3: "weapons_surrendered", 6: "weapons_surrendered",
-         12: "weapons_surrendered"},
+        {
+            5: "weapons_surrendered",
+            3: "weapons_surrendered",
+            6: "weapons_surrendered",
+            12: "weapons_surrendered",
+        },
     ),
     (
         "the movement launched in villages: one session per village",
@@ -522,8 +533,13 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "a total broken down by place in brackets",
         "Cả vùng hiện duy trì 129 mô hình tự quản (Long An 38, Tây Ninh 27, Bình Dương 45, "
         "Đồng Tháp 19).",
-        {129: "models_active", 38: "models_active", 27: "models_active", 45: "models_active",
-         19: "models_active"},
+        {
+            129: "models_active",
+            38: "models_active",
+            27: "models_active",
+            45: "models_active",
+            19: "models_active",
+        },
     ),
     (
         "a capitalised unit the segmenter reads as one name",
@@ -768,8 +784,11 @@ def test_a_place_share_is_a_part_of_its_total() -> None:
     figures = figures_of(text)
     total = next(f for f in figures if f.value == 129)
     parts = [(f.value, f.breakdown, f.unit) for f in figures if f.part_of == total.figure_id]
-    assert parts == [(38, "Long An", "mô hình"), (27, "Tây Ninh", "mô hình"),
-                     (64, "Đồng Tháp", "mô hình")]
+    assert parts == [
+        (38, "Long An", "mô hình"),
+        (27, "Tây Ninh", "mô hình"),
+        (64, "Đồng Tháp", "mô hình"),
+    ]
 
 
 def test_sessions_held_up_to_now_are_a_flow() -> None:
@@ -790,8 +809,10 @@ def test_teams_set_up_in_the_period_are_a_flow() -> None:
 
 def test_the_members_of_teams_set_up_are_a_stock() -> None:
     """Setting up reaches the teams, not what they are made of (codebook, "Kind")."""
-    text = ("Tháng 7, phường ra quyết định thành lập 14 tổ bảo vệ ANTT ở cơ sở, với tổng cộng "
-            "57 người tham gia.")
+    text = (
+        "Tháng 7, phường ra quyết định thành lập 14 tổ bảo vệ ANTT ở cơ sở, với tổng cộng "
+        "57 người tham gia."
+    )
     assert [f.kind for f in figures_of(text)] == ["flow", "stock"]
 
 
@@ -898,13 +919,13 @@ def test_a_change_over_the_period_is_a_flow() -> None:
 
 
 def test_what_a_model_has_since_its_launch_is_a_stock() -> None:
-    """"Ra mắt từ <date>" dates a standing model; its members are a stock (codebook, "Kind")."""
+    """ "Ra mắt từ <date>" dates a standing model; its members are a stock (codebook, "Kind")."""
     text = "Ra mắt từ ngày 3/2/2020, mô hình đã thu hút 12 thành viên tham gia tuần tra."
     assert [(f.indicator, f.kind) for f in figures_of(text)] == [("model_members", "stock")]
 
 
 def test_grams_and_kilograms_glued_to_the_number_are_its_unit() -> None:
-    """"9,27g": the unit written on the digits; what was confiscated is activity (a flow)."""
+    """ "9,27g": the unit written on the digits; what was confiscated is activity (a flow)."""
     text = "Năm qua, công an xã tịch thu 4,5g heroin và 2,1kg pháo nổ."
     assert [(f.value, f.unit, f.kind) for f in figures_of(text)] == [
         (4.5, "g", "flow"),

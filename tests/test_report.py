@@ -194,7 +194,13 @@ def test_every_figure_has_one_row_with_the_number_marked(tmp_path: Path) -> None
     # what a reviewer reads first, in this order; the rest folded away
     headings = re.search(r'<table class="antq-fixed antq-figures">.*?</thead>', html).group(0)
     assert re.findall(r"<th>(.*?)</th>", headings) == [
-        "Chỉ tiêu", "Giá trị", "Đơn vị", "Mức", "Loại", "Kỳ", "Câu gốc (số được tô)",
+        "Chỉ tiêu",
+        "Giá trị",
+        "Đơn vị",
+        "Mức",
+        "Loại",
+        "Kỳ",
+        "Câu gốc (số được tô)",
     ]
     assert html.count("<summary>chi tiết</summary>") == len(expected)
     assert "Nguồn tin nhân dân cung cấp" in html  # the codebook's Vietnamese label

@@ -144,7 +144,9 @@ def test_a_caption_in_the_lead_does_not_name_the_reporter():
         "Công an huyện Gia Lộc kiểm tra đội dân phòng một thôn\n\n"
         "Toàn tỉnh hiện có 1.120 đội dân phòng với hơn 14.000 thành viên.\n"
     )
-    doc = extract_document(text, Metadata(url="https://baohaiduong.vn/doi-dan-phong-1.html")).document
+    doc = extract_document(
+        text, Metadata(url="https://baohaiduong.vn/doi-dan-phong-1.html")
+    ).document
     assert doc.scope == "province"
 
 
@@ -182,7 +184,10 @@ def test_the_lead_starts_after_the_headline_and_ends_at_a_subheading():
         "Câu chuyện ở một xã vùng cao\n\n"
         "Tại xã Trung Lý, bà con dựng rạp từ sớm, 310 người đến dự."
     )
-    assert extract_document(province, Metadata(url="https://baothanhhoa.vn/x.htm")).document.scope == "province"
+    assert (
+        extract_document(province, Metadata(url="https://baothanhhoa.vn/x.htm")).document.scope
+        == "province"
+    )
 
 
 def test_a_report_after_the_merger_is_filed_under_the_new_province():

@@ -363,8 +363,10 @@ def test_looking_back_answers_as_the_copying_expressions_do(normalized):
 
 @pytest.mark.parametrize(
     "line",
-    ["Tối thiểu 15 chữ, viết bằng tiếng Việt có dấu, không chèn đường link",
-     "Bình luận: tối thiểu 20 ký tự, không chứa liên kết"],
+    [
+        "Tối thiểu 15 chữ, viết bằng tiếng Việt có dấu, không chèn đường link",
+        "Bình luận: tối thiểu 20 ký tự, không chứa liên kết",
+    ],
 )
 def test_a_comment_forms_rules_are_chrome(line):
     assert is_chrome_line(line)
@@ -383,7 +385,8 @@ def test_every_control_character_but_the_newline_is_deleted() -> None:
 
     mapped = {"\r", "\x85", "\t", "\x0b", "\x0c", "\n"}  # line ends and spaces are kept as such
     controls = "".join(
-        chr(i) for i in range(sys.maxunicode + 1)
+        chr(i)
+        for i in range(sys.maxunicode + 1)
         if unicodedata.category(chr(i)) == "Cc" and chr(i) not in mapped
     )
     assert len(controls) == 59

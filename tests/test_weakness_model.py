@@ -55,8 +55,7 @@ def any_contains(clauses: list[str], fragment: str) -> bool:
         ),
         (  # learned once round 10's modelled texts were in training (missed before)
             "a working/total ratio alone",
-            "Toàn huyện đã lắp 120 camera an ninh, nhưng đến nay chỉ 45/120 camera còn hoạt "
-            "động.",
+            "Toàn huyện đã lắp 120 camera an ninh, nhưng đến nay chỉ 45/120 camera còn hoạt động.",
             "45/120",
         ),
         (
@@ -71,8 +70,9 @@ def test_phrasings_are_found(kind: str, text: str, fragment: str) -> None:
     assert any_contains(found(text), fragment), kind
 
 
-@pytest.mark.xfail(reason="not learned yet: too few such clauses in the training corpora",
-                   strict=False)
+@pytest.mark.xfail(
+    reason="not learned yet: too few such clauses in the training corpora", strict=False
+)
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
@@ -128,7 +128,6 @@ def test_candidates_cut_on_semicolons_and_connectives_and_keep_offsets() -> None
         "phụ cấp còn thấp",
     ]
     assert all(text[c.start : c.end] == c.text for c in clauses)
-
 
 
 @pytest.mark.parametrize(
@@ -193,6 +192,7 @@ def test_a_piece_that_only_names_the_speaker_is_not_a_candidate() -> None:
         "Người dân còn ngại tố giác tội phạm, ông Bình cho biết",
     ]
 
+
 def test_rules_mode_is_the_rule_extractor() -> None:
     text = normalize_text("Tuy nhiên, công tác tuyên truyền còn hạn chế, chưa sâu rộng.")
     assert wm.detect_weaknesses("d", text, "rules") == extract_weaknesses("d", text)
@@ -214,9 +214,14 @@ def test_training_is_reproducible_on_a_small_set() -> None:
     rows = [
         {"text": t, "cues": {"bias_cue": 1.0, "cue:negation": float(n)}}
         for t, n in [
-            ("kinh phí còn thiếu", 1), ("lực lượng còn mỏng", 1), ("phụ cấp chưa thỏa đáng", 1),
-            ("chưa có camera", 1), ("đã xây dựng mô hình", 0), ("tổ chức hội nghị sơ kết", 0),
-            ("khen thưởng tập thể", 0), ("ra mắt mô hình mới", 0),
+            ("kinh phí còn thiếu", 1),
+            ("lực lượng còn mỏng", 1),
+            ("phụ cấp chưa thỏa đáng", 1),
+            ("chưa có camera", 1),
+            ("đã xây dựng mô hình", 0),
+            ("tổ chức hội nghị sơ kết", 0),
+            ("khen thưởng tập thể", 0),
+            ("ra mắt mô hình mới", 0),
         ]
     ]
     labels = [1, 1, 1, 1, 0, 0, 0, 0]
@@ -323,8 +328,9 @@ def test_a_rising_harm_is_a_weakness_in_both_modes(mode: str, text: str, fragmen
     ],
 )
 def test_a_rise_in_tips_or_arrests_and_a_fall_in_harm_are_not_rising_harms(text: str) -> None:
-    assert not [w for w in wm.detect_weaknesses("d", normalize_text(text)) if
-                w.cue == "rising_harm"]
+    assert not [
+        w for w in wm.detect_weaknesses("d", normalize_text(text)) if w.cue == "rising_harm"
+    ]
 
 
 def test_every_harm_word_with_a_rise_is_found_and_every_blocker_stops_it() -> None:

@@ -22,8 +22,9 @@ from extractors.text.normalize import split_sentences
 MIN_CHARS = 8
 MIN_WORDS = 4
 # " - " after a word (an attribution: ``...” - đại tá X chia sẻ``), not in "2015 – 2016".
-_BARE_CUT = re.compile(r"(?:(?<=[^\W\d])|(?<=[”\"]))\s+[-–]\s+|\s+(?:nhưng|trong khi)\s+(?=\w)",
-                       re.IGNORECASE)
+_BARE_CUT = re.compile(
+    r"(?:(?<=[^\W\d])|(?<=[”\"]))\s+[-–]\s+|\s+(?:nhưng|trong khi)\s+(?=\w)", re.IGNORECASE
+)
 # "mà" before a negation always cuts: "X mà chưa Y" (X, but not yet Y) sets a shortcoming
 # against what was done ("tập huấn giao thông mà chưa huấn luyện nghiệp vụ").
 _NEGATION_CUT = re.compile(r"\s+mà\s+(?=(?:vẫn\s+|lại\s+)?chưa\b)", re.IGNORECASE)
@@ -52,8 +53,9 @@ class Candidate:
 def _connectives() -> re.Pattern[str]:
     words = load_vocabulary()["weakness_model"]["connectives"]
     # A connective after a comma (or at a clause start), followed by a word.
-    return re.compile(rf"(?:,\s*|^\s*)(?P<word>{alternation(words)})(?:\s*,)?\s+(?=\w|[“\"])",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"(?:,\s*|^\s*)(?P<word>{alternation(words)})(?:\s*,)?\s+(?=\w|[“\"])", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -186,8 +188,10 @@ def _type_list() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     if not words:
         return None
     alt = alternation(words)
-    return (re.compile(rf"(?<!\w){alt}\s*\Z", re.IGNORECASE),
-            re.compile(rf"\s*{alt}(?!\w)", re.IGNORECASE))
+    return (
+        re.compile(rf"(?<!\w){alt}\s*\Z", re.IGNORECASE),
+        re.compile(rf"\s*{alt}(?!\w)", re.IGNORECASE),
+    )
 
 
 def _in_type_list(text: str, pos: int) -> bool:
@@ -259,9 +263,9 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 lead = _lead_in().match(text, cs, ce)
                 if lead and ce - lead.end() >= MIN_CHARS:
                     cs = lead.end()
-                while cs < ce and text[cs] in "“\"":  # a speech's quotes stay outside
+                while cs < ce and text[cs] in '“"':  # a speech's quotes stay outside
                     cs += 1
-                while ce > cs and text[ce - 1] in "”\"":
+                while ce > cs and text[ce - 1] in '”"':
                     ce -= 1
                 if ce - cs < MIN_CHARS:
                     continue
@@ -271,8 +275,9 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 if conditional is not None and conditional.match(text, cs, ce):
                     continue
                 out.append(
-                    Candidate(cs, ce, text[cs:ce], sentence.text, index, position, heading,
-                              previous)
+                    Candidate(
+                        cs, ce, text[cs:ce], sentence.text, index, position, heading, previous
+                    )
                 )
                 position += 1
         if _is_heading(sentence.text):

@@ -165,8 +165,10 @@ def cue_features(
     feats["first_clause"] = float(candidate.clause_index == 0)
     feats["opens_plan"] = float(bool(_opens_plan().match(candidate.text)))
     feats[f"len:{min(words // 5, 6)}"] = 1.0
-    feats["heading_itself"] = float(candidate.text.strip() == candidate.sentence.strip()
-                                    and not candidate.sentence.rstrip().endswith("."))
+    feats["heading_itself"] = float(
+        candidate.text.strip() == candidate.sentence.strip()
+        and not candidate.sentence.rstrip().endswith(".")
+    )
     position = candidate.sentence_index / max(n_sentences, 1)
     feats[f"pos:{min(int(position * 4), 3)}"] = 1.0
     return feats
@@ -187,8 +189,9 @@ def document_rows(text: str) -> tuple[list[Candidate], list[dict[str, Any]]]:
     rows = []
     for c in candidates:
         hit = rules.overlaps(c.start, c.end)
-        rows.append({"text": c.text, "cues": cue_features(c, hit, n_sentences,
-                                                            _within(c.sentence, found))})
+        rows.append(
+            {"text": c.text, "cues": cue_features(c, hit, n_sentences, _within(c.sentence, found))}
+        )
     return candidates, rows
 
 
@@ -226,21 +229,40 @@ def _cues(rows: Sequence[dict[str, Any]]) -> list[dict[str, float]]:
 
 def build_pipeline(c: float = 4.0) -> Pipeline:
     """The untrained model: three feature blocks and a logistic regression."""
-    words = Pipeline([
-        ("get", FunctionTransformer(_texts)),
-        ("tfidf", TfidfVectorizer(analyzer=syllables, sublinear_tf=True, min_df=2)),
-    ])
-    chars = Pipeline([
-        ("get", FunctionTransformer(_texts)),
-        ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
-                                  min_df=2, max_features=20000)),
-    ])
+    words = Pipeline(
+        [
+            ("get", FunctionTransformer(_texts)),
+            ("tfidf", TfidfVectorizer(analyzer=syllables, sublinear_tf=True, min_df=2)),
+        ]
+    )
+    chars = Pipeline(
+        [
+            ("get", FunctionTransformer(_texts)),
+            (
+                "tfidf",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, 4),
+                    sublinear_tf=True,
+                    min_df=2,
+                    max_features=20000,
+                ),
+            ),
+        ]
+    )
     cues = Pipeline([("get", FunctionTransformer(_cues)), ("dict", DictVectorizer())])
-    return Pipeline([
-        ("features", FeatureUnion([("words", words), ("chars", chars), ("cues", cues)],
-                                  transformer_weights={"cues": CUE_WEIGHT})),
-        ("clf", LogisticRegression(C=c, class_weight="balanced", max_iter=2000)),
-    ])
+    return Pipeline(
+        [
+            (
+                "features",
+                FeatureUnion(
+                    [("words", words), ("chars", chars), ("cues", cues)],
+                    transformer_weights={"cues": CUE_WEIGHT},
+                ),
+            ),
+            ("clf", LogisticRegression(C=c, class_weight="balanced", max_iter=2000)),
+        ]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -251,8 +273,9 @@ def load_model() -> dict[str, Any]:
     try:
         return joblib.load(MODEL_PATH)
     except Exception as error:  # a pickle from another scikit-learn version, a broken file
-        raise ModelMissing(f"cannot load {MODEL_PATH.name} ({error}): run `antq weaknesses "
-                           "train`") from error
+        raise ModelMissing(
+            f"cannot load {MODEL_PATH.name} ({error}): run `antq weaknesses train`"
+        ) from error
 
 
 def score_rows(rows: Sequence[dict[str, Any]], bundle: dict[str, Any] | None = None) -> list[float]:
@@ -283,8 +306,12 @@ class _TextBlock:
         self.sublinear = bool(vectorizer.sublinear_tf)
         self.weight = weight
         self.analyzer = vectorizer.build_analyzer()
-        self.per_word = (vectorizer.analyzer == "char_wb" and vectorizer.lowercase
-                         and vectorizer.preprocessor is None and vectorizer.strip_accents is None)
+        self.per_word = (
+            vectorizer.analyzer == "char_wb"
+            and vectorizer.lowercase
+            and vectorizer.preprocessor is None
+            and vectorizer.strip_accents is None
+        )
         self._word_ids = lru_cache(maxsize=50_000)(self._ids_of)
 
     def _ids_of(self, text: str) -> tuple[int, ...]:
@@ -310,8 +337,9 @@ class _TextBlock:
         out = np.zeros(len(texts))
         if not terms:
             return out
-        keys, counts = np.unique(np.asarray(rows) * self.size + np.asarray(terms),
-                                 return_counts=True)
+        keys, counts = np.unique(
+            np.asarray(rows) * self.size + np.asarray(terms), return_counts=True
+        )
         row, term = np.divmod(keys, self.size)
         tf = (1.0 + np.log(counts)) if self.sublinear else counts.astype(float)
         value = tf * self.idf[term]
@@ -347,8 +375,9 @@ class LinearScorer:
             last = transformer.steps[-1][1]
             if isinstance(last, TfidfVectorizer):
                 size = len(last.vocabulary_)
-                self.text_blocks.append(_TextBlock(last, coef[offset : offset + size],
-                                                   float(weights.get(name, 1.0))))
+                self.text_blocks.append(
+                    _TextBlock(last, coef[offset : offset + size], float(weights.get(name, 1.0)))
+                )
                 offset += size
             elif isinstance(last, DictVectorizer):
                 self.cue_weight = float(weights.get(name, 1.0))

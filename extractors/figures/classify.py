@@ -25,6 +25,7 @@ class Candidate:
     clause: str | None = None  # the sentence up to the end of the number's ";" item
     clause_at: int = 0  # where the number stands in ``clause``
 
+
 def _section_hits(
     rule: IndicatorRule, sections: dict[str, str], clause_at: int = 0
 ) -> tuple[float, list[str]]:
@@ -58,6 +59,7 @@ def _cue_not_counted(regex: re.Pattern[str], text: str, number_at: int) -> bool:
         for m in regex.finditer(text)
     )
 
+
 def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
     if _matches_any(rule.firm_excludes, sections):
         return True
@@ -76,6 +78,7 @@ def _matches_any(excludes: dict[str, re.Pattern[str] | None], sections: dict[str
         if any(regex.search(t) for t in targets):
             return True
     return False
+
 
 def classify(
     candidate: Candidate,
@@ -129,6 +132,7 @@ def classify(
             why = f"{rule.code}: unit={unit or '-'}" + (f"; cues={'|'.join(hits)}" if hits else "")
             best = (score, rule.code, why)
     return best[1], best[0], best[2]
+
 
 def kind_of(
     before_in_sentence: str,
@@ -194,6 +198,7 @@ def kind_of(
     if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
         return "stock"
     return previous_kind or codebook.unit_kinds.get((unit or "").lower())
+
 
 def breakdown_of(after: str, codebook: Codebook) -> str | None:
     if codebook.breakdowns is None:

@@ -250,9 +250,9 @@ def load_codebook(path: str | None = None) -> Codebook:
     )
 
 
-_QUAL = "(?:" + "|".join(
-    re.escape(w) for w in sorted(qualifier_words(), key=len, reverse=True)
-) + ")"
+_QUAL = (
+    "(?:" + "|".join(re.escape(w) for w in sorted(qualifier_words(), key=len, reverse=True)) + ")"
+)
 _ITEM = rf"(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,3}}?"
 
 

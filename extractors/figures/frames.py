@@ -8,6 +8,7 @@ from extractors.figures.codebook import Codebook, load_codebook
 
 HEADING_MARKER = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-ZĐ])[.)]\s+\S")
 
+
 def is_heading(line: str) -> bool:
     """A section heading: short, no closing punctuation, numbered or in capitals."""
     line = line.strip()
@@ -17,6 +18,7 @@ def is_heading(line: str) -> bool:
     return bool(HEADING_MARKER.match(line)) or (
         len(letters) >= 4 and all(ch.isupper() for ch in letters)
     )
+
 
 def plan_sections(text: str, codebook: Codebook | None = None) -> list[tuple[int, int]]:
     """Spans of plans sections: from a heading naming plans or targets to the next heading."""

@@ -49,8 +49,9 @@ def _unit_after(
     if first + 2 < len(tokens) and tokens[first].text in _OPENING_QUOTES:
         first += 1  # a unit in quotes: 43 “điểm” mô hình
     following = [t.text.lower() for t in tokens[first : first + longest]]
-    following = [w for w in following if w not in _CLOSING_QUOTES] if first > num_index + 1 \
-        else following
+    following = (
+        [w for w in following if w not in _CLOSING_QUOTES] if first > num_index + 1 else following
+    )
     for size in range(len(following), 0, -1):
         unit = unit_words.get(tuple(following[:size]))
         if unit is not None:
@@ -316,7 +317,11 @@ def _figure(
     # the rules read a restated total's full name as if it followed the number
     unit, restated = _restated_total(before, unit, codebook)
     candidate = Candidate(
-        mention, unit, unit_end, before, f"{after} ({restated})" if restated else after,
+        mention,
+        unit,
+        unit_end,
+        before,
+        f"{after} ({restated})" if restated else after,
         parsed.pattern_hits.get(tok_index, set()),
         clause=lead + text[sentence.start : own_end if own_end >= 0 else sentence.end],
         clause_at=len(lead) + mention.start - sentence.start,

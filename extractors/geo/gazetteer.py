@@ -390,5 +390,3 @@ def _resolve(name: str, rest: str, level: str | None, typed_level: str | None):
         for units in by_province.values():
             found.append(_mention(0, len(name), name, lv, units, typed_level is not None))
     return found
-
-

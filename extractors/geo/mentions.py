@@ -66,9 +66,7 @@ def _descriptors() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(str(w).lower().split()) for w in words)
 
 
-def _type_right_before(
-    text: str, tokens: list[_Token], i: int
-) -> tuple[str, int, str] | None:
+def _type_right_before(text: str, tokens: list[_Token], i: int) -> tuple[str, int, str] | None:
     gaz = _gazetteer()
     for size in (2, 1):
         j = i - size
@@ -220,5 +218,3 @@ def _next_in_list(text: str, tokens: list[_Token], j: int, level: str | None) ->
     if _LIST_GAP.fullmatch(gap) or (tokens[j + 1].group() == "và" and gap == " "):
         return level
     return None
-
-

@@ -180,7 +180,7 @@ def _in_caption(text: str, at: int) -> bool:
 def _unfinished_line(line: str, max_words: int) -> bool:
     """A line of at most ``max_words`` words with no sentence mark at its end: a
     subheading or a caption, not a sentence of the article."""
-    return bool(line) and len(line.split()) <= max_words and line[-1] not in ".!?:;…”\"»)"
+    return bool(line) and len(line.split()) <= max_words and line[-1] not in '.!?:;…”"»)'
 
 
 @cache
@@ -201,9 +201,7 @@ def _is_city_province(province: str | None) -> bool:
     return province in _data().get("city_provinces", [])
 
 
-def _whole_units(
-    level: str, text: str, start: int, end: int, city_province: bool = True
-) -> int:
+def _whole_units(level: str, text: str, start: int, end: int, city_province: bool = True) -> int:
     """How many times ``text[start:end]`` speaks of the whole unit ("toàn huyện", "trên
     địa bàn thị xã"), leaving out the guest lists ("Dự có ... đại diện các phường trong
     toàn thị xã"): who sent guests does not say what the report is about."""

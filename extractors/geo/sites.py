@@ -63,16 +63,20 @@ def province_from_url(url: str | None) -> str | None:
     parts = host.split(".")
     labels = _labels()
     candidates = [parts[0]]
-    if any(host.endswith("." + d) for d in data.get("provincial_domains", ["gov.vn"])) \
-            and len(parts) >= 3:
+    if (
+        any(host.endswith("." + d) for d in data.get("provincial_domains", ["gov.vn"]))
+        and len(parts) >= 3
+    ):
         candidates.append(parts[-3])  # duyxuyen.quangnam.gov.vn -> quangnam
     elif len(parts) >= 3:
         candidates.append(parts[-2])  # camera.danang.vn -> danang
     for label in candidates:
         if label in labels:
             return labels[label]
-    if any(host.endswith("." + d) for d in data.get("provincial_domains", ["gov.vn"])) \
-            and len(parts) >= 3:
+    if (
+        any(host.endswith("." + d) for d in data.get("provincial_domains", ["gov.vn"]))
+        and len(parts) >= 3
+    ):
         # a district's portal, or a commune's under it: caoson.bachthong.gov.vn
         return _district_labels().get(parts[-3])
     return None

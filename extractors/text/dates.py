@@ -134,8 +134,9 @@ def _after_day_word(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[st
         before = head[max(0, match.start() - 20) : match.start()]
         if not cue.search(before) or re.search(r"\btừ\s+(?:ngày\s+)?$", before, re.I):
             continue
-        if reference and re.search(reference, head[max(0, match.start() - 60) : match.start()],
-                                   re.IGNORECASE):
+        if reference and re.search(
+            reference, head[max(0, match.start() - 60) : match.start()], re.IGNORECASE
+        ):
             continue
         yield match
 

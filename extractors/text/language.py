@@ -33,9 +33,7 @@ def _identifier():
 
 #: Letters only Vietnamese writes (ă, đ, ơ, ư and the dot-below and hook-above vowels;
 #: not â, ê, ô, nor acute or grave vowels, which French and Portuguese share).
-_VIETNAMESE_ONLY = frozenset(
-    "ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-)
+_VIETNAMESE_ONLY = frozenset("ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 #: Share of letters that are Vietnamese-only above which the text is Vietnamese without
 #: asking the model: Vietnamese prose has about 15-25%, a foreign text quoting a
 #: Vietnamese name well under 1%.

@@ -52,8 +52,11 @@ def _cv_lines(cv: dict) -> list[str]:
         f" {cv['clauses']} candidate clauses, {cv['gold_weaknesses']} gold weaknesses",
         line(f"detector, threshold {cv['threshold']:.2f}", cv["at_threshold"]),
         line("detector, threshold 0.50", cv["at_0.5"]),
-        *([line(f"model alone, {cv['threshold']:.2f}", cv["model_alone"])]
-          if "model_alone" in cv else []),
+        *(
+            [line(f"model alone, {cv['threshold']:.2f}", cv["model_alone"])]
+            if "model_alone" in cv
+            else []
+        ),
         line("candidates rules cover", cv["rules_only"]),
     ]
 

@@ -48,8 +48,14 @@ def modelled_theme_rows(root: Path) -> list[dict[str, str]]:
         for item in gold.get("weaknesses", []):
             if isinstance(item, dict) and item.get("theme"):
                 province = gold.get("province") or f"unknown:{path.stem}"
-                rows.append({"text": item["text"], "theme": item["theme"],
-                             "province": province, "doc": path.stem})
+                rows.append(
+                    {
+                        "text": item["text"],
+                        "theme": item["theme"],
+                        "province": province,
+                        "doc": path.stem,
+                    }
+                )
     return rows
 
 
@@ -72,8 +78,11 @@ def themes_leave_one_province_out(root: Path) -> dict[str, Any]:
         grams = set().union(*(ngrams(r["text"]) for r in test))
         base = _disjoint(codebook_rows, grams)
         dropped += len(codebook_rows) - len(base)
-        others = [(r["text"], r["theme"]) for r in rows
-                  if r["province"] != province and r["theme"] != OTHER]
+        others = [
+            (r["text"], r["theme"])
+            for r in rows
+            if r["province"] != province and r["theme"] != OTHER
+        ]
         texts = [r["text"] for r in test]
         for name, train in (("codebook", base), ("codebook+modelled", base + others)):
             model = CentroidModel.fit([t for t, _ in train], [c for _, c in train], threshold)
@@ -104,15 +113,19 @@ def solutions_and_models(root: Path) -> dict[str, Any]:
 
 
 def measure_clauses(root: Path) -> dict[str, Any]:
-    return {"themes": themes_leave_one_province_out(root),
-            "solutions_and_models": solutions_and_models(root)}
+    return {
+        "themes": themes_leave_one_province_out(root),
+        "solutions_and_models": solutions_and_models(root),
+    }
 
 
 def _prf(s: dict[str, Any]) -> str:
     if s["precision"] is None and s["recall"] is None:
         return f"nothing to score (gold {s['gold']}, predicted {s['predicted']})"
-    return (f"P {s['precision'] or 0:.3f}  R {s['recall'] or 0:.3f}  F1 {s['f1'] or 0:.3f}  "
-            f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
+    return (
+        f"P {s['precision'] or 0:.3f}  R {s['recall'] or 0:.3f}  F1 {s['f1'] or 0:.3f}  "
+        f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})"
+    )
 
 
 def format_measures(result: dict[str, Any]) -> str:

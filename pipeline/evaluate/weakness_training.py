@@ -112,8 +112,9 @@ def fit(docs: list[TrainingDoc]):
 def _score(docs: list[TrainingDoc], scores: dict[str, list[float]], threshold: float):
     tp = predicted = gold = 0
     for doc in docs:
-        chosen = [c.text for c, s in zip(doc.candidates, scores[doc.name], strict=True)
-                  if s >= threshold]
+        chosen = [
+            c.text for c, s in zip(doc.candidates, scores[doc.name], strict=True) if s >= threshold
+        ]
         tp += len(match_clauses(chosen, doc.gold))
         predicted += len(chosen)
         gold += len(doc.gold)
@@ -134,8 +135,10 @@ def out_of_fold_scores(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str,
 
 def _decisions(docs: list[TrainingDoc], scores: dict[str, list[float]]) -> dict[str, list[float]]:
     """The detector's score per candidate (model, or rules where they fire: ``wm.decision``)."""
-    return {d.name: [wm.decision(s, r) for s, r in zip(scores[d.name], d.rows, strict=True)]
-            for d in docs}
+    return {
+        d.name: [wm.decision(s, r) for s, r in zip(scores[d.name], d.rows, strict=True)]
+        for d in docs
+    }
 
 
 def cross_validate(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str, Any]:

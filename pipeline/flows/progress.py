@@ -120,9 +120,7 @@ class BarReporter(Reporter):
             console=console or Console(stderr=True),
             transient=False,
         )
-        self.files_task = self.progress.add_task(
-            "starting (Prefect, models)", total=None, rate=""
-        )
+        self.files_task = self.progress.add_task("starting (Prefect, models)", total=None, rate="")
         self.sentence_task = self.progress.add_task(
             "  sentences", total=None, rate="", visible=False
         )

@@ -21,8 +21,18 @@ from pipeline.review import highlight
 from pipeline.review.plot_data import plot_data
 from pipeline.review.report_tables import labels_vi, period_text
 
-FIGURE_VIEW = ["indicator", "label_vi", "value", "unit", "qualifier", "kind", "period",
-               "evidence", "confidence", "figure_id"]
+FIGURE_VIEW = [
+    "indicator",
+    "label_vi",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "period",
+    "evidence",
+    "confidence",
+    "figure_id",
+]
 PAGE_LENGTH = 10
 
 
@@ -47,8 +57,13 @@ def table(frame: pd.DataFrame, caption: str = "") -> Any:
         from itables import show
     except ImportError:
         return frame
-    show(frame, caption=caption or None, pageLength=PAGE_LENGTH, classes="display compact",
-         maxBytes=0)
+    show(
+        frame,
+        caption=caption or None,
+        pageLength=PAGE_LENGTH,
+        classes="display compact",
+        maxBytes=0,
+    )
     return None
 
 
@@ -75,8 +90,9 @@ def figure_view(figures: pd.DataFrame) -> pd.DataFrame:
     if "value" in frame.columns:
         frame["value"] = [
             highlight.format_value(v, None, d)
-            for v, d in zip(frame["value"], frame.get("denominator", [None] * len(frame)),
-                            strict=True)
+            for v, d in zip(
+                frame["value"], frame.get("denominator", [None] * len(frame)), strict=True
+            )
         ]
     return frame[[c for c in FIGURE_VIEW if c in frame.columns]].reset_index(drop=True)
 
@@ -87,8 +103,11 @@ def show_document(review, doc_id: str, entities: bool = False) -> None:
 
     display(HTML(review.document_html(doc_id, entities=entities)))
     figures = figure_view(review.figures(doc_id))
-    display(Markdown(f"**{len(figures)} số liệu** (bấm tiêu đề cột để sắp xếp; trang "
-                     f"{PAGE_LENGTH} dòng)"))
+    display(
+        Markdown(
+            f"**{len(figures)} số liệu** (bấm tiêu đề cột để sắp xếp; trang {PAGE_LENGTH} dòng)"
+        )
+    )
     if len(figures):
         table(figures, "Số liệu")
     weaknesses = review.weaknesses(doc_id)
@@ -106,8 +125,9 @@ def picker(review, documents: pd.DataFrame, entities: bool = False):
     choices = document_choices(documents)
     if not choices:
         return None
-    dropdown = widgets.Dropdown(options=choices, description="Văn bản:",
-                                layout=widgets.Layout(width="95%"))
+    dropdown = widgets.Dropdown(
+        options=choices, description="Văn bản:", layout=widgets.Layout(width="95%")
+    )
     output = widgets.Output()
 
     def render(change=None) -> None:
@@ -133,5 +153,6 @@ def comparison_table(data) -> pd.DataFrame:
     if data.placed.empty:
         return pd.DataFrame()
     frame = data.placed.assign(label_vi=data.placed["indicator"].map(labels_vi()))
-    return frame.pivot_table(index=["group", "period", "kind"], columns="label_vi", values="shown",
-                             aggfunc="first").fillna("")
+    return frame.pivot_table(
+        index=["group", "period", "kind"], columns="label_vi", values="shown", aggfunc="first"
+    ).fillna("")

@@ -89,19 +89,33 @@ def draw_panel(ax, data: PlotData, code: str, colours: dict[str, str]) -> None:
     y = list(range(len(bars)))
     values = pd.Series([b["value"] for b in bars], dtype=float)
     colour = [APART_COLOUR if b["apart"] else colours.get(b["period"], "#4e79a7") for b in bars]
-    ax.barh(y, values.clip(lower=0), height=BAR_HEIGHT, color=colour,
-            hatch=None, edgecolor=["#777" if b["apart"] else "none" for b in bars])
+    ax.barh(
+        y,
+        values.clip(lower=0),
+        height=BAR_HEIGHT,
+        color=colour,
+        hatch=None,
+        edgecolor=["#777" if b["apart"] else "none" for b in bars],
+    )
     ax.set_yticks(y, [b["label"] for b in bars], fontsize=8)
     ax.set_ylim(max(len(bars), 3) - 0.5, -0.5)  # top to bottom; a lone bar stays a bar
     logarithmic = log_scale(values)
     if logarithmic:
         ax.set_xscale("log")
     top = max(values.max(), 1)
-    ax.set_xlim((max(values[values > 0].min() / 3, 0.5) if logarithmic else 0),
-                top * (8 if logarithmic else 1.3))
+    ax.set_xlim(
+        (max(values[values > 0].min() / 3, 0.5) if logarithmic else 0),
+        top * (8 if logarithmic else 1.3),
+    )
     for position, bar in zip(y, bars, strict=True):
-        ax.text(max(bar["value"], 0.5 if logarithmic else 0), position, " " + bar["shown"],
-                va="center", ha="left", fontsize=8)
+        ax.text(
+            max(bar["value"], 0.5 if logarithmic else 0),
+            position,
+            " " + bar["shown"],
+            va="center",
+            ha="left",
+            fontsize=8,
+        )
     n_apart = sum(b["apart"] for b in bars)
     if n_apart and n_apart < len(bars):
         ax.axhline(len(bars) - n_apart - 0.5, color="#555", linewidth=0.8, linestyle="--")
@@ -126,21 +140,35 @@ def indicator_figure(data: PlotData, ncols: int = 2) -> Figure | None:
     row_heights = [max(heights[r * ncols : (r + 1) * ncols]) for r in range(nrows)]
     fig = Figure(figsize=(7.5 * ncols, sum(row_heights) + 1.2))
     axes = fig.subplots(
-        nrows, ncols, squeeze=False,
+        nrows,
+        ncols,
+        squeeze=False,
         gridspec_kw={"height_ratios": row_heights},
     )
     colours = period_colours(list(data.placed["period"]))
     for ax, code in zip(axes.flat, codes, strict=False):
         draw_panel(ax, data, code, colours)
-    for ax in list(axes.flat)[len(codes):]:
+    for ax in list(axes.flat)[len(codes) :]:
         ax.set_visible(False)
     handles = [matplotlib.patches.Patch(color=c, label=p) for p, c in colours.items()]
     if len(data.apart):
-        handles.append(matplotlib.patches.Patch(
-            facecolor=APART_COLOUR, edgecolor="#777",
-            label="không rõ tỉnh hoặc kỳ: từng văn bản, không gộp"))
-    fig.legend(handles=handles, title="Kỳ báo cáo", loc="upper center", ncol=min(6, len(handles)),
-               bbox_to_anchor=(0.5, 1.0), fontsize=8, title_fontsize=9, frameon=False)
+        handles.append(
+            matplotlib.patches.Patch(
+                facecolor=APART_COLOUR,
+                edgecolor="#777",
+                label="không rõ tỉnh hoặc kỳ: từng văn bản, không gộp",
+            )
+        )
+    fig.legend(
+        handles=handles,
+        title="Kỳ báo cáo",
+        loc="upper center",
+        ncol=min(6, len(handles)),
+        bbox_to_anchor=(0.5, 1.0),
+        fontsize=8,
+        title_fontsize=9,
+        frameon=False,
+    )
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.9 / (sum(row_heights) + 1.2)))
     return fig
 
@@ -154,7 +182,9 @@ def themes_figure(themes: pd.DataFrame) -> Figure | None:
     width = 0.75 * len(wide.columns) + 4 + (1.2 if apart else 0)
     fig = Figure(figsize=(width, 0.45 * len(wide) + 2.4))
     axes = fig.subplots(
-        1, 2 if apart else 1, squeeze=False,
+        1,
+        2 if apart else 1,
+        squeeze=False,
         gridspec_kw={"width_ratios": [max(1, len(wide.columns)), 1] if apart else [1]},
     )
     ax = axes[0][0]
@@ -164,16 +194,28 @@ def themes_figure(themes: pd.DataFrame) -> Figure | None:
     ax.set_yticks(range(len(wide.index)), wide.index, fontsize=8)
     for (i, j), value in pd.DataFrame(wide.values).stack().items():
         if value:
-            ax.text(j, i, str(int(value)), ha="center", va="center", fontsize=8,
-                    color="white" if value > peak / 2 else "black")
+            ax.text(
+                j,
+                i,
+                str(int(value)),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if value > peak / 2 else "black",
+            )
     bar = fig.colorbar(image, ax=ax, label="số hạn chế", fraction=0.04)
     bar.locator = MaxNLocator(integer=True)
     bar.update_ticks()
     ax.set_title("Hạn chế theo chủ đề và tỉnh", loc="left", fontsize=10)
     if apart:
         side = axes[0][1]
-        side.imshow(unknown.values.reshape(-1, 1), cmap="Greys", aspect="auto", vmin=0,
-                    vmax=max(int(unknown.max()), 1) * 2)
+        side.imshow(
+            unknown.values.reshape(-1, 1),
+            cmap="Greys",
+            aspect="auto",
+            vmin=0,
+            vmax=max(int(unknown.max()), 1) * 2,
+        )
         side.set_xticks([0], ["không rõ tỉnh"], rotation=40, ha="right", fontsize=8)
         side.set_yticks([])
         for i, value in enumerate(unknown.values):

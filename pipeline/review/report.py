@@ -166,9 +166,7 @@ def _meta(doc: dict[str, Any]) -> str:
     ]
     return (
         '<div class="antq-meta">'
-        + " · ".join(
-            f"<b>{highlight.escape(k)}:</b> {highlight.escape(v)}" for k, v in cells if v
-        )
+        + " · ".join(f"<b>{highlight.escape(k)}:</b> {highlight.escape(v)}" for k, v in cells if v)
         + "</div>"
     )
 
@@ -238,8 +236,7 @@ def report_html(store_path: str | Path, corrected: bool = True) -> str:
     else:
         split = {table: _by_doc(tables[table]) for table in TABLES.values()}
         body = _toc(documents, tables["figures"]) + "".join(
-            _document_section(doc, split, families, labels)
-            for doc in documents.to_dict("records")
+            _document_section(doc, split, families, labels) for doc in documents.to_dict("records")
         )
     log = tables["corrections"]
     if not log.empty:
@@ -261,7 +258,7 @@ def report_html(store_path: str | Path, corrected: bool = True) -> str:
 
 
 HOW_TO_READ = (
-    "<p class=\"antq-counts\">Mỗi văn bản: bảng số liệu theo thứ tự trong bài (câu gốc, số "
+    '<p class="antq-counts">Mỗi văn bản: bảng số liệu theo thứ tự trong bài (câu gốc, số '
     "được tô vàng; ⚠ = chưa phân loại hoặc độ tin cậy thấp; ✓ = đã duyệt; “chi tiết” mở mã "
     "số liệu, độ tin cậy và quy tắc), rồi toàn văn tô màu và các hạn chế, giải pháp.</p>"
 )
@@ -270,9 +267,8 @@ HOW_TO_READ = (
 def _orphans(orphans: pd.DataFrame) -> str:
     if orphans.empty:
         return ""
-    return (
-        f"<h2>Chỉnh sửa không còn áp dụng được ({len(orphans)})</h2>"
-        + highlight.table_html(orphans, "Không có.")
+    return f"<h2>Chỉnh sửa không còn áp dụng được ({len(orphans)})</h2>" + highlight.table_html(
+        orphans, "Không có."
     )
 
 

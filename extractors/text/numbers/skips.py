@@ -174,7 +174,7 @@ _PLUS_NAME_RE = re.compile(r"\+\d")
 
 @cache
 def _range_res() -> tuple[re.Pattern[str], ...]:
-    """"từ 3 đến 5 thành viên": the range words are those of spelled numbers
+    """ "từ 3 đến 5 thành viên": the range words are those of spelled numbers
     (``range_from``, ``range_to`` in ``word_numbers.yaml``)."""
     start, to = range_words()
     return (
@@ -265,6 +265,6 @@ def page_noise(text: str, s: int, e: int) -> str | None:
     if e - s <= 2:
         return "page_noise"
     previous = last_line_before(text, max(0, line_start - 1))
-    if not previous or previous[-1] in ".!?…”\"" or len(previous.split()) > 12:
+    if not previous or previous[-1] in '.!?…”"' or len(previous.split()) > 12:
         return "page_noise"  # prose above: not a table's label
     return None

@@ -79,8 +79,15 @@ for _kind, _entries in (
         _HEADS.setdefault(_phrase(_entry), _kind)
 
 _MAX_PHRASE = max(
-    len(p) for p in [*_HEADS, *_QUALIFIERS, *_DOC_TYPES, *_DISTRIBUTIVES, *_DEMOGRAPHIC_HEADS,
-    *_DEMOGRAPHIC_FILLERS]
+    len(p)
+    for p in [
+        *_HEADS,
+        *_QUALIFIERS,
+        *_DOC_TYPES,
+        *_DISTRIBUTIVES,
+        *_DEMOGRAPHIC_HEADS,
+        *_DEMOGRAPHIC_FILLERS,
+    ]
 )
 
 _Q = _V["quotes"]
