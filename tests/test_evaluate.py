@@ -124,8 +124,12 @@ def test_a_wrong_figure_period_shows_both_spans(tmp_path):
     """The scored field is the span: the error list shows the gold document span and
     the figure's, not the year both sides may lack."""
     gold = _gold("campaign_sessions") | {
-        "period": {"start": "2023-01-01", "end": "2023-06-30", "label": "6 tháng đầu năm 2023",
-                   "precision": "half"},
+        "period": {
+            "start": "2023-01-01",
+            "end": "2023-06-30",
+            "label": "6 tháng đầu năm 2023",
+            "precision": "half",
+        },
     }
     result = _run(tmp_path, gold, ONE_FIGURE)
     (confusion,) = result["per_document"]["a"]["confusions"]
@@ -135,3 +139,33 @@ def test_a_wrong_figure_period_shows_both_spans(tmp_path):
     assert "period: gold ['2023-01-01', '2023-06-30'] got ['2023-01-01', '2023-12-31']" in (
         format_errors(result)
     )
+
+
+def test_a_gold_period_given_to_the_year_or_month_names_its_whole_span(tmp_path):
+    """``"2023"`` as a start is 1 January and as an end 31 December; ``"2023-06"`` as
+    an end is 30 June. A year-long span is right, a half-year is still wrong."""
+    whole_year = _gold("campaign_sessions") | {"period": {"start": "2023", "end": "2023-12"}}
+    assert _run(tmp_path, whole_year, ONE_FIGURE)["document_period_accuracy"] == 1.0
+    half = _gold("campaign_sessions") | {"period": {"start": "2023-01", "end": "2023-06"}}
+    result = _run(tmp_path / "half", half, ONE_FIGURE)
+    assert result["document_period_accuracy"] == 0.0
+    (confusion,) = result["per_document"]["a"]["confusions"]
+    assert confusion["gold"]["period"] == ["2023-01-01", "2023-06-30"]
+
+
+def test_a_named_model_may_be_an_object_with_its_name(tmp_path):
+    text = (
+        "Năm 2023, huyện Đăk Hà (Kon Tum) duy trì 12 mô hình “Tổ tự quản về an ninh trật tự” "
+        "ở các thôn, làng.\n"
+    )
+    gold = {
+        "province": "Kon Tum",
+        "year": 2023,
+        "figures": [],
+        "named_models": [{"name": "Tổ tự quản về an ninh trật tự", "province": "Kon Tum"}],
+    }
+    result = _run(tmp_path, gold, text)
+    assert result["named_models"]["gold"] == 1
+    assert result["named_models"]["recall"] == 1.0
+    wrong = {**gold, "named_models": [{"name": "Câu lạc bộ người hoàn lương"}]}
+    assert _run(tmp_path / "wrong", wrong, text)["named_models"]["recall"] == 0.0

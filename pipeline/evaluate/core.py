@@ -15,7 +15,9 @@ Every score with nothing to score is ``None``, never 1.0.
 
 from __future__ import annotations
 
+import calendar
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +61,28 @@ def _doc_period(doc) -> tuple[str | None, str | None]:
     return getattr(doc, "period_start", None), getattr(doc, "period_end", None)
 
 
+def _full_date(value: Any, end: bool) -> str | None:
+    """A gold date given to the month or the year (``2020-09``, ``2021``) names a span:
+    as a period's start it is that span's first day, as its end its last day, which
+    is how the pipeline writes them (published dates are compared by prefix instead)."""
+    if not value:
+        return None
+    text = str(value)
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}-12-31" if end else f"{text}-01-01"
+    month = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if month:
+        year, mon = int(month[1]), int(month[2])
+        day = calendar.monthrange(year, mon)[1] if end else 1
+        return f"{year:04d}-{mon:02d}-{day:02d}"
+    return text
+
+
 def _gold_period(gold: dict[str, Any]) -> tuple[str | None, str | None] | None:
     period = gold.get("period")
     if not isinstance(period, dict) or not period.get("start"):
         return None
-    return period.get("start"), period.get("end")
+    return _full_date(period.get("start"), end=False), _full_date(period.get("end"), end=True)
 
 
 def document_checks(doc, gold: dict[str, Any]) -> dict[str, dict[str, Any]]:

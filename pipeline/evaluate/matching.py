@@ -163,7 +163,8 @@ def match_clauses(predicted: Sequence[str], gold: Sequence[str]) -> list[tuple[i
 
 
 def gold_clause_text(item: Any) -> str:
-    """Gold clauses are strings or objects with a ``text`` (and a ``theme``)."""
+    """Gold clauses are strings or objects with a ``text`` (and a ``theme``); a named
+    model may be an object with a ``name`` (and its ``province``)."""
     if isinstance(item, dict):
-        return str(item.get("text", ""))
+        return str(item.get("text") or item.get("name") or "")
     return str(item)
