@@ -776,6 +776,71 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Cập nhật 12.3.2023 - 9:5. Năm qua, xã nhận được 12 tin báo.",
         {9: None, 12: "tips_received"},
     ),
+    # round 13 (session 13): kinds of prose seen on real pages, sentences written here
+    (
+        "numbered hamlets listed after one type word: each number is part of a name",
+        "Tuyến đèn chạy qua ấp Long Hòa 1, Long Hòa 2 và ấp Tân Lập, xã Phú Hưng.",
+        {1: None, 2: None},
+    ),
+    (
+        "a commune whose name ends with a number",
+        "Camera của xã Hòa Thắng 4, huyện Ea Súp hoạt động ổn định. Tháng trước, bà con ở xã "
+        "Kim Sơn 3 đến trụ sở giao nộp 5 khẩu súng tự chế.",
+        {4: None, 3: None, 5: "weapons_surrendered"},
+    ),
+    (
+        "the area a cluster spans, and the bodies of its units, are make-up",
+        "Vùng biên giữa 03 huyện, 2 tỉnh có nhiều đường mòn. Lãnh đạo chính quyền địa phương "
+        "19 xã đã ký quy chế phối hợp.",
+        {3: None, 2: None, 19: None},
+    ),
+    (
+        "the units a set is drawn from",
+        "Huyện Krông Pắc dẫn đầu trong số 11 huyện, thị xã của tỉnh về số camera.",
+        {11: None},
+    ),
+    (
+        "members on a patrol are not patrols",
+        "Năm 2024, đội xung kích tuần tra 940 lượt với 4.700 lượt thành viên, giữ yên xóm làng.",
+        {940: "patrols", 4700: "unclassified"},
+    ),
+    (
+        "people warned or reviewed before the village are not arrests",
+        "Nhờ tin báo của quần chúng, công an xã đã răn đe, giáo dục 29 đối tượng.",
+        {29: "unclassified"},
+    ),
+    (
+        "traffic as one topic of general legal education",
+        "Đoàn thanh niên mở 61 buổi nói chuyện chuyên đề an toàn giao thông và phòng chống ma "
+        "túy ở các trường.",
+        {61: "unclassified"},
+    ),
+    (
+        "what lights of a lighting model cost is no social work",
+        "Chi hội hỗ trợ 36 triệu đồng mua 48 bóng đèn thắp sáng ngõ xóm.",
+        {48: "unclassified", 36e6: "unclassified"},
+    ),
+    (
+        "gun barrels and boxed fireworks in a list of what was handed in",
+        "Tại buổi lễ, bà con giao nộp 2 hộp pháo hoa, 80 nòng súng và 4 khẩu súng kíp.",
+        {4: "weapons_surrendered", 80: "weapons_surrendered", 2: "weapons_surrendered"},
+    ),
+    (
+        "who sits on a model's board is no model site (still a number: left alone)",
+        "Ban chủ nhiệm mô hình gồm đại diện 6 thôn trong xã.",
+        {6: "unclassified"},
+    ),
+    (
+        "a place below a size is a rule's threshold",
+        "Theo quy định mới, nơi nào dưới 300 hộ thì chỉ cần một tổ viên. Năm qua, xã còn 14 "
+        "hộ nghèo.",
+        {300: None, 14: "unclassified"},
+    ),
+    (
+        "criteria a result is judged by are not a count",
+        "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
+        {3: None},
+    ),
 ]
 
 
@@ -931,3 +996,34 @@ def test_grams_and_kilograms_glued_to_the_number_are_its_unit() -> None:
         (4.5, "g", "flow"),
         (2.1, "kg", "flow"),
     ]
+
+
+def test_the_base_after_tren_tong_so_is_the_denominator() -> None:
+    """``N nhóm trên tổng số M ấp``: M is the base of the count, not a figure."""
+    text = "Đến nay, 28 thôn trên tổng số 35 thôn của huyện đã có camera."
+    assert [(f.value, f.denominator) for f in figures_of(text)] == [(28, 35)]
+    text = "Năm 2023, công an làm rõ 12 vụ trong số 15 vụ do nhân dân cung cấp nguồn tin."
+    assert [(f.value, f.denominator) for f in figures_of(text)] == [(12, 15)]
+
+
+def test_cases_on_file_now_are_a_stock() -> None:
+    """Cases are a flow only when nothing frames them: "đến nay còn ... đang chấp hành"
+    counts who stands on file now."""
+    text = "Đến nay, thôn còn 8 trường hợp đang được quản lý tại địa phương."
+    assert [f.kind for f in figures_of(text)] == ["stock"]
+
+
+def test_lights_stand_and_cases_are_activity() -> None:
+    """Codebook, "Kind": cameras (and so the lights of a lighting model) are a stock,
+    cases handled in the period a flow."""
+    text = "Năm nay chi đoàn dựng thêm 52 trụ đèn ven đường làng."
+    assert [(f.unit, f.kind) for f in figures_of(text)] == [("trụ đèn", "stock")]
+    text = "Đội cứu hộ bãi biển kịp thời cứu 318 trường hợp gặp nạn."
+    assert [f.kind for f in figures_of(text)] == ["flow"]
+
+
+def test_an_abbreviated_noun_and_an_amount_in_words_keep_their_unit() -> None:
+    text = "Hội Nông dân xã kết nối được 4 DN nhận người hoàn lương vào làm việc."
+    assert [(f.unit, f.indicator) for f in figures_of(text)] == [("dn", "unclassified")]
+    text = "Cả công trình hết 1,8 tỉ trong đó nhà nước hỗ trợ 300 triệu đồng."
+    assert [f.unit for f in figures_of(text)][0] == "đồng"

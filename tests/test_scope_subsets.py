@@ -81,6 +81,9 @@ def test_province_from_site():
     # a commune's portal under its district's gov.vn domain (the district is in one province)
     assert province_from_url("https://hoanglong.phuluong.gov.vn/tin/1") == "Thái Nguyên"
     assert province_from_url("https://moj.gov.vn/qt/tintuc") is None  # a ministry
+    # the mobile and AMP editions of a provincial paper
+    assert province_from_url("http://m.baovinhphuc.com.vn/an-ninh/62988/x.html") == "Vĩnh Phúc"
+    assert province_from_url("https://m.baogialai.com.vn/ngay-hoi-post245909.amp") == "Gia Lai"
 
 
 def test_site_beats_a_neighbour_named_in_passing():
@@ -458,6 +461,20 @@ SCOPE_CASES = [
         "https://baoquangngai.vn/channel/1/b.html",
         {"province": "Quảng Ngãi", "scope": "commune"},
     ),
+    (
+        "the district's communes as a whole, then one of them as the example",
+        "Ánh sáng cho đường quê\n\nNăm nay, mô hình chiếu sáng được nhân rộng ở các xã, thị "
+        "trấn của huyện Phong Điền. Ấp Thị Tứ, thị trấn Phong Điền là nơi làm đầu tiên.",
+        "https://baocantho.com.vn/anh-sang-a1.html",
+        {"province": "Cần Thơ", "scope": "district"},
+    ),
+    (
+        "a provincial paper's mobile edition names the province the text never names",
+        "Khu công nghiệp an toàn\n\nCông nhân và chủ doanh nghiệp cùng giữ gìn trật tự nơi "
+        "làm việc.",
+        "http://m.baovinhphuc.com.vn/an-ninh-quoc-phong/1/a.html",
+        {"province": "Vĩnh Phúc"},
+    ),
 ]
 
 
@@ -480,3 +497,18 @@ def test_page_furniture_after_a_headline_with_a_full_stop_does_not_end_the_lead(
     )
     end = _lead_end(text, len(title), len(text))
     assert text[len(title) : end].strip().endswith("tại xã Đồng Rui.")
+
+
+def test_unclassified_parts_of_a_classified_total_are_counted_as_it_is():
+    """Sub-levels keep the parent indicator (codebook): the parts of "64 tổ an ninh nhân
+    dân" are such teams too, and never add to their total; a part counted in people,
+    which says itself what its people are, keeps its own reading."""
+    text = "Xã duy trì 64 tổ an ninh nhân dân, trong đó 12 tổ ở vùng giáo, 52 tổ ở khu phố."
+    figures = extract_document(text).figures
+    total = next(f for f in figures if f.value == 64)
+    parts = [(f.value, f.indicator) for f in figures if f.part_of == total.figure_id]
+    assert total.indicator == "model_groups"
+    assert parts == [(12, "model_groups"), (52, "model_groups")]
+    people = "Lực lượng công an xã có 12 người, trong số đó 5 người là công an chính quy."
+    regular = next(f for f in extract_document(people).figures if f.value == 5)
+    assert regular.indicator == "unclassified"

@@ -383,3 +383,21 @@ def test_a_plan_or_remedy_word_opening_the_clause_is_its_own_feature() -> None:
     assert opens_plan("Khắc phục khó khăn về kinh phí cho tổ tự quản.") == 1.0
     assert opens_plan("Cần tăng cường lực lượng cho các thôn vùng sâu.") == 1.0
     assert opens_plan("Những khó khăn về kinh phí vẫn chưa được khắc phục.") == 0.0
+
+
+def test_a_view_and_its_content_are_one_candidate_and_a_list_lead_in_none() -> None:
+    """The comma after "nghĩ rằng" opens what the view holds; a piece announcing the list
+    after its colon ("..., cụ thể là:") is the lead-in that gold clauses leave out."""
+    from extractors.clauses.weakness_candidates import candidate_clauses
+
+    text = (
+        "Nhiều hộ kinh doanh vẫn nghĩ rằng, chống trộm là chuyện của dân phòng chứ không phải "
+        "của mình. Dù vậy, mô hình vẫn còn vài điểm yếu, cụ thể là: sổ sách ghi chép còn sơ "
+        "sài; kinh phí cho các tổ còn thiếu."
+    )
+    texts = [c.text for c in candidate_clauses(text)]
+    assert any(
+        t.startswith("Nhiều hộ kinh doanh vẫn nghĩ rằng, chống trộm là chuyện") for t in texts
+    ), texts
+    assert not any(t.rstrip().endswith("cụ thể là") for t in texts), texts
+    assert "kinh phí cho các tổ còn thiếu" in texts

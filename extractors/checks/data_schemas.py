@@ -283,6 +283,7 @@ class SitesFile(Strict):
     path_weight: float = 0.0
     path_skip: Words = []
     patterns: SitePatterns
+    host_prefixes: Words = ["www."]
     provincial_domains: Words = ["gov.vn"]
     slug_aliases: dict[str, Words]
     sites: dict[str, str]
@@ -348,6 +349,8 @@ class WeaknessModelCues(Strict):
     attribution_verbs: Words = []
     conditional_openers: Words = []
     unit_types: Words = []
+    reported_speech: Words = []
+    list_announcers: Words = []
     cues: dict[str, Words]
 
 

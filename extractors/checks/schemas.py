@@ -58,6 +58,7 @@ class Indicator(Strict):
 class KindUnits(Strict):
     flow: Words = []
     stock: Words = []
+    flow_unless_framed: Words = []
 
 
 class KindCues(Strict):
@@ -169,6 +170,7 @@ class SubsetsFile(Strict):
     subset_cues: Words
     restatement_gap: int
     restatement_words: Words
+    generic_part_units: Words = []
 
 
 class LabelsFile(Strict):

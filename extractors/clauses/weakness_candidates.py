@@ -204,6 +204,32 @@ def _in_type_list(text: str, pos: int) -> bool:
     return bool(before.search(text, max(0, pos - 20), pos)) and bool(after.match(text, pos + 1))
 
 
+@lru_cache(maxsize=1)
+def _reported_speech() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("reported_speech") or []
+    return re.compile(rf"(?<!\w){alternation(words)}\s*\Z", re.IGNORECASE) if words else None
+
+
+def _opens_speech(text: str, pos: int) -> bool:
+    """A comma after "cho rằng": what follows is the content of the view, not a clause."""
+    pattern = _reported_speech()
+    return pattern is not None and bool(pattern.search(text, max(0, pos - 16), pos))
+
+
+@lru_cache(maxsize=1)
+def _announcer() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("list_announcers") or []
+    return re.compile(rf"(?<!\w){alternation(words)}\s*\Z", re.IGNORECASE) if words else None
+
+
+def _announces_list(text: str, cs: int, ce: int) -> bool:
+    """``... vẫn còn vài tồn tại, như:``: a piece that announces the list after
+    its colon is the lead-in (codebook: clauses are written without it)."""
+    pattern = _announcer()
+    rest = text[ce : ce + 3].lstrip(" \t")
+    return pattern is not None and rest.startswith(":") and bool(pattern.search(text, cs, ce))
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut on commas outside brackets where both sides read as clauses.
 
@@ -215,7 +241,9 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [
         pos
         for pos in _top_level(text, start, end, ",", "(“[", ")”]")
-        if not _decimal_comma(text, pos) and not _in_type_list(text, pos)
+        if not _decimal_comma(text, pos)
+        and not _in_type_list(text, pos)
+        and not _opens_speech(text, pos)
     ]
     bounds = [start, *cuts, end]
     pieces = [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -269,7 +297,7 @@ def candidate_clauses(text: str) -> list[Candidate]:
                     ce -= 1
                 if ce - cs < MIN_CHARS:
                     continue
-                if _names_the_speaker(text, cs, ce):
+                if _names_the_speaker(text, cs, ce) or _announces_list(text, cs, ce):
                     continue
                 conditional = _conditional()
                 if conditional is not None and conditional.match(text, cs, ce):

@@ -197,7 +197,11 @@ def kind_of(
         return "flow"
     if codebook.stock_lead_ins is not None and codebook.stock_lead_ins.search(before):
         return "stock"
-    return previous_kind or codebook.unit_kinds.get((unit or "").lower())
+    if previous_kind:
+        return previous_kind
+    if (unit or "").lower() in codebook.late_flow_units:
+        return "flow"  # "cứu 57 trường hợp gặp nạn" with no time frame: cases handled
+    return codebook.unit_kinds.get((unit or "").lower())
 
 
 def breakdown_of(after: str, codebook: Codebook) -> str | None:

@@ -99,6 +99,7 @@ class Codebook:
     certified: re.Pattern[str] | None = None
     certified_blockers: re.Pattern[str] | None = None
     unit_kinds: dict[str, str] = field(default_factory=dict)
+    late_flow_units: frozenset[str] = frozenset()
     standing_units: frozenset[str] = frozenset()
     not_figures: dict[str, Any] = field(default_factory=dict)
     glued_units: dict[str, str] = field(default_factory=dict)
@@ -242,8 +243,12 @@ def load_codebook(path: str | None = None) -> Codebook:
         unit_kinds={
             unit.lower(): kind
             for kind, units in kind_cues.get("units", {}).items()
+            if kind in ("flow", "stock")
             for unit in units
         },
+        late_flow_units=frozenset(
+            u.lower() for u in kind_cues.get("units", {}).get("flow_unless_framed", [])
+        ),
         standing_units=frozenset(u.lower() for u in kind_cues.get("standing_units", [])),
         not_figures=_not_figures(data.get("not_figures", {})),
         glued_units={k.lower(): v.lower() for k, v in data.get("glued_units", {}).items()},
@@ -357,6 +362,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
             r"^\s*(?:[^\W\d_]+\s+){0,3}?trở\s+(?:lên|xuống)(?!\w)", re.IGNORECASE
         ),
         "threshold_before": re.compile(r"(?<!\w)(?:từ|có\s+dưới|dưới)\s*$", re.IGNORECASE),
+        # a place "below" a size is a rule's threshold, with no "trở xuống" needed
+        "threshold_below": re.compile(r"(?<!\w)(?:có\s+)?dưới\s*$", re.IGNORECASE),
         "frequency_units": frozenset(u.lower() for u in spec.get("frequency_units", [])),
         "frequency_lead_ins": phrase_regex(spec.get("frequency_lead_ins", [])),
         "references_back": re.compile(

@@ -75,6 +75,9 @@ def not_a_figure(
         and spec["threshold_before"].search(before.rstrip())
     ):
         return "per_unit"  # "thôn có từ 350 hộ trở lên": a threshold of a rule
+    below = spec.get("threshold_below")
+    if below is not None and unit in spec["make_up_units"] and below.search(before.rstrip()):
+        return "per_unit"  # "nơi dưới 200 hộ thì ...": a threshold too
     openers = spec.get("audience_openers")
     if (
         openers is not None

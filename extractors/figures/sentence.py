@@ -34,6 +34,13 @@ MAX_AFTER = 150  # characters of clause after a number that may hold its cues
 MAX_BEFORE = 160
 
 
+_ABBREVIATION = re.compile(r"[A-ZĐ]{2,6}")
+# Words that cannot be a counted noun: after an amount in words with no currency
+# ("tổng chi 1,5 tỉ trong đó ...") the amount is in đồng.
+_NOT_NOUNS = frozenset(["trong", "và", "với", "của", "cho", "để", "ở", "tại", "từ", "là", "được"])
+_MONEY_SCALES = frozenset(["tỷ", "tỉ", "triệu"])
+
+
 def _unit_after(
     tokens: Sequence[Token], num_index: int, codebook: Codebook
 ) -> tuple[str | None, int]:
@@ -66,6 +73,8 @@ def _unit_after(
                 return unit, syllables[size - 1][1]
     if num_index + 1 < len(tokens):
         nxt = tokens[num_index + 1]
+        if _ABBREVIATION.fullmatch(nxt.text):
+            return nxt.text.lower(), nxt.end  # "3 DN", "12 HTX": an abbreviated noun
         if nxt.text[:1].isalpha() and nxt.text[:1].islower():
             rest = tokens[num_index + 1 :]
             if len(rest) <= 2 and all(t.text[:1].isalpha() for t in rest):
@@ -214,6 +223,7 @@ class _Chain:
     prev_end: int
     previous: tuple[Candidate, str] | None = None
     prev_before: str = ""
+    base_at: int = -1  # the start of a number already read as a ratio's base
 
 
 def _parse(codebook: Codebook, item: SentenceInput) -> _Parsed:
@@ -256,6 +266,22 @@ def figures_in_sentence(ctx: DocumentContext, item: SentenceInput) -> list[Figur
     return figures
 
 
+_BASE_GAP = re.compile(r"[^\d,;.()]{0,40}?(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số\s+", re.I)
+
+
+def _ratio_base(
+    text: str, end: int, ordered: list[NumberMention], index: int
+) -> NumberMention | None:
+    """``20 nhóm trên tổng số 25 thôn``, ``12 vụ trong số 15 vụ``: the number right
+    after is the base of this count, its denominator, not a figure of its own."""
+    if index + 1 >= len(ordered):
+        return None
+    nxt = ordered[index + 1]
+    if nxt.start < end or nxt.is_percent or not _BASE_GAP.fullmatch(text, end, nxt.start):
+        return None
+    return nxt
+
+
 def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
     """A target cue before a colon that opens the list holding ``at``."""
     colon = text.rfind(":", start, at)
@@ -274,7 +300,7 @@ def _figure(
     """The figure of one number mention, or None when it is not one; updates ``state``."""
     codebook, text, sentence, mention = ctx.codebook, ctx.text, item.sentence, ordered[index]
     tok_index = parsed.num_tokens.get(mention.start)
-    if tok_index is None:
+    if tok_index is None or mention.start == state.base_at:
         return None
     clause_start = _clause_start(text, max(state.prev_end, sentence.start), mention.start)
     opens_clause = not text[clause_start : mention.start].strip(" \t-–+•*(,;")
@@ -297,6 +323,8 @@ def _figure(
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
     unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook)
     unit_end = unit_end if unit_end >= 0 else mention.end
+    if unit in _NOT_NOUNS and (mention.scale_word or "").lower() in _MONEY_SCALES:
+        unit, unit_end = "đồng", mention.end
     glued = text[mention.number_end : mention.end]
     if glued.isalpha() and glued.lower() in codebook.glued_units:  # "160.000.000đ"
         unit, unit_end = codebook.glued_units[glued.lower()], mention.end
@@ -367,6 +395,10 @@ def _figure(
         text, mention.end, own_end if own_end >= 0 else sentence.end, codebook
     ):
         kind = "stock"
+    denominator = mention.denominator
+    base = _ratio_base(text, max(unit_end, mention.end), ordered, index)
+    if base is not None and denominator is None and not mention.is_percent:
+        denominator, state.base_at = base.value, base.start
     label = None
     if indicator == "unclassified" and ctx.label_for is not None:
         label = ctx.label_for(
@@ -389,7 +421,7 @@ def _figure(
         indicator=indicator,
         unit="%" if mention.is_percent else unit,
         qualifier=mention.qualifier,
-        denominator=mention.denominator,
+        denominator=denominator,
         kind=kind,
         province=ctx.province,
         province_2025=ctx.province_2025,

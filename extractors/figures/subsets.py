@@ -42,6 +42,18 @@ def _same_kind(total: Figure, part: Figure) -> bool:
     return part.indicator == UNCLASSIFIED and bool(part.unit) and part.unit == total.unit
 
 
+def _unclassified_part(total: Figure, part: Figure) -> bool:
+    """A part no rule classified, counting the same noun as a classified total."""
+    return (
+        total.indicator != UNCLASSIFIED
+        and part.indicator == UNCLASSIFIED
+        and bool(part.unit)
+        and part.unit == total.unit
+        and part.unit != "%"
+        and part.unit not in _data().get("generic_part_units", [])
+    )
+
+
 def link_parts(text: str, figures: list[Figure]) -> list[Figure]:
     """Set ``part_of`` on subsets and restating percentages (figures in text order)."""
     out = list(figures)
@@ -87,6 +99,12 @@ def link_parts(text: str, figures: list[Figure]) -> list[Figure]:
                     continue
                 if _same_kind(total, fig) and _subset_cue().search(between):
                     out[i] = replace(fig, part_of=total.figure_id)
+                    break
+                if _unclassified_part(total, fig) and _subset_cue().search(between):
+                    # "50 tổ an ninh gồm 30 tổ tuần tra, 20 tổ hòa giải": the
+                    # parts of a total are counted as the total is (codebook: sub-levels
+                    # keep the parent indicator)
+                    out[i] = replace(fig, part_of=total.figure_id, indicator=total.indicator)
                     break
         previous = indexes
     return out

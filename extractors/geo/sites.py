@@ -53,8 +53,9 @@ def province_from_url(url: str | None) -> str | None:
     if not url:
         return None
     host = (urlparse(url if "//" in url else f"//{url}").hostname or "").lower()
-    host = host.removeprefix("www.")
     data = _data()
+    for prefix in data.get("host_prefixes", ["www."]):
+        host = host.removeprefix(prefix)
     if any(host == h or host.endswith("." + h) for h in data["national"]):
         return None
     for site, province in data["sites"].items():

@@ -149,9 +149,24 @@ def name_continued(text: str, s: int, e: int, last_name_end: int) -> str | None:
     short = e - s <= 2 and text[s:e].isdigit()
     if short and last_name_end >= 0 and _NAME_LIST_RE.fullmatch(text, last_name_end, s):
         return "name_number"
+    if short and last_name_end >= 0 and _named_list_item(text, last_name_end, s):
+        return "name_number"
     if _ABBREVIATED_NAME_RE.search(text, max(0, s - 6), s):
         return "name_number"
     return None
+
+
+def _named_list_item(text: str, last_name_end: int, s: int) -> bool:
+    """``ấp Tân Hòa 1, Tân Hòa 2``: the next item of a list of numbered names
+    repeats one to three capitalised words before its own number."""
+    gap = text[last_name_end:s]
+    sep = _NAME_LIST_RE.match(gap)
+    if sep is None or len(gap) - sep.end() > 40:
+        return False
+    words = gap[sep.end() :].split()
+    if not 1 <= len(words) <= 3 or not gap.endswith((" ", "\u00a0")):
+        return False
+    return all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def list_marker(text: str, s: int, e: int) -> str | None:
