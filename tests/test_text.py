@@ -376,6 +376,29 @@ def test_a_count_with_tối_thiểu_is_not_chrome():
     assert not is_chrome_line("Tối thiểu 10 hộ tham gia mỗi tổ tự quản.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(*) Cấm sao chép nội dung dưới mọi hình thức nếu Báo Đông Hải chưa cho phép.",
+        "Bản quyền thuộc về Cổng thông tin điện tử tỉnh X.",
+        "Đề nghị ghi rõ nguồn khi phát hành lại thông tin từ trang này.",
+    ],
+)
+def test_a_copyright_notice_is_chrome_though_it_reads_as_a_sentence(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Người dân sao chép mô hình của xã bạn theo hình thức mới, được bà con đồng ý.",
+        "Bản quyền tác giả được tôn trọng trong 12 câu lạc bộ của huyện.",
+    ],
+)
+def test_copying_a_model_is_not_a_copyright_notice(line):
+    assert not is_chrome_line(line)
+
+
 def test_every_control_character_but_the_newline_is_deleted() -> None:
     """Unicode category Cc, read from unicodedata, not from the table that deletes them."""
     import sys

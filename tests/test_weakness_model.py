@@ -401,3 +401,15 @@ def test_a_view_and_its_content_are_one_candidate_and_a_list_lead_in_none() -> N
     ), texts
     assert not any(t.rstrip().endswith("cụ thể là") for t in texts), texts
     assert "kinh phí cho các tổ còn thiếu" in texts
+
+
+def test_a_lead_and_a_persons_name_alone_are_no_candidate() -> None:
+    from extractors.clauses.weakness_candidates import candidate_clauses
+
+    text = (
+        "Qua kiểm tra, ông Trần Văn Bình\n\nNhiều tổ tự quản còn thiếu kinh phí. "
+        "Bà con cho biết ông Ba vẫn chưa nhận được phụ cấp."
+    )
+    texts = [c.text for c in candidate_clauses(text)]
+    assert not any(t.endswith("Trần Văn Bình") for t in texts), texts
+    assert "Bà con cho biết ông Ba vẫn chưa nhận được phụ cấp" in texts

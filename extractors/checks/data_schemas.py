@@ -49,6 +49,7 @@ class ChromeFile(Strict):
     char_map: dict[str, str]
     chrome_phrases: Words
     chrome_line_patterns: Words = []
+    notice_line_patterns: Words = []
     chrome_separators: str
     delete_chars: Words
     link_prefixes: Words

@@ -216,6 +216,24 @@ def _opens_speech(text: str, pos: int) -> bool:
     return pattern is not None and bool(pattern.search(text, max(0, pos - 16), pos))
 
 
+_HONORIFICS = ("ông", "bà", "anh", "chị", "đồng chí", "đ/c")
+
+
+def _only_a_name(piece: str) -> bool:
+    """``Qua giám sát, ông Nguyễn Văn A``: a short lead and a person's name, cut off from
+    what the person said, is no clause."""
+    *lead, last = piece.split(",")
+    if lead and len(",".join(lead).split()) > 4:
+        return False
+    words = last.split()
+    for title in _HONORIFICS:
+        size = len(title.split())
+        if [w.lower() for w in words[:size]] == title.split():
+            name = words[size:]
+            return 1 <= len(name) <= 4 and all(w[:1].isupper() for w in name)
+    return False
+
+
 @lru_cache(maxsize=1)
 def _announcer() -> re.Pattern[str] | None:
     words = load_vocabulary()["weakness_model"].get("list_announcers") or []
@@ -298,6 +316,8 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 if ce - cs < MIN_CHARS:
                     continue
                 if _names_the_speaker(text, cs, ce) or _announces_list(text, cs, ce):
+                    continue
+                if _only_a_name(text[cs:ce]):
                     continue
                 conditional = _conditional()
                 if conditional is not None and conditional.match(text, cs, ce):

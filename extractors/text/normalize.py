@@ -134,6 +134,11 @@ def _chrome_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 
 @cache
+def _notice_lines() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data().get("notice_line_patterns", []))
+
+
+@cache
 def _chrome_lines() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in _data().get("chrome_line_patterns", []))
 
@@ -168,6 +173,8 @@ def is_chrome_line(line: str) -> bool:
         return False
     if not any(ch.isalnum() for ch in line):
         return True
+    if any(p.fullmatch(line) for p in _notice_lines()):
+        return True  # a copyright notice, though it reads as a sentence
     if not _looks_like_sentence(line) and any(p.fullmatch(line) for p in _chrome_lines()):
         return True
     if NUMBER_THEN_WORD.search(line) or _looks_like_sentence(line):
