@@ -127,3 +127,29 @@ def test_to_quoc_is_not_a_head_noun() -> None:
 def test_to_chuc_is_not_a_head_noun() -> None:
     text = "Hưởng ứng khẩu hiệu, các đơn vị phát động “Tổ chức tốt ngày hội” trên toàn huyện."
     assert _names(text) == []
+
+
+def test_a_club_is_named_after_its_kind_in_quotes() -> None:
+    """``12 câu lạc bộ “Phụ nữ với pháp luật”``: the quote right after the club's kind
+    names the model, in curly or straight quotes; a song the club sings does not."""
+    from extractors.extract import extract_document
+
+    cases = {
+        "Hội Phụ nữ duy trì 12 câu lạc bộ “Phụ nữ với pháp luật” ở các thôn.": (
+            "Phụ nữ với pháp luật"
+        ),
+        'Toàn huyện có 7 CLB "Thanh niên với pháp luật" với 210 đoàn viên.': (
+            "Thanh niên với pháp luật"
+        ),
+    }
+    for text, name in cases.items():
+        assert [m.name for m in extract_document(text).named_models] == [name]
+    sung = "Câu lạc bộ đã hát bài “Quê hương tươi đẹp” trong buổi lễ."
+    assert list(extract_document(sung).named_models) == []
+
+
+def test_a_quote_paired_across_two_apostrophes_is_no_name() -> None:
+    from extractors.extract import extract_document
+
+    text = 'Ông Tư, Chủ nhiệm CLB "Cựu chiến binh giúp nhau\'\' xã Phú Lộc cho biết: "Tốt lắm".'
+    assert list(extract_document(text).named_models) == []

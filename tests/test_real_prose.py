@@ -837,6 +837,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {300: None, 14: "unclassified"},
     ),
     (
+        "dignitaries attending the sessions just counted are attendance, not outreach",
+        "Năm qua, giáo xứ mở 40 buổi nói chuyện pháp luật có 2.000 lượt chức sắc, chức việc "
+        "và giáo dân tham dự.",
+        {2000: "unclassified"},
+    ),
+    (
         "criteria a result is judged by are not a count",
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},

@@ -127,6 +127,8 @@ def _plausible_name(name: str) -> bool:
         return False
     if len(name.split()) > _rules().max_words:
         return False
+    if ":" in name or "''" in name:
+        return False  # a quote paired across a closing "''" or into speech ("... cho biết:")
     return re.search(r"[.!?]\s+\S", name) is None and not name.endswith((".", "!", "?"))
 
 
