@@ -64,6 +64,12 @@ def any_contains(clauses: list[str], fragment: str) -> bool:
             "chưa phong phú; kinh phí hỗ trợ cho tổ tự quản còn eo hẹp.",
             "kinh phí hỗ trợ cho tổ tự quản còn eo hẹp",
         ),
+        (  # learned once round 13's modelled texts were in training (missed before)
+            "a shortcoming placed in the past",
+            "Trước thời điểm triển khai mô hình, trên địa bàn thôn thường xuyên xảy ra trộm cắp "
+            "vặt mà không phát hiện được đối tượng.",
+            "trộm cắp",
+        ),
     ],
 )
 def test_phrasings_are_found(kind: str, text: str, fragment: str) -> None:
@@ -76,11 +82,6 @@ def test_phrasings_are_found(kind: str, text: str, fragment: str) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        (
-            "Trước thời điểm triển khai mô hình, trên địa bàn thôn thường xuyên xảy ra trộm cắp "
-            "vặt mà không phát hiện được đối tượng.",
-            "trộm cắp",
-        ),
         (  # learned with round 10's modelled texts; just under the threshold (0.59) since
             # round 11's were added (the complaint heading above it is still found)
             "Kết quả nổi bật của phong trào\n\nNăm qua, toàn huyện đã xây dựng 25 mô hình tự "
