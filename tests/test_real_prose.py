@@ -843,6 +843,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {2000: "unclassified"},
     ),
     (
+        "reports the police accept and resolve are case handling, not citizens' tips",
+        "Từ đầu năm, Công an huyện tiếp nhận 640 tin báo, đã giải quyết xong 590 tin. "
+        "Năm qua, nhân dân cung cấp 75 tin báo giúp công an giải quyết nhiều vụ việc.",
+        {640: "unclassified", 590: "unclassified", 75: "tips_received"},
+    ),
+    (
         "criteria a result is judged by are not a count",
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},

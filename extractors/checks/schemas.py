@@ -52,6 +52,8 @@ class Indicator(Strict):
     cues: Cues = Cues()
     exclude: Excludes = Excludes()
     exclude_firm: Excludes = Excludes()
+    exclude_where_not: Excludes = Excludes()
+    where_not: Words = []
     patterns: list[list[dict[str, Any]]] = []
 
 

@@ -63,6 +63,10 @@ def _cue_not_counted(regex: re.Pattern[str], text: str, number_at: int) -> bool:
 def _excluded(rule: IndicatorRule, sections: dict[str, str]) -> bool:
     if _matches_any(rule.firm_excludes, sections):
         return True
+    if _matches_any(rule.soft_excludes, sections) and not (
+        rule.where_not is not None and rule.where_not.search(sections["sentence"])
+    ):
+        return True
     if rule.exclude_unless is not None and rule.exclude_unless.search(sections["sentence"]):
         return False
     return _matches_any(rule.excludes, sections)

@@ -60,6 +60,9 @@ class IndicatorRule:
     exclude_unless: re.Pattern[str] | None = None
     # excludes that exclude_unless does not lift
     firm_excludes: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    # excludes that apply only where none of ``where_not`` stands in the sentence
+    soft_excludes: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    where_not: re.Pattern[str] | None = None
     # first words of a unit that the indicator also accepts ("súng" takes "súng cồn")
     unit_heads: frozenset[str] = frozenset()
 
@@ -187,6 +190,10 @@ def load_codebook(path: str | None = None) -> Codebook:
                 firm_excludes={
                     s: phrase_regex(spec.get("exclude_firm", {}).get(s, [])) for s in SECTIONS
                 },
+                soft_excludes={
+                    s: phrase_regex(spec.get("exclude_where_not", {}).get(s, [])) for s in SECTIONS
+                },
+                where_not=phrase_regex(spec.get("where_not", [])),
                 unit_heads=frozenset(u.lower() for u in spec.get("unit_heads", [])),
             )
         )
