@@ -366,3 +366,21 @@ DOCUMENT_CASES = [
 def test_document_dates(kind, text, published, expected):
     doc = extract_document(text, Metadata(published=published)).document
     assert {field: getattr(doc, field) for field in expected} == expected, kind
+
+
+def test_a_term_of_office_after_a_bodys_name_is_no_span():
+    """ "Đại hội Đoàn nhiệm kỳ 2017-2022" names the term; "trong nhiệm kỳ 2015 - 2020"
+    reports over it."""
+    from extractors.extract import extract_document
+
+    named = (
+        "Trong 6 tháng đầu năm 2017, chi đoàn có nhiều đóng góp tích cực. Cụ thể, chi đoàn "
+        "tổ chức 40 buổi nói chuyện cho 3.100 người dân.\n\nNgoài ra, đoàn viên tặng 12 phần "
+        "quà cho gia đình chính sách và bảo đảm an ninh cho Đại hội Đoàn thanh niên nhiệm "
+        "kỳ 2017-2022."
+    )
+    doc = extract_document(named).document
+    assert (doc.period_start, doc.period_end) == ("2017-01-01", "2017-06-30")
+    reported = "Trong nhiệm kỳ 2015 - 2020, Hội đã xây dựng 25 mô hình tự quản."
+    doc = extract_document(reported).document
+    assert (doc.period_start, doc.period_end) == ("2015-01-01", "2020-12-31")
