@@ -849,6 +849,32 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {640: "unclassified", 590: "unclassified", 75: "tips_received"},
     ),
     (
+        "the parts of a place's make-up are make-up too",
+        "Huyện hiện có 24 xã, trong đó 15 xã vùng cao và 9 xã đồng bằng.",
+        {24: None, 15: None, 9: None},
+    ),
+    (
+        "what a regulation requires is no result",
+        "Theo quy định, thôn loại một được bố trí 4 thành viên, thôn loại hai là 3 người.",
+        {4: None, 3: None},
+    ),
+    (
+        "an average and its base are no count",
+        "Bình quân, 1 cán bộ phụ trách địa bàn xử lý 7,5 vụ việc trong năm; cấp huyện là "
+        "12,3 vụ việc.",
+        {1: None, 7.5: None, 12.3: None},
+    ),
+    (
+        "the wars a place fought are history",
+        "Trong hai cuộc kháng chiến, quê hương này có 9 xã được tuyên dương Anh hùng.",
+        {2: None},
+    ),
+    (
+        "spent cartridges in a list of what was handed in",
+        "Bà con đã giao nộp 6 khẩu súng săn, 15 vỏ đạn và 40 viên đạn các loại.",
+        {6: "weapons_surrendered", 15: "weapons_surrendered", 40: "weapons_surrendered"},
+    ),
+    (
         "criteria a result is judged by are not a count",
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},

@@ -327,7 +327,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
         # "có 9 bản, gần 540 hộ": a later item of the list the lead-in opened
         "make_up_list": re.compile(
-            rf"(?<!\w)(?:{lead_ins})\s+(?:{_ITEM}\s*(?:,|và)\s*)+(?:{_QUAL}\s+)?$",
+            rf"(?<!\w)(?:{lead_ins})\s+(?:{_ITEM}\s*(?:,\s*(?:trong\s+đó\s+)?|và)\s*)+(?:{_QUAL}\s+)?$",
             re.IGNORECASE,
         )
         if lead_ins

@@ -15,6 +15,9 @@ import re
 
 from extractors.figures.codebook import Codebook
 
+# An average is no count: a fraction of a counted thing after "trung bình" / "bình quân".
+_AVERAGE = re.compile(r"(?<!\w)(?:trung bình|bình quân)(?!\w)", re.IGNORECASE)
+
 
 def not_a_figure(
     codebook: Codebook,
@@ -78,6 +81,16 @@ def not_a_figure(
     below = spec.get("threshold_below")
     if below is not None and unit in spec["make_up_units"] and below.search(before.rstrip()):
         return "per_unit"  # "nơi dưới 200 hộ thì ...": a threshold too
+    if (
+        value is not None
+        and unit not in spec["money_units"]
+        and (
+            (value != int(value) and _AVERAGE.search(sentence_before or before))
+            or (value == 1 and _AVERAGE.search(before))
+        )
+    ):
+        # "bình quân, 1 cán bộ xử lý 7,5 vụ việc": an average and its base
+        return "per_unit"
     openers = spec.get("audience_openers")
     if (
         openers is not None
