@@ -875,6 +875,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {6: "weapons_surrendered", 15: "weapons_surrendered", 40: "weapons_surrendered"},
     ),
     (
+        "the movement's patrol teams are groups of its models",
+        "Thôn duy trì 7 tổ tuần tra với 28 thành viên hoạt động vào ban đêm.",
+        {7: "model_groups"},
+    ),
+    (
         "criteria a result is judged by are not a count",
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},
