@@ -153,3 +153,19 @@ def test_a_quote_paired_across_two_apostrophes_is_no_name() -> None:
 
     text = 'Ông Tư, Chủ nhiệm CLB "Cựu chiến binh giúp nhau\'\' xã Phú Lộc cho biết: "Tốt lắm".'
     assert list(extract_document(text).named_models) == []
+
+
+def test_a_few_words_of_the_models_kind_may_stand_before_its_name() -> None:
+    """``mô hình nhóm mạng xã hội “...”``, ``các mô hình: 14 đoạn đường có đèn “...”``."""
+    from extractors.extract import extract_document
+
+    cases = {
+        "Công an phường vận hành mô hình nhóm mạng xã hội “Láng giềng trực tuyến” từ đầu năm.": (
+            "Láng giềng trực tuyến"
+        ),
+        "Huyện nhân rộng các mô hình: 14 đoạn đường có đèn “Ngõ sáng đêm an” ở nhiều thôn.": (
+            "Ngõ sáng đêm an"
+        ),
+    }
+    for text, name in cases.items():
+        assert [m.name for m in extract_document(text).named_models] == [name]
