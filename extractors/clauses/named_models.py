@@ -172,11 +172,22 @@ def extract_named_models(doc_id: str, text: str) -> list[NamedModel]:
             if not _plausible_name(name):
                 continue
             context = _context_before(text, quote.open_at if quote.open_at >= 0 else quote.start)
-            if rules.blocking.search(context) and not rules.list_head.search(context):
+            if _blocked(rules, context):
                 continue
             if announced or _looks_like_model(name):
                 rows.append(NamedModel(doc_id, quote.start, quote.end, name))
     return rows
+
+
+def _blocked(rules: _Rules, context: str) -> bool:
+    """A blocking word right before the quote makes it something else, unless a model cue
+    stands between them ("tiêu chuẩn ... mô hình “X”"); a cue further back does not lift a
+    blocker next to the quote ("câu lạc bộ đã hát bài “X”")."""
+    blocker = rules.blocking.search(context)
+    if blocker is None:
+        return False
+    head = rules.list_head.search(context)
+    return head is None or head.start() < blocker.start()
 
 
 def unique_model_names(models: Iterable[NamedModel]) -> list[str]:
