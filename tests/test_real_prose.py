@@ -1049,6 +1049,13 @@ def test_the_base_after_tren_tong_so_is_the_denominator() -> None:
     assert [(f.value, f.denominator) for f in figures_of(text)] == [(12, 15)]
 
 
+def test_people_dealt_with_are_a_flow_unless_framed_as_on_file() -> None:
+    text = "Mặt trận xã nhận giúp đỡ, giáo dục 18 đối tượng ở khu dân cư."
+    assert [f.kind for f in figures_of(text)] == ["flow"]
+    text = "Công an huyện đã đưa vào diện quản lý 140 đối tượng có biểu hiện vi phạm."
+    assert [f.kind for f in figures_of(text)] == ["stock"]
+
+
 def test_cases_on_file_now_are_a_stock() -> None:
     """Cases are a flow only when nothing frames them: "đến nay còn ... đang chấp hành"
     counts who stands on file now."""
