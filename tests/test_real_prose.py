@@ -880,6 +880,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {7: "model_groups"},
     ),
     (
+        "a day and month after 'hôm qua' are a date",
+        "Cụ thể, hôm qua 14.9, tổ tự quản phát hiện 3 đối tượng trộm cắp.",
+        {14.9: None, 3: "unclassified"},
+    ),
+    (
         "criteria a result is judged by are not a count",
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},
