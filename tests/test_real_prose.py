@@ -885,6 +885,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {14.9: None, 3: "unclassified"},
     ),
     (
+        "regular police posted to communes are not the part-time force",
+        "Năm 2020, tỉnh đưa 150 đồng chí Công an chính quy về giữ các chức danh Công an "
+        "xã; toàn tỉnh còn 420 công an viên bán chuyên trách.",
+        {150: "unclassified", 420: "grassroots_force_members"},
+    ),
+    (
         "criteria a result is judged by are not a count",
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},
