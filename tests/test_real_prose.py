@@ -887,8 +887,9 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
     (
         "regular police posted to communes are not the part-time force",
         "Năm 2020, tỉnh đưa 150 đồng chí Công an chính quy về giữ các chức danh Công an "
-        "xã; toàn tỉnh còn 420 công an viên bán chuyên trách.",
-        {150: "unclassified", 420: "grassroots_force_members"},
+        "xã; toàn tỉnh còn 420 công an viên bán chuyên trách. Nhiều xã vẫn giao 30 Công "
+        "an xã bán chuyên trách làm việc cùng Công an chính quy.",
+        {150: "unclassified", 420: "grassroots_force_members", 30: "grassroots_force_members"},
     ),
     (
         "criteria a result is judged by are not a count",
