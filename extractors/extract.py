@@ -73,14 +73,16 @@ class Metadata:
 def extractor_version() -> str:
     """Changes whenever the code or the codebook data of ``extractors`` changes.
 
-    The pipeline keys its cache on it, so editing a rule re-extracts.
+    The pipeline keys its cache on it, so editing a rule re-extracts. It opens with a
+    letter: a bare hex digest such as ``9091192118e3`` reads as a number in a CSV reader
+    (pandas takes it for 9.09e12).
     """
     digest = hashlib.sha1()
     root = Path(__file__).parent
     for path in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return "v" + digest.hexdigest()[:12]
 
 
 def _mentions_inside(

@@ -116,3 +116,20 @@ def test_a_manifest_change_re_extracts_that_file_only_and_an_option_change_all(t
 
     assert extracted(run_antq(*args, "--entities", "off").stdout) == 5
     assert extracted(run_antq(*args, "--entities", "off").stdout) == 0
+
+
+def test_the_extractor_version_never_reads_as_a_number(tmp_path):
+    """A bare hex digest such as ``9091192118e3`` is a float to a CSV reader; the version
+    opens with a letter so a researcher's pandas keeps it as text."""
+    import re
+
+    import pandas as pd
+
+    from extractors.extract import extractor_version
+
+    version = extractor_version()
+    assert re.fullmatch(r"v[0-9a-f]{12}", version)
+    for value in (version, "v9091192118e3", "v123456789012"):
+        path = tmp_path / "documents.csv"
+        path.write_text(f"doc_id,extractor_version\na,{value}\n", encoding="utf-8")
+        assert pd.read_csv(path)["extractor_version"].iloc[0] == value
