@@ -129,43 +129,37 @@ def test_to_chuc_is_not_a_head_noun() -> None:
     assert _names(text) == []
 
 
-def test_a_club_is_named_after_its_kind_in_quotes() -> None:
-    """``12 câu lạc bộ “Phụ nữ với pháp luật”``: the quote right after the club's kind
-    names the model, in curly or straight quotes; a song the club sings does not."""
-    from extractors.extract import extract_document
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the quote right after the club's kind names the model, in curly or straight quotes
+        (
+            "Hội Phụ nữ duy trì 12 câu lạc bộ “Phụ nữ với pháp luật” ở các thôn.",
+            "Phụ nữ với pháp luật",
+        ),
+        (
+            'Toàn huyện có 7 CLB "Thanh niên với pháp luật" với 210 đoàn viên.',
+            "Thanh niên với pháp luật",
+        ),
+        # a few words of the model's kind may stand between the cue and the name
+        (
+            "Công an phường vận hành mô hình nhóm mạng xã hội “Láng giềng trực tuyến” từ đầu năm.",
+            "Láng giềng trực tuyến",
+        ),
+        (
+            "Huyện nhân rộng các mô hình: 14 đoạn đường có đèn “Ngõ sáng đêm an” ở nhiều thôn.",
+            "Ngõ sáng đêm an",
+        ),
+    ],
+)
+def test_a_name_after_its_models_kind(text: str, name: str) -> None:
+    assert _names(text) == [name]
 
-    cases = {
-        "Hội Phụ nữ duy trì 12 câu lạc bộ “Phụ nữ với pháp luật” ở các thôn.": (
-            "Phụ nữ với pháp luật"
-        ),
-        'Toàn huyện có 7 CLB "Thanh niên với pháp luật" với 210 đoàn viên.': (
-            "Thanh niên với pháp luật"
-        ),
-    }
-    for text, name in cases.items():
-        assert [m.name for m in extract_document(text).named_models] == [name]
-    sung = "Câu lạc bộ đã hát bài “Quê hương tươi đẹp” trong buổi lễ."
-    assert list(extract_document(sung).named_models) == []
+
+def test_a_song_the_club_sings_is_no_name() -> None:
+    assert _names("Câu lạc bộ đã hát bài “Quê hương tươi đẹp” trong buổi lễ.") == []
 
 
 def test_a_quote_paired_across_two_apostrophes_is_no_name() -> None:
-    from extractors.extract import extract_document
-
     text = 'Ông Tư, Chủ nhiệm CLB "Cựu chiến binh giúp nhau\'\' xã Phú Lộc cho biết: "Tốt lắm".'
-    assert list(extract_document(text).named_models) == []
-
-
-def test_a_few_words_of_the_models_kind_may_stand_before_its_name() -> None:
-    """``mô hình nhóm mạng xã hội “...”``, ``các mô hình: 14 đoạn đường có đèn “...”``."""
-    from extractors.extract import extract_document
-
-    cases = {
-        "Công an phường vận hành mô hình nhóm mạng xã hội “Láng giềng trực tuyến” từ đầu năm.": (
-            "Láng giềng trực tuyến"
-        ),
-        "Huyện nhân rộng các mô hình: 14 đoạn đường có đèn “Ngõ sáng đêm an” ở nhiều thôn.": (
-            "Ngõ sáng đêm an"
-        ),
-    }
-    for text, name in cases.items():
-        assert [m.name for m in extract_document(text).named_models] == [name]
+    assert _names(text) == []
