@@ -352,6 +352,7 @@ class WeaknessModelCues(Strict):
     unit_types: Words = []
     reported_speech: Words = []
     list_announcers: Words = []
+    honorifics: Words = []
     cues: dict[str, Words]
 
 

@@ -90,6 +90,8 @@ class Targets(Strict):
 
 
 class NotFigures(Strict):
+    ratio_bases: Words = []
+    average_cues: Words = []
     make_up_units: Words = []
     make_up_lead_ins: Words = []
     people_units: Words = []
@@ -137,6 +139,8 @@ class IndicatorsFile(Strict):
     families: dict[str, str]
     units: Words = []
     glued_units: dict[str, str] = {}
+    function_words: Words = []
+    money_scales: Words = []
     kind_cues: KindCues = KindCues()
     breakdowns: Words = []
     list_separators: Words = []

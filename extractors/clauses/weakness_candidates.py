@@ -216,9 +216,6 @@ def _opens_speech(text: str, pos: int) -> bool:
     return pattern is not None and bool(pattern.search(text, max(0, pos - 16), pos))
 
 
-_HONORIFICS = ("ông", "bà", "anh", "chị", "đồng chí", "đ/c")
-
-
 def _only_a_name(piece: str) -> bool:
     """``Qua giám sát, ông Nguyễn Văn A``: a short lead and a person's name, cut off from
     what the person said, is no clause."""
@@ -226,7 +223,7 @@ def _only_a_name(piece: str) -> bool:
     if lead and len(",".join(lead).split()) > 4:
         return False
     words = last.split()
-    for title in _HONORIFICS:
+    for title in load_vocabulary()["weakness_model"].get("honorifics") or []:
         size = len(title.split())
         if [w.lower() for w in words[:size]] == title.split():
             name = words[size:]

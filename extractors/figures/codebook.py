@@ -35,6 +35,13 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+def _spaced(phrases: list[str]) -> str:
+    """An alternation of phrases, longest first, any run of spaces between their words."""
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    )
+
+
 @dataclass(frozen=True)
 class Cue:
     regex: re.Pattern[str]
@@ -106,6 +113,10 @@ class Codebook:
     standing_units: frozenset[str] = frozenset()
     not_figures: dict[str, Any] = field(default_factory=dict)
     glued_units: dict[str, str] = field(default_factory=dict)
+    # words that cannot be a counted noun, and the amounts in words that are in đồng when
+    # one of them follows ("kinh phí trên 1,5 tỉ trong đó ...")
+    function_words: frozenset[str] = frozenset()
+    money_scales: frozenset[str] = frozenset()
 
     def family(self, code: str) -> str:
         for rule in self.rules:
@@ -259,6 +270,8 @@ def load_codebook(path: str | None = None) -> Codebook:
         standing_units=frozenset(u.lower() for u in kind_cues.get("standing_units", [])),
         not_figures=_not_figures(data.get("not_figures", {})),
         glued_units={k.lower(): v.lower() for k, v in data.get("glued_units", {}).items()},
+        function_words=frozenset(w.lower() for w in data.get("function_words", [])),
+        money_scales=frozenset(w.lower() for w in data.get("money_scales", [])),
     )
 
 
@@ -379,6 +392,14 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if back
         else None,
         "share_of_percent": re.compile(rf"^\s*(?:{share})\s*$", re.IGNORECASE) if share else None,
+        # "20 nhóm trên tổng số 25 thôn": the words between a count and its base
+        "ratio_base_gap": re.compile(
+            rf"[^\d,;.()]{{0,40}}?(?<!\w)(?:{_spaced(spec.get('ratio_bases', []))})\s+",
+            re.IGNORECASE,
+        )
+        if spec.get("ratio_bases")
+        else None,
+        "average": phrase_regex(spec.get("average_cues", [])),
         "audience_units": frozenset(u.lower() for u in spec.get("audience_units", [])),
         "slogan_words": frozenset(u.lower() for u in spec.get("slogan_words", [])),
         "slogan_max": float(spec.get("slogan_max", 10)),

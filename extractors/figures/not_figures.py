@@ -15,9 +15,6 @@ import re
 
 from extractors.figures.codebook import Codebook
 
-# An average is no count: a fraction of a counted thing after "trung bình" / "bình quân".
-_AVERAGE = re.compile(r"(?<!\w)(?:trung bình|bình quân)(?!\w)", re.IGNORECASE)
-
 
 def not_a_figure(
     codebook: Codebook,
@@ -81,12 +78,14 @@ def not_a_figure(
     below = spec.get("threshold_below")
     if below is not None and unit in spec["make_up_units"] and below.search(before.rstrip()):
         return "per_unit"  # "nơi dưới 200 hộ thì ...": a threshold too
+    average = spec.get("average")
     if (
-        value is not None
+        average is not None
+        and value is not None
         and unit not in spec["money_units"]
         and (
-            (value != int(value) and _AVERAGE.search(sentence_before or before))
-            or (value == 1 and _AVERAGE.search(before))
+            (value != int(value) and average.search(sentence_before or before))
+            or (value == 1 and average.search(before))
         )
     ):
         # "bình quân, 1 cán bộ xử lý 7,5 vụ việc": an average and its base

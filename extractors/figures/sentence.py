@@ -35,10 +35,6 @@ MAX_BEFORE = 160
 
 
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,6}")
-# Words that cannot be a counted noun: after an amount in words with no currency
-# ("tổng chi 1,5 tỉ trong đó ...") the amount is in đồng.
-_NOT_NOUNS = frozenset(["trong", "và", "với", "của", "cho", "để", "ở", "tại", "từ", "là", "được"])
-_MONEY_SCALES = frozenset(["tỷ", "tỉ", "triệu"])
 
 
 def _unit_after(
@@ -266,18 +262,15 @@ def figures_in_sentence(ctx: DocumentContext, item: SentenceInput) -> list[Figur
     return figures
 
 
-_BASE_GAP = re.compile(r"[^\d,;.()]{0,40}?(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số\s+", re.I)
-
-
 def _ratio_base(
-    text: str, end: int, ordered: list[NumberMention], index: int
+    text: str, end: int, ordered: list[NumberMention], index: int, gap: re.Pattern[str] | None
 ) -> NumberMention | None:
     """``20 nhóm trên tổng số 25 thôn``, ``12 vụ trong số 15 vụ``: the number right
     after is the base of this count, its denominator, not a figure of its own."""
     if index + 1 >= len(ordered):
         return None
     nxt = ordered[index + 1]
-    if nxt.start < end or nxt.is_percent or not _BASE_GAP.fullmatch(text, end, nxt.start):
+    if gap is None or nxt.start < end or nxt.is_percent or not gap.fullmatch(text, end, nxt.start):
         return None
     return nxt
 
@@ -323,7 +316,10 @@ def _figure(
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
     unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook)
     unit_end = unit_end if unit_end >= 0 else mention.end
-    if unit in _NOT_NOUNS and (mention.scale_word or "").lower() in _MONEY_SCALES:
+    if (
+        unit in codebook.function_words
+        and (mention.scale_word or "").lower() in codebook.money_scales
+    ):
         unit, unit_end = "đồng", mention.end
     glued = text[mention.number_end : mention.end]
     if glued.isalpha() and glued.lower() in codebook.glued_units:  # "160.000.000đ"
@@ -396,7 +392,8 @@ def _figure(
     ):
         kind = "stock"
     denominator = mention.denominator
-    base = _ratio_base(text, max(unit_end, mention.end), ordered, index)
+    gap = codebook.not_figures.get("ratio_base_gap")
+    base = _ratio_base(text, max(unit_end, mention.end), ordered, index, gap)
     if base is not None and denominator is None and not mention.is_percent:
         denominator, state.base_at = base.value, base.start
     label = None
