@@ -15,15 +15,16 @@ Every score with nothing to score is ``None``, never 1.0.
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from extractors.extract import extract_document
 from extractors.geo import places as geo
 from extractors.records import Extraction
+from extractors.text.periods import Published
 from pipeline.evaluate.matching import (
     FigureMatch,
     Locator,
@@ -68,14 +69,12 @@ def _full_date(value: Any, end: bool) -> str | None:
     if not value:
         return None
     text = str(value)
-    if re.fullmatch(r"\d{4}", text):
-        return f"{text}-12-31" if end else f"{text}-01-01"
-    month = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if month:
-        year, mon = int(month[1]), int(month[2])
-        day = calendar.monthrange(year, mon)[1] if end else 1
-        return f"{year:04d}-{mon:02d}-{day:02d}"
-    return text
+    known = Published.parse(text) if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", text) else None
+    if known is None:
+        return text
+    if end:
+        return known.last_day().isoformat()
+    return date(known.year, known.month or 1, known.day or 1).isoformat()
 
 
 def _gold_period(gold: dict[str, Any]) -> tuple[str | None, str | None] | None:
