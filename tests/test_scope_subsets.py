@@ -512,3 +512,36 @@ def test_unclassified_parts_of_a_classified_total_are_counted_as_it_is():
     people = "Lực lượng công an xã có 12 người, trong số đó 5 người là công an chính quy."
     regular = next(f for f in extract_document(people).figures if f.value == 5)
     assert regular.indicator == "unclassified"
+
+
+# Written for these tests: the shapes of three real leads (an address chain as the
+# subject, a higher body named after the reporter, the province's localities as a whole).
+ADDRESS_CHAIN_LEAD = """Camera giúp giữ bình yên từng con hẻm
+
+Thứ Ba, 12/03/2019
+Phường 5, quận 8, TP Hồ Chí Minh đã lắp đặt 64 camera an ninh tại các tuyến hẻm nhờ vận động nhân dân đóng góp.
+
+Theo lãnh đạo phường, từ khi có camera, số vụ trộm cắp trên địa bàn giảm rõ rệt.
+"""
+
+HIGHER_BODY_AFTER_REPORTER = """(TTXVN) - Sáng 3-10, Công an huyện Quỳ Hợp (Nghệ An) thông tin đã thu về 27 khẩu súng tự chế do bà con các bản mang đến. Công an tỉnh Nghệ An cho biết sẽ đưa cách làm này ra các huyện miền núi.
+"""
+
+PROVINCE_LOCALITIES = """(ANTV) - Hơn 300 tổ tự quản đã ra đời ở các địa phương trong tỉnh Quảng Ngãi, trở thành chỗ dựa của công an cơ sở. Mới đây, tổ tự quản thôn An Hội, xã Nghĩa Hà, TP Quảng Ngãi đã phát hiện và cùng công an bắt giữ 2 đối tượng trộm cắp.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ward opening the lead acts; its district and city only say where it is
+        (ADDRESS_CHAIN_LEAD, ("commune", "Phường 5")),
+        # the district police report; the province's police only carry on the campaign
+        (HIGHER_BODY_AFTER_REPORTER, ("district", "Quỳ Hợp")),
+        # "các địa phương trong tỉnh" speaks of the whole province; the commune is an example
+        (PROVINCE_LOCALITIES, ("province", None)),
+    ],
+)
+def test_scope_from_the_unit_that_acts_in_the_lead(text, expected):
+    doc = extract_document(text).document
+    assert (doc.scope, doc.scope_name) == expected

@@ -245,6 +245,7 @@ class ScopeWeights(Strict):
     title_subject: float = 0.0
     title_province: float
     lead_reporter: float
+    later_higher_reporter: float
     lead_typed: float
     whole_unit_lead: float
     whole_unit_body: float

@@ -72,6 +72,19 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
     )
 
 
+def _chain_head(mention: Any, mentions: Sequence[Any], text: str) -> Any:
+    """The first unit of an address chain ending at ``mention`` ("Phường 3, quận 10, TP X
+    đã ..."): the chain's lowest unit is its subject, the others say where it is."""
+    head = mention
+    while True:
+        before = [m for m in mentions if m is not head and _locates(head, [m], text)]
+        if not before:
+            return head
+        # a ward named by its number is read as written ("Phường 5"); the gazetteer's
+        # numbered wards belong to many districts
+        head = min(before, key=lambda m: (m.start, not isinstance(m, _Numbered)))
+
+
 def _reports(text: str, mention: Any) -> bool:
     """A reporting body's name stands right before the place ("UBND huyện X"), and no
     person's title before it makes it a guest's ("Phó Giám đốc Công an tỉnh về dự"),
@@ -316,8 +329,17 @@ def detect_scope(
         if _persons_address(text, m.start):
             continue  # "Ông Nguyễn Văn A (thôn X, xã Y) cho biết": where a witness lives
         if _reports(text, m):
+            # "Phường 3, quận 10, TP X đã lắp ...": the ward acts, the rest is its address
+            m = _chain_head(m, in_lead, text)
+            if m in typed:
+                typed.remove(m)  # it votes as the reporter, not as a place also named
             if m.level not in reported:  # one reporting body per level
-                vote(m.level, w["lead_reporter"], m.name)
+                # a higher body named after the lead's first reporter comments on or
+                # continues its work ("Công an huyện X cho biết ...; Công an tỉnh cũng
+                # đề nghị ..."): it votes less than the body the lead opens with
+                later = reporters and all(_RANK[m.level] > _RANK[r.level] for r in reporters)
+                weight = w["later_higher_reporter"] if later else w["lead_reporter"]
+                vote(m.level, weight, m.name)
             reported.add(m.level)
             reporters.append(m)
         elif m.typed:
