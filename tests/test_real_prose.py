@@ -25,6 +25,68 @@ def figures_of(text: str) -> tuple[Figure, ...]:
 # (kind of text, sentence, {value: indicator or None})
 CASES: list[tuple[str, str, dict[float, str | None]]] = [
     (
+        "detonator parts in a list of what was handed in",
+        "Tuần qua, người dân giao nộp cho Công an xã 3 khẩu súng kíp, 45 hạt nổ, 7 kim hỏa "
+        "và 4 nụ xòe.",
+        {
+            3: "weapons_surrendered",
+            45: "weapons_surrendered",
+            7: "weapons_surrendered",
+            4: "weapons_surrendered",
+        },
+    ),
+    (
+        "fishermen's teams at sea and their members",
+        "Các xã ven biển đã lập 26 tổ đoàn kết trên biển với 310 thành viên.",
+        {26: "model_groups", 310: "model_members"},
+    ),
+    (
+        "village security teams of another name",
+        "Huyện hiện có 142 tổ an ninh xã hội ở các khu dân cư.",
+        {142: "model_groups"},
+    ),
+    (
+        "communes that got regular police, counted without a ratio",
+        "Năm 2020, lực lượng công an chính quy đã về đứng chân ở 54 xã của tỉnh.",
+        {54: "grassroots_police_coverage"},
+    ),
+    (
+        "officers posted to commune police titles are not the part-time force",
+        "Tỉnh đã cử 9 đồng chí về đảm nhiệm chức danh Công an xã ở vùng biên.",
+        {9: "unclassified"},
+    ),
+    (
+        "members of street-guard teams",
+        "Quận kiện toàn 61 tổ bảo vệ dân phố với 240 đội viên.",
+        {240: "grassroots_force_members"},
+    ),
+    (
+        "the loot in the story of a case",
+        "Trước đó, một đối tượng đã cướp giật 2 điện thoại và 6 triệu đồng của người đi đường.",
+        {2: None},
+    ),
+    (
+        "goods recovered from a theft are a result",
+        "Công an xã đã thu hồi 3 xe máy bị trộm để trả lại cho người dân.",
+        {3: "unclassified"},
+    ),
+    (
+        "a model named by its numbers",
+        "Các thành viên tổ tự quản “4 trong 1” ở thôn Tân Lập đã kịp thời báo tin cho công an.",
+        {1: None},
+    ),
+    (
+        "counts at two levels sharing one predicate",
+        "Các đài truyền thanh xã, huyện phát tin an ninh, trật tự được 132 lượt cấp huyện và "
+        "1.020 lượt cấp xã.",
+        {132: "media_campaigns", 1020: "media_campaigns"},
+    ),
+    (
+        "officer turns on patrol are not patrols",
+        "Trong tháng, xã tổ chức tuần tra đêm với 415 lượt CBCS.",
+        {415: "unclassified"},
+    ),
+    (
         "numbers in words, award cue after the count",
         "Có sáu tập thể và ba mươi hai cá nhân được Chủ tịch UBND huyện tặng giấy khen.",
         {6: "awards_collective", 32: "awards_individual"},

@@ -98,6 +98,8 @@ class NotFigures(Strict):
     measure_units: Words = []
     rate_periods: Words = []
     workload_lead_ins: Words = []
+    crime_verbs: Words = []
+    crime_undone_verbs: Words = []
     quota_lead_ins: Words = []
     measure_work_verbs: Words = []
     people_lead_ins: Words = []

@@ -418,6 +418,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "workload": _lead_in_at_end(spec.get("workload_lead_ins", []), qualified=True),
         "quota": _lead_in_at_end(spec.get("quota_lead_ins", []), qualified=True),
         "measure_work": phrase_regex(spec.get("measure_work_verbs", [])),
+        "crime": _lead_in_at_end(spec.get("crime_verbs", []), qualified=True),
+        "crime_undone": phrase_regex(spec.get("crime_undone_verbs", [])),
     }
 
 

@@ -58,6 +58,15 @@ def not_a_figure(
     quota = spec.get("quota")
     if quota is not None and quota.search(before):
         return "target"  # "quy định là 4.600 đồng chí": a quota, what is required
+    crime = spec.get("crime")
+    if crime is not None and crime.search(before):
+        undone = spec.get("crime_undone")
+        if undone is None or not undone.search(before):
+            return "crime_detail"  # "cướp giật 1 điện thoại": what the offender took
+    if unit == "trong" and re.match(r"\s*1(?!\d)", after_unit):
+        return "name"  # a model named "3 trong 1": its numbers are a name
+    if value == 1 and re.fullmatch(r"\s*trong\s*", between):
+        return "name"  # ... and its "1" (``between`` is the text since the "3")
     lead = spec["frequency_lead_ins"]
     if unit in spec["frequency_units"] and lead is not None and lead.search(before):
         return "frequency"
