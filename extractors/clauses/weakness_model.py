@@ -81,7 +81,22 @@ def syllables(text: str) -> list[str]:
 #: Families whose phrases praise with a negation or "còn" in them ("không chỉ ... mà
 #: còn", "không để xảy ra", "không còn xảy ra"): searched in the text as it is, and
 #: blanked out of it before the other families are searched.
-_PRAISING = ("not_only", "achievement")
+_PRAISING = ("not_only", "achievement", "not_admitting")
+# A clause admits a shortcoming only with a word of one of these families in it (after
+# the praising phrases are blanked), or under a sentence, heading or lead-in that names
+# one ("Hạn chế: ..."): the model's words alone ("khó khăn" in "không quản khó khăn")
+# are not enough.
+_ADMITTING = (
+    "weakness_noun",
+    "negation",
+    "still",
+    "lacking",
+    "broken",
+    "formal",
+    "leaving",
+    "worsening",
+)
+_ADMITTING_CONTEXT = ("ctx:weakness_noun", "prev:weakness_noun", "head:weakness_noun")
 
 
 @lru_cache(maxsize=1)
@@ -438,7 +453,12 @@ def decision(score: float, row: dict[str, Any]) -> float:
     the model adds the shortcomings they miss. Cross-validation and the threshold
     use this same score (``pipeline/evaluate/weakness_training.py``).
     """
-    return max(score, row["cues"].get("rule", 0.0))
+    cues = row["cues"]
+    if not any(cues.get(f"cue:{name}") for name in _ADMITTING) and not any(
+        cues.get(key) for key in _ADMITTING_CONTEXT
+    ):
+        score = 0.0
+    return max(score, cues.get("rule", 0.0))
 
 
 def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
@@ -448,10 +468,10 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
     scores = fast_scores(rows, bundle)
     out = []
     for c, row, score in zip(candidates, rows, scores, strict=True):
-        if score >= bundle["threshold"]:
-            out.append(Weakness(doc_id, c.start, c.end, c.text, cue="model"))
-        elif decision(score, row) >= bundle["threshold"]:
-            out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rules"))
+        decided = decision(score, row)
+        if decided >= bundle["threshold"]:
+            cue = "model" if decided == score else "rules"
+            out.append(Weakness(doc_id, c.start, c.end, c.text, cue=cue))
         elif rising_harm(c.text, _before(c)):
             out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm"))
     return out
