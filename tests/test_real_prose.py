@@ -25,6 +25,41 @@ def figures_of(text: str) -> tuple[Figure, ...]:
 # (kind of text, sentence, {value: indicator or None})
 CASES: list[tuple[str, str, dict[float, str | None]]] = [
     (
+        "group/member pairs written with a slash share what follows",
+        "Biên phòng đã giúp dân lập 31 tổ/190 thành viên tự quản ở các bản vùng cao.",
+        {31: "model_groups", 190: "model_members"},
+    ),
+    (
+        "models spread out from the ones a province keeps",
+        "Từ các mô hình điểm, huyện đã nhân rộng ra 45 mô hình ở các thôn, bản.",
+        {45: "models_replicated_provincial"},
+    ),
+    (
+        "an award to people named by their post",
+        "Dịp này, UBND xã tặng giấy khen cho 6 công an viên.",
+        {6: "awards_individual"},
+    ),
+    (
+        "who came to an award ceremony",
+        "Hội nghị khen thưởng 12 tập thể, có 60 đồng chí dự.",
+        {12: "awards_collective", 60: "unclassified"},
+    ),
+    (
+        "administrative offences are not criminal cases solved through tips",
+        "Nhờ 215 nguồn tin quần chúng cung cấp, công an đã xử lý 19 vụ việc vi phạm hành chính.",
+        {19: "unclassified"},
+    ),
+    (
+        "hot spots turned round are not sites of a model",
+        "Trong năm, tỉnh duy trì 48 mô hình tự quản; riêng công an đã chuyển hóa 17 xã phức tạp.",
+        {48: "models_active", 17: "unclassified"},
+    ),
+    (
+        "what weapons campaigns brought in, named after them",
+        "Trong đợt cao điểm, các đồn đã mở 265 buổi vận động, thu hồi 130 khẩu súng tự chế.",
+        {265: "weapons_campaigns", 130: "weapons_surrendered"},
+    ),
+    (
         "detonator parts in a list of what was handed in",
         "Tuần qua, người dân giao nộp cho Công an xã 3 khẩu súng kíp, 45 hạt nổ, 7 kim hỏa "
         "và 4 nụ xòe.",

@@ -31,6 +31,8 @@ from extractors.text.numbers import NumberMention
 from extractors.text.tokens import Token, build_doc, split_at, word_tokens
 
 MAX_AFTER = 150  # characters of clause after a number that may hold its cues
+# Between a count's unit and the next count of a pair written with a slash ("64 tổ/512").
+_PAIR_GAP = re.compile(r"\s*/\s*")
 MAX_BEFORE = 160
 
 
@@ -325,6 +327,12 @@ def _figure(
     if glued.isalpha() and glued.lower() in codebook.glued_units:  # "160.000.000đ"
         unit, unit_end = codebook.glued_units[glued.lower()], mention.end
     next_start = ordered[index + 1].start if index + 1 < len(ordered) else sentence.end
+    if index + 1 < len(ordered) and _PAIR_GAP.fullmatch(
+        text, max(unit_end, mention.end), next_start
+    ):
+        # "31 nhóm/190 người tự quản ...": a pair written with a slash shares the
+        # words after its second count, which name what both count
+        next_start = ordered[index + 2].start if index + 2 < len(ordered) else sentence.end
     semicolon = text.find(";", mention.end, next_start)
     after_end = min(next_start, semicolon if semicolon >= 0 else next_start, unit_end + MAX_AFTER)
     after = text[mention.end : after_end]
