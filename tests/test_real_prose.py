@@ -25,6 +25,28 @@ def figures_of(text: str) -> tuple[Figure, ...]:
 # (kind of text, sentence, {value: indicator or None})
 CASES: list[tuple[str, str, dict[float, str | None]]] = [
     (
+        "fire-safety propaganda classes, not the fire teams' training",
+        "Năm qua, lực lượng chữa cháy mở 145 lớp tuyên truyền về PCCC cho các hộ kinh doanh; "
+        "cán bộ dân phòng học 42 lớp huấn luyện nghiệp vụ PCCC.",
+        {145: "fire_safety_campaigns", 42: "trainings_held"},
+    ),
+    (
+        "a charity house given",
+        "Dịp này, Đoàn thanh niên tặng 2 căn nhà cho hộ nghèo.",
+        {2: "charity_houses"},
+    ),
+    (
+        "fishermen's teams: groups, boats and crews in one run",
+        "Huyện đảo có 52 tổ đoàn kết trên biển, trong đó nhóm đánh bắt xa bờ có 17 tổ/60 tàu/310 "
+        "lao động.",
+        {52: "model_groups", 17: "model_groups", 310: "model_members"},
+    ),
+    (
+        "workers found jobs are no model's members",
+        "Xã giải quyết việc làm cho 230 lao động trong năm.",
+        {230: "unclassified"},
+    ),
+    (
         "group/member pairs written with a slash share what follows",
         "Biên phòng đã giúp dân lập 31 tổ/190 thành viên tự quản ở các bản vùng cao.",
         {31: "model_groups", 190: "model_members"},

@@ -31,8 +31,9 @@ from extractors.text.numbers import NumberMention
 from extractors.text.tokens import Token, build_doc, split_at, word_tokens
 
 MAX_AFTER = 150  # characters of clause after a number that may hold its cues
-# Between a count's unit and the next count of a pair written with a slash ("64 tổ/512").
-_PAIR_GAP = re.compile(r"\s*/\s*")
+# Between a count's unit and the next count of a pair written with a slash or a hyphen
+# ("31 nhóm/190", "12 tổ-57 thuyền").
+_PAIR_GAP = re.compile(r"\s*[/\-–]\s*")
 MAX_BEFORE = 160
 
 
