@@ -458,6 +458,8 @@ def decision(score: float, row: dict[str, Any]) -> float:
         cues.get(key) for key in _ADMITTING_CONTEXT
     ):
         score = 0.0
+    if cues.get("cue:natural_hazard"):
+        score = 0.0  # weather and disasters are hazards, not shortcomings of the work
     return max(score, cues.get("rule", 0.0))
 
 
