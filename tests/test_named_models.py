@@ -163,3 +163,12 @@ def test_a_song_the_club_sings_is_no_name() -> None:
 def test_a_quote_paired_across_two_apostrophes_is_no_name() -> None:
     text = 'Ông Tư, Chủ nhiệm CLB "Cựu chiến binh giúp nhau\'\' xã Phú Lộc cho biết: "Tốt lắm".'
     assert _names(text) == []
+
+
+def test_a_straight_opening_quote_closed_by_a_curly_one() -> None:
+    """Pages mix the two kinds of quotes around one name."""
+    text = (
+        'Tại hội nghị tổng kết mô hình "Tổ tự quản dòng họ về an ninh trật tự” giai đoạn '
+        "2015-2024, xã đã khen thưởng 5 tổ."
+    )
+    assert _names(text) == ["Tổ tự quản dòng họ về an ninh trật tự"]

@@ -123,6 +123,8 @@ def test_phrasings_not_learned_yet(text: str, fragment: str) -> None:
         "Ngoài các điểm đã kể, trong khu phố còn có thêm 40 camera do các hộ kinh doanh tự lắp.",
         # no need: nothing is lacking
         "Doanh nghiệp bàn giao lại 4 bình xịt cay vì không có nhu cầu dùng nữa.",
+        # praise for the unprecedented
+        "Lực lượng chức năng đã phá một đường dây buôn lậu với thủ đoạn chưa có tiền lệ.",
         # weather and disasters are hazards, not shortcomings of the work
         "Tuy vậy, mùa mưa bão năm nay đến sớm, lũ quét gây nhiều thiệt hại và diễn biến phức tạp.",
     ],

@@ -82,6 +82,14 @@ def _quotes(text: str) -> list[_Quote]:
         char = text[pos]
         closing = _PAIRS[char]
         close_at = text.find(closing, pos + 1)
+        if char == '"':
+            # a straight opening quote closed by a curly one on its line ('"Đội xung kích
+            # an ninh” ở thôn'): pages mix the two
+            curly = text.find("”", pos + 1)
+            line_end = text.find("\n", pos + 1)
+            same_line = curly != -1 and (line_end == -1 or curly < line_end)
+            if same_line and (close_at == -1 or curly < close_at):
+                closing, close_at = "”", curly
         reopen = text.find(char, pos + 1) if char != closing else -1
         # Curly quotes may wrap a line; straight quotes pair only on one line.
         paragraph_break = "\n\n" if char != closing else "\n"
