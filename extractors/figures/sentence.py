@@ -331,8 +331,8 @@ def _figure(
     if index + 1 < len(ordered) and _PAIR_GAP.fullmatch(
         text, max(unit_end, mention.end), next_start
     ):
-        # "31 nhóm/190 người tự quản ...": a pair written with a slash shares the
-        # words after its second count, which name what both count
+        # "31 nhóm/190 người tự quản ...": a pair written with a slash or a hyphen
+        # shares the words after its second count, which name what both count
         next_start = ordered[index + 2].start if index + 2 < len(ordered) else sentence.end
     semicolon = text.find(";", mention.end, next_start)
     after_end = min(next_start, semicolon if semicolon >= 0 else next_start, unit_end + MAX_AFTER)
