@@ -387,8 +387,19 @@ def _clause_records(
     period: int | None,
     span_fields: dict,
 ) -> tuple[list[Weakness], list[Solution], list[NamedModel]]:
-    """Weaknesses (with themes), solutions (with themes) and named models of a text."""
-    weaknesses = detect_weaknesses(doc_id, text, weakness_mode)
+    """Weaknesses (with themes), solutions (with themes) and named models of a text.
+
+    The weakness detector reads the text with the names of models blanked: a model
+    named for what it fights (“Khu dân cư không ma túy”) admits nothing.
+    """
+    named = extract_named_models(doc_id, text)
+    blanked = text
+    for m in named:
+        blanked = blanked[: m.start] + " " * (m.end - m.start) + blanked[m.end :]
+    weaknesses = [
+        replace(w, text=text[w.start : w.end]) if blanked is not text else w
+        for w in detect_weaknesses(doc_id, blanked, weakness_mode)
+    ]
     themes = classify_weaknesses([w.text for w in weaknesses]) if weaknesses else []
     weaknesses = [
         replace(
@@ -408,5 +419,5 @@ def _clause_records(
         replace(s, theme=theme, province=province, province_2025=province_2025, period=period)
         for s, (theme, _) in zip(solutions, sol_themes, strict=True)
     ]
-    models = [replace(m, province=province) for m in extract_named_models(doc_id, text)]
+    models = [replace(m, province=province) for m in named]
     return weaknesses, solutions, models

@@ -309,3 +309,20 @@ def test_written_type_breaks_ties_and_a_province_ends_a_list() -> None:
         ("district", "Tiên Yên", "Quảng Ninh"),
         ("province", "Quảng Ninh", "Quảng Ninh"),  # not huyện Quảng Ninh of Quảng Bình
     ]
+
+
+def test_a_lead_that_says_what_its_subject_is_names_its_level() -> None:
+    text = (
+        "Giao lưu giữa UBND xã Mù Cả và xã bạn bên kia biên giới\n"
+        "Mường Tè là huyện biên giới xa nhất của tỉnh. Năm 2022, Ban Chỉ đạo huyện tổ chức "
+        "45 buổi tuyên truyền ở các bản."
+    )
+    from extractors.geo.scope import _subject_level
+
+    lead = text.index("\n") + 1
+    assert _subject_level("Lai Châu", "Lai Châu", "", text, lead, find_place_mentions(text)) == (
+        "district"
+    )
+    # a name that is no unit of the report's province says nothing
+    other = "\nPhú Quý là huyện đảo xa bờ."
+    assert _subject_level("Lai Châu", "Lai Châu", "", other, 1, find_place_mentions(other)) is None

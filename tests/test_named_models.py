@@ -172,3 +172,18 @@ def test_a_straight_opening_quote_closed_by_a_curly_one() -> None:
         "2015-2024, xã đã khen thưởng 5 tổ."
     )
     assert _names(text) == ["Tổ tự quản dòng họ về an ninh trật tự"]
+
+
+def test_an_opening_quote_typed_for_the_closing_one_still_closes_the_name() -> None:
+    text = "Hội viên tham gia mô hình “Tổ tự quản giữ gìn trật tự bến đò “, nhiều năm liền."
+    assert [m.name for m in extract_named_models("d", text)] == [
+        "Tổ tự quản giữ gìn trật tự bến đò"
+    ]
+
+
+def test_the_movement_quoted_after_phong_trao_is_no_model() -> None:
+    text = (
+        "Phường có 4 mô hình thuộc phong trào “Toàn dân bảo vệ an ninh Tổ quốc” do hội viên "
+        "làm nòng cốt."
+    )
+    assert extract_named_models("d", text) == []

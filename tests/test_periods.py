@@ -384,3 +384,29 @@ def test_a_term_of_office_after_a_bodys_name_is_no_span():
     reported = "Trong nhiệm kỳ 2015 - 2020, Hội đã xây dựng 25 mô hình tự quản."
     doc = extract_document(reported).document
     assert (doc.period_start, doc.period_end) == ("2015-01-01", "2020-12-31")
+
+
+def test_a_launch_date_on_an_undated_page_gives_no_year():
+    text = (
+        "Cổng an ninh ở Phong Hòa\n\nMô hình được đưa vào vận hành từ tháng 4/2023; 2 tổ "
+        "trực thay nhau trông coi, có 11 người."
+    )
+    doc = extract_document(text).document
+    assert (doc.period_start, doc.period_end, doc.period) == ("2023-04-01", None, None)
+    # the page's date closes the span, and so gives its year
+    dated = extract_document(text, Metadata(published="2024-02-20")).document
+    assert (dated.period_end, dated.period) == ("2024-02-20", 2024)
+
+
+def test_years_counted_back_restate_the_span_the_text_names():
+    text = (
+        "Ngày 9/12/2023, Đoàn Thanh niên huyện sơ kết mô hình thanh niên tự quản giai đoạn "
+        "2021 – 2023. Sau 3 năm triển khai, đoàn viên đã tuần tra 410 lượt và giúp hòa giải "
+        "57 vụ việc."
+    )
+    doc = extract_document(text).document
+    assert (doc.period_label, doc.period_precision, doc.period) == (
+        "2021 - 2023",
+        "multi_year",
+        2023,
+    )

@@ -1015,6 +1015,53 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Tai nạn giao thông năm nay đều giảm trên 3 tiêu chí: số vụ, số người chết và bị thương.",
         {3: None},
     ),
+    (
+        "a count of explosives by their kind in a hand-in story, and explosive charges",
+        "Đợt này, người dân trong xã giao nộp 15 loại vật liệu nổ, trong đó có 3 nguyên liệu "
+        "nổ và 40 viên đạn.",
+        {15: "weapons_surrendered", 3: "weapons_surrendered", 40: "weapons_surrendered"},
+    ),
+    (
+        "leaflets as the south calls them, and letters for reporting crimes",
+        "Tổ công tác in và rải 2.350 tờ bướm, gửi 640 thư tố giác tội phạm tới từng nhà.",
+        {2350: "materials_distributed", 640: "materials_distributed"},
+    ),
+    (
+        "villages where a model runs are not copies of a document",
+        "Đoàn viên dựng nhà văn hóa ở 5 bản của xã vùng cao.",
+        {5: "unclassified"},
+    ),
+    (
+        "models replicated in a local report, no place named",
+        "Năm qua, huyện nhân rộng 6 mô hình ra các thôn, tổ dân phố.",
+        {6: "models_replicated_provincial"},
+    ),
+    (
+        "models replicated across the country, with 'ra'",
+        "Trong số đó, 9 mô hình được Bộ Công an biểu dương và nhân rộng ra cả nước.",
+        {9: "models_replicated_national"},
+    ),
+    (
+        "models replicated beside models built and the new total",
+        "Tỉnh xây dựng thêm 7 mô hình mới, nhân rộng 12 mô hình, đưa tổng số mô hình hiện có "
+        "lên 58.",
+        {12: "models_replicated_provincial"},
+    ),
+    (
+        "the members of a steering committee are not model members",
+        "Ban Chỉ đạo của mô hình có 25 thành viên, do Chủ tịch UBND xã đứng đầu.",
+        {25: "unclassified"},
+    ),
+    (
+        "a board counted by its own noun, not by the commune named before it",
+        "Để vận hành mô hình, xã Tân Hòa lập 1 ban điều hành và 2 tổ trực.",
+        {1: "unclassified"},
+    ),
+    (
+        "groups kept running",
+        "Năm 2024, xã tiếp tục duy trì hoạt động 64 nhóm hộ liên kết.",
+        {64: "model_groups"},
+    ),
 ]
 
 
@@ -1140,10 +1187,32 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Người dân ấp Tân Phú 2 góp tiền lắp đèn.", "2"),  # a hamlet's name with its number
         ("Ngày hội ở làng Kon Brai 3 diễn ra vui tươi.", "3"),
         ("Vùng biên cùng chung tay giữ bình yên thôn bản - 2\nNội dung bài", "2"),  # gallery no.
+        # round 15
+        ("Ông Trần Văn K, Phó trưởng ban 389 của tỉnh, phát biểu.", "389"),  # a committee's no.
+        ("Tổ tuần tra dọc cột mốc 1085, 1086 vào mỗi tuần.", "1085"),  # border markers
+        ("Tổ tuần tra dọc cột mốc 1085, 1086 vào mỗi tuần.", "1086"),
+        ("Tổ tuần tra dọc cột mốc biên giới 214 trong đêm.", "214"),
+        ("Năm 2021, tổ tình nguyện giúp 30 hộ bị ảnh hưởng bởi dịch COVID- 19.", "19"),  # a code
+        ("Mô hình được triển khai tại Trường THPT Nguyễn Huệ 2 và thôn An Lạc.", "2"),  # a school
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
     assert raw not in [m.raw for m in find_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # who lives there and how the place is divided are not results (codebook)
+        ("Ở xã biên giới này, đồng bào Dao chiếm hơn 60%, còn lại là người Kinh.", 60),
+        ("Phường được chia thành 5 khu phố với 31 tổ dân phố.", 5),
+        ("Phường được chia thành 5 khu phố với 31 tổ dân phố.", 31),
+        ("Đoàn công tác về thăm 11 xã có đồng bào Thái sinh sống.", 11),
+        ("Tại diễn đàn, đại diện các xã trình bày 7 báo cáo tham luận.", 7),  # papers read
+    ],
+)
+def test_make_up_and_composition_are_not_figures(text: str, value: float) -> None:
+    assert value not in [f.value for f in figures_of(text)]
 
 
 def test_a_value_under_its_table_label_stays_a_number() -> None:

@@ -315,16 +315,18 @@ def test_a_decimal_comma_does_not_cut_a_clause() -> None:
             "Tai nạn giao thông giảm 3 vụ, nhưng tăng 2 người chết so với cùng kỳ.",
             "tăng 2 người chết",
         ),
+        # without a number, a rise is admitted only against the results ("Tuy nhiên")
         (
-            "Tội phạm trộm cắp tài sản ở các khu nhà trọ ngày càng nhiều.",
+            "Tuy nhiên, tội phạm trộm cắp tài sản ở các khu nhà trọ ngày càng nhiều.",
             "ngày càng nhiều",
         ),
         (  # a harm with no crime word: unrest
-            "Thời gian gần đây, tình trạng bất ổn quanh khu chợ đêm có chiều hướng gia tăng.",
+            "Dù vậy, thời gian gần đây, tình trạng bất ổn quanh khu chợ đêm có chiều hướng gia "
+            "tăng.",
             "bất ổn",
         ),
         (  # a harm that persists
-            "Ở các xã ven biển, hoạt động buôn lậu qua đường thủy vẫn diễn biến phức tạp.",
+            "Tuy vậy, ở các xã ven biển, hoạt động buôn lậu qua đường thủy vẫn diễn biến phức tạp.",
             "buôn lậu",
         ),
     ],
@@ -350,6 +352,50 @@ def test_a_rise_in_tips_or_arrests_and_a_fall_in_harm_are_not_rising_harms(text:
     ]
 
 
+@pytest.mark.parametrize("mode", ["model", "rules"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the situation a story opens on, with no figure and no admission (codebook: only a
+        # figure that is itself a shortcoming is one)
+        "Mấy tháng nay, tình hình trộm cắp ở chợ phiên có chiều hướng tăng lên.",
+        "Ở các xã ven biển, hoạt động buôn lậu qua đường thủy vẫn diễn biến phức tạp.",
+        "Các đối tượng ngày càng tinh vi, thường xuyên thay đổi thủ đoạn.",
+    ],
+)
+def test_the_situation_described_without_a_figure_is_no_weakness(mode: str, text: str) -> None:
+    assert wm.detect_weaknesses("d", normalize_text(text), mode) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a model named for what it fights admits nothing
+        "Xã duy trì mô hình “Khu dân cư không ma túy, không trộm cắp” tại thôn Đông Hòa.",
+        # a service promise, unexploded ordnance, "not few" as "many"
+        "Bộ phận một cửa giải quyết hồ sơ trong ngày, không để người dân chờ đợi.",
+        "Bà con phát hiện nhiều quả đạn pháo chưa nổ còn sót lại trong vườn và báo công an.",
+        "Không ít mô hình trở thành điểm sáng của huyện.",
+    ],
+)
+def test_names_promises_and_things_are_not_weaknesses(text: str) -> None:
+    from extractors.extract import extract_document
+
+    assert extract_document(text, with_entities=False).weaknesses == ()
+
+
+def test_a_named_model_inside_a_weakness_stays_in_its_text() -> None:
+    from extractors.extract import extract_document
+
+    text = (
+        "Tuy nhiên, mô hình “Đèn chiếu sáng an ninh” ở một số thôn chưa phát huy hiệu quả do "
+        "thiếu "
+        "kinh phí."
+    )
+    (weakness,) = extract_document(text, with_entities=False).weaknesses
+    assert "“Đèn chiếu sáng an ninh”" in weakness.text
+
+
 def test_every_harm_word_with_a_rise_is_found_and_every_blocker_stops_it() -> None:
     from extractors.clauses.rising_harms import rising_harm
     from extractors.text.yaml_data import load_data
@@ -357,9 +403,14 @@ def test_every_harm_word_with_a_rise_is_found_and_every_blocker_stops_it() -> No
     data = load_data(wm.__file__, "rising_harms.yaml")
     for harm in data["harms"]:
         for rise in data["rises"]:
-            assert rising_harm(f"số {harm} {rise} so với cùng kỳ"), (harm, rise)
+            assert rising_harm(f"số {harm} {rise} so với cùng kỳ", counted=False), (harm, rise)
+            assert not rising_harm(f"số {harm} {rise} so với cùng kỳ"), (harm, rise)
+            assert rising_harm(f"số {harm} {rise} 12% so với cùng kỳ"), (harm, rise)
         for persists in data["persists"]:
-            assert rising_harm(f"tình hình {harm} {persists} ở vùng giáp ranh"), (harm, persists)
+            assert rising_harm(f"tình hình {harm} {persists} ở vùng giáp ranh", counted=False), (
+                harm,
+                persists,
+            )
         for rise in data["rises_before_number"]:
             assert rising_harm(f"số {harm} {rise} 3 vụ so với cùng kỳ"), (harm, rise)
             assert not rising_harm(f'mô hình "3 {rise}" phòng, chống {harm}'), (harm, rise)

@@ -221,6 +221,7 @@ class GeoWeights(Strict):
 class ProvincesFile(Strict):
     authority_cues: Words
     confidence_scale: float
+    former_districts: dict[str, Words] = {}
     lead_chars: int
     needs_type_word: Words
     person_cues: Words
@@ -246,6 +247,7 @@ class ScopeWeights(Strict):
     title_province: float
     lead_reporter: float
     later_higher_reporter: float
+    later_lower_reporter: float = 3.0
     lead_typed: float
     whole_unit_lead: float
     whole_unit_body: float
@@ -350,6 +352,7 @@ class WeaknessModelCues(Strict):
     predicate_words: Words
     attribution_verbs: Words = []
     conditional_openers: Words = []
+    situation_subjects: Words = []
     unit_types: Words = []
     reported_speech: Words = []
     list_announcers: Words = []

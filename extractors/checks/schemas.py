@@ -106,6 +106,8 @@ class NotFigures(Strict):
     demographic_units: Words = []
     composition_after: Words = []
     composition_people: Words = []
+    share_people: Words = []
+    make_up_after: Words = []
     make_up_not_before: Words = []
     make_up_reach: Words = []
     audience_openers: Words = []

@@ -91,6 +91,13 @@ def _quotes(text: str) -> list[_Quote]:
             if same_line and (close_at == -1 or curly < close_at):
                 closing, close_at = "”", curly
         reopen = text.find(char, pos + 1) if char != closing else -1
+        if char == "“" and reopen != -1 and (close_at == -1 or reopen < close_at):
+            # an opening quote typed for the closing one ('“ vận động ... tội phạm “, mô
+            # hình ...'): it opens nothing when no word follows it on its line
+            after = text[reopen + 1 : reopen + 2]
+            line_end = text.find("\n", pos + 1)
+            if (not after or not after.isalnum()) and (line_end == -1 or reopen < line_end):
+                closing, close_at, reopen = "“", reopen, -1
         # Curly quotes may wrap a line; straight quotes pair only on one line.
         paragraph_break = "\n\n" if char != closing else "\n"
         broken = text.find(paragraph_break, pos + 1, close_at) if close_at != -1 else -1

@@ -17,6 +17,8 @@ from functools import lru_cache
 from extractors.clauses.weaknesses import alternation, word_pattern
 from extractors.text.yaml_data import load_data
 
+_NUMBER = re.compile(r"\d")
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
@@ -28,13 +30,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return patterns
 
 
-def rising_harm(clause: str, before: str = "") -> bool:
-    """True when ``clause`` reports a rise of a harm named in it or in ``before`` (the
-    sentence up to the clause), or says it persists, and nothing there turns it into
-    an achievement or a plan."""
+def rising_harm(clause: str, before: str = "", counted: bool = True) -> bool:
+    """True when ``clause`` reports with a number a rise of a harm named in it or in
+    ``before`` (the sentence up to the clause), or says it persists, and nothing there
+    turns it into an achievement or a plan. Without a number it describes the
+    situation the movement faces ("tình hình trộm cắp tăng lên"), which the
+    codebook does not count: only a figure that is itself a shortcoming is one. A
+    caller that knows the report admits it there (after "Tuy nhiên", under "Khó
+    khăn") passes ``counted=False`` to accept it without a number."""
     p = _patterns()
     return bool(
-        p["rises"].search(clause)
+        (_NUMBER.search(clause) or not counted)  # a figure, not the situation described
+        and p["rises"].search(clause)
         and (p["harms"].search(clause) or p["harms"].search(before))
         and not p["blockers"].search(clause)
         and not p["blockers"].search(before)

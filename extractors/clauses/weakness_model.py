@@ -460,7 +460,39 @@ def decision(score: float, row: dict[str, Any]) -> float:
         score = 0.0
     if cues.get("cue:natural_hazard"):
         score = 0.0  # weather and disasters are hazards, not shortcomings of the work
+    # the situation faced ("Vài năm nay, tình hình trộm cắp vặt tăng lên"),
+    # unless the report admits it: against its results ("Tuy nhiên, ...") or in a
+    # section of difficulties ("Khó khăn: ...")
+    wanting = any(cues.get(f"cue:{name}") for name in _FINDING_WANTING)
+    if _situation(row["text"]) and not wanting and not _admitted(cues):
+        return 0.0
     return max(score, cues.get("rule", 0.0))
+
+
+def _admitted(cues: dict[str, float]) -> bool:
+    """The clause stands where a report admits something: under a weakness noun (its
+    sentence, the one before, its heading) or after a contrast with what went well."""
+    return any(cues.get(key) for key in (*_ADMITTING_CONTEXT, "pre:contrast", "cue:contrast"))
+
+
+#: Families that find the work wanting, as opposed to "còn", "vẫn" and a worsening trend
+#: that a description of the situation also uses.
+_FINDING_WANTING = ("weakness_noun", "negation", "lacking", "broken", "formal", "leaving")
+
+
+@lru_cache(maxsize=1)
+def _situation_pattern() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("situation_subjects", [])
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # among the clause's first words ("Ở các xã ven biển, hoạt động buôn lậu ...")
+    return re.compile(rf"^\W*(?:\w+\W+){{0,7}}?(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _situation(text: str) -> bool:
+    pattern = _situation_pattern()
+    return pattern is not None and pattern.search(text) is not None
 
 
 def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
@@ -474,7 +506,7 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
         if decided >= bundle["threshold"]:
             cue = "model" if decided == score else "rules"
             out.append(Weakness(doc_id, c.start, c.end, c.text, cue=cue))
-        elif rising_harm(c.text, _before(c)):
+        elif rising_harm(c.text, _before(c), counted=not _admitted(row["cues"])):
             out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm"))
     return out
 
@@ -486,10 +518,11 @@ def _before(candidate: Candidate) -> str:
 
 def _with_rising_harms(doc_id: str, text: str, found: list[Weakness]) -> list[Weakness]:
     """``found`` and the candidate clauses reporting a rising harm that no row covers."""
+    contrast = _cue_patterns()["contrast"]
     extra = [
         Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm")
         for c in candidate_clauses(text)
-        if rising_harm(c.text, _before(c))
+        if rising_harm(c.text, _before(c), counted=not contrast.search(_before(c) + c.text))
         and not any(w.start < c.end and c.start < w.end for w in found)
     ]
     return sorted([*found, *extra], key=lambda w: (w.start, w.end)) if extra else found

@@ -405,6 +405,21 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "slogan_max": float(spec.get("slogan_max", 10)),
         "norm": _norm_pattern(spec),
         "rate_lead_ins": phrase_regex(spec.get("rate_lead_ins", [])),
+        # "đồng bào Dao chiếm hơn 60%": the people's share, named before
+        # "14 bản có đồng bào Mông sinh sống": the units named by who lives there
+        "make_up_after": re.compile(
+            rf"\s*(?:{'|'.join(re.escape(w) for w in spec['make_up_after'])})(?!\w)",
+            re.IGNORECASE,
+        )
+        if spec.get("make_up_after")
+        else None,
+        "composition_share": re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in spec['share_people'])})(?!\w)"
+            rf"[^.;:\d]{{0,60}}?\s+chiếm(?:\s+(?:{_QUAL}|tỷ\s+lệ|tỉ\s+lệ))?\s*$",
+            re.IGNORECASE,
+        )
+        if spec.get("share_people")
+        else None,
         "composition": re.compile(
             rf"(?:%\s*)?(?:(?:{'|'.join(re.escape(w) for w in spec.get('composition_people', []))})"
             rf"\s+)?(?:{'|'.join(re.escape(w) for w in spec['composition_after'])})(?!\w)",

@@ -121,6 +121,9 @@ def not_a_figure(
     composition = spec.get("composition")
     if composition is not None and composition.match(f"{unit} {after_unit.lstrip()}"):
         return "demographics"  # "95% là đồng bào Mông": who the people are
+    share = spec.get("composition_share")
+    if share is not None and share.search(before):
+        return "demographics"  # "đồng bào Dao chiếm 60%": the people's share
     if unit in spec.get("audience_units", ()):
         return "audience"
     small = value is not None and value <= spec.get("slogan_max", 10) and value == int(value)
@@ -137,6 +140,9 @@ def not_a_figure(
         return None  # "kết nối với gần 1.000 hộ dân": whom the work reached
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
+    described = spec.get("make_up_after")
+    if unit in spec["make_up_units"] and described is not None and described.match(after_unit):
+        return "make_up"  # "14 bản có đồng bào Mông sinh sống": who lives there
     people = spec.get("people_lead_in")
     if unit in spec.get("people_units", ()) and people is not None and people.search(before):
         return "demographics"  # "trên địa bàn có khoảng 700 công nhân": who lives there

@@ -248,6 +248,10 @@ def _gazetteer() -> _Gazetteer:
             add(_key(ward), w_unit, ward)
             for alias in _alias_keys(row["wardAlias"], type_keys):
                 add(alias, w_unit)
+    for province, names in config.get("former_districts", {}).items():
+        for district in names:
+            d_unit = _Unit(DISTRICT, district, province, to_2025[province], kind="huyen")
+            add(_key(district), d_unit, district)
     for row in current:
         ward = _short(row["wardShort"] or "")
         if ward:

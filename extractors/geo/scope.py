@@ -304,7 +304,7 @@ def detect_scope(
         )
         if not (located and lower_in_lead):  # "thôn X ... ở Thạch Hà": the village's district
             vote(level, w.get("title_subject", 0.0), name)
-    subject = _subject_level(province, title_text, text, lead_start, text_mentions)
+    subject = _subject_level(province, province_2025, title_text, text, lead_start, text_mentions)
     if subject is not None:
         vote(subject, w["lead_reporter"])
         reported.add(subject)
@@ -338,7 +338,20 @@ def detect_scope(
                 # continues its work ("Công an huyện X cho biết ...; Công an tỉnh cũng
                 # đề nghị ..."): it votes less than the body the lead opens with
                 later = reporters and all(_RANK[m.level] > _RANK[r.level] for r in reporters)
-                weight = w["later_higher_reporter"] if later else w["lead_reporter"]
+                # ... and a lower body acting in a later paragraph than the lead's first
+                # reporter is an example of its work ("Công an huyện X củng cố 900 tổ
+                # tự quản ..." then, a paragraph on, "Công an xã Y họp các tổ trưởng ...")
+                example = reporters and all(
+                    _RANK[m.level] < _RANK[r.level] and "\n" in text[r.end : m.start]
+                    for r in reporters
+                )
+                weight = (
+                    w["later_higher_reporter"]
+                    if later
+                    else w.get("later_lower_reporter", w["lead_reporter"])
+                    if example
+                    else w["lead_reporter"]
+                )
                 vote(m.level, weight, m.name)
             reported.add(m.level)
             reporters.append(m)
@@ -509,14 +522,16 @@ def _numbered_wards(text: str, start: int, end: int) -> list[_Numbered]:
 
 def _subject_level(
     province: str | None,
+    province_2025: str | None,
     title_text: str,
     text: str,
     lead_start: int,
     mentions: Sequence[Any],
 ) -> str | None:
     """The level a headline or lead names as its subject by its first words: a bare
-    unit type ("Thành phố phát động ...") or the province's own name ("Bình Phước
-    đã tổ chức ...")."""
+    unit type ("Thành phố phát động ..."), the province's own name ("Bình Phước
+    đã tổ chức ..."), or a unit of the province defined by its type ("Mường Tè là
+    huyện ...")."""
     from extractors.text.dates import strip_metadata_date
 
     data = _data()
@@ -532,6 +547,18 @@ def _subject_level(
     for m in mentions:
         if m.start == at and m.level == PROVINCE and not m.typed and m.province == province:
             return PROVINCE
+    # a lead that opens by saying what its subject is: "Mường Tè là huyện biên giới, ..."
+    defined = re.match(
+        rf"((?:[^\W\d_][\w-]*\s+){{0,3}}[^\W\d_][\w-]*)\s+là\s+(?:một\s+)?"
+        rf"({'|'.join(map(re.escape, types))})(?!\w)",
+        opening,
+        re.IGNORECASE,
+    )
+    if defined and all(w[:1].isupper() for w in defined.group(1).split()):
+        level = _type_level(defined.group(2), province)
+        units = resolve_place(defined.group(1))
+        if any(u.level == level and _belongs(u, province, province_2025) for u in units):
+            return level
     return None
 
 

@@ -41,14 +41,19 @@ class Period:
     end: str | None
     label: str | None
     precision: str = "unknown"
+    #: the span runs from a launch ("vận hành từ tháng 3/2021"), not from a start
+    #: the report counts from ("Tính từ ngày 01/7/2025 tới nay")
+    launched: bool = False
 
     @property
     def year(self) -> int | None:
-        """The year a reader files the span under: the year it ends in (a span
-        running "to date" from a known start, with no known end, its start's year)."""
+        """The year a reader files the span under: the year it ends in (a span the
+        report counts "to date" from a known start, with no known end, its start's
+        year). A span from a launch with no known end ("đưa vào vận hành từ tháng
+        3/2021" on an undated page) may run into any later year: it has none."""
         if self.end:
             return int(self.end[:4])
-        if self.precision == "to_date" and self.start:
+        if self.precision == "to_date" and self.start and not self.launched:
             return int(self.start[:4])
         return None
 
@@ -187,7 +192,8 @@ def _since(
         return None
     label = f"{start.day}/{start.month}/{start.year}" if with_day else f"{start.month}/{start.year}"
     if published is None:
-        return Period(start.isoformat(), None, f"{label} - nay", "to_date")
+        # "since_month" cues name a launch (periods.yaml): its year is not the report's
+        return Period(start.isoformat(), None, f"{label} - nay", "to_date", launched=not with_day)
     return _to_published(start, published, label)
 
 
@@ -449,6 +455,7 @@ def document_period(
     if not votes:
         return None
     _absorb_rounded(votes)
+    _absorb_counted_back(votes)
     return max(votes, key=lambda p: (votes[p], p.end or "", p.start or ""))
 
 
@@ -460,8 +467,39 @@ def _absorb_rounded(votes: Counter[Period]) -> None:
     for period in list(votes):
         if period in exact or not period.start or not period.end:
             continue
+        if period.precision == "multi_year" and _whole_years(period):
+            continue  # "giai đoạn 2021 - 2023" is named, not rounded (_absorb_counted_back)
         for other in exact:
             if _near(period.start, other.start) and _near(period.end, other.end):
+                votes[other] += votes.pop(period)
+                break
+
+
+def _whole_years(period: Period) -> bool:
+    return (
+        bool(period.start and period.end)
+        and (period.start or "")[5:] == "01-01"
+        and (period.end or "")[5:] == "12-31"
+    )
+
+
+def _absorb_counted_back(votes: Counter[Period]) -> None:
+    """A span of several years counted back from the publication date ("sau 3 năm triển
+    khai", at a review of December 2023) restates the span the text names in whole
+    years ("giai đoạn 2021 - 2023"): of about the same length (within a
+    year) and ending within about a year of it, it gives that span its votes."""
+    named = [p for p in votes if p.precision == "multi_year" and _whole_years(p)]
+    for period in list(votes):
+        if period.precision != "multi_year" or period in named or not period.start:
+            continue
+        if not period.end:
+            continue
+        length = (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days
+        for other in named:
+            other_length = (
+                date.fromisoformat(other.end or "") - date.fromisoformat(other.start or "")
+            ).days
+            if abs(length - other_length) <= 400 and _near(period.end, other.end or "", 400):
                 votes[other] += votes.pop(period)
                 break
 

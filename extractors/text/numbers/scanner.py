@@ -25,6 +25,7 @@ from extractors.text.numbers.context import (
 from extractors.text.numbers.mentions import NumberMention, SkippedNumber
 from extractors.text.numbers.parse import parse_vietnamese_number
 from extractors.text.numbers.patterns import (
+    _CAPS_BEFORE_HYPHEN,
     _CHUNK_RE,
     _COMPOUND_RE,
     _DATE_CONNECTOR_RE,
@@ -182,8 +183,12 @@ class _Scanner:
             self._skip(s, e + 1, "measure")
             return True
         glued_before = before == "-" and _LETTERS_BEFORE_HYPHEN.search(text, max(0, s - 32), s)
+        # a code in capitals whose hyphen a space follows: "COVID- 19", "AK- 47"
+        glued_before = glued_before or (
+            before == " " and _CAPS_BEFORE_HYPHEN.search(text, max(0, s - 32), s - 1)
+        )
         if before.isalpha() or glued_before:
-            start = s - 1
+            start = s - 2 if before == " " else s - 1
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
                 start -= 1
             end = e

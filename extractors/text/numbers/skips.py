@@ -72,15 +72,17 @@ def duration(text: str, e: int, before: list[_Word]) -> str | None:
 
 
 def place_name(text: str, before: list[_Word]) -> str | None:
-    """``làng Chơ Rơn 2``: one to three capitalised words after a village or quarter
-    word, then the number, which is part of the name."""
+    """``làng Chơ Rơn 2``, ``THPT Lê Lợi 2``: one to three capitalised words after a
+    village, quarter or school word, then the number, which is part of the name."""
     for j in range(1, 4):
         if len(before) <= j or not before[j - 1].capitalized:
             return None
         gaps = (text[b.end : a.start] for a, b in zip(before[:j], before[1 : j + 1], strict=False))
         if any(gap.strip() for gap in gaps):
             return None  # a comma or a bracket breaks the name
-        if not before[j].capitalized and _longest_before(before[j:], _PLACE_NAME_HEADS):
+        # the head is a lower-case word, or a school's abbreviation ("THPT Lê Lợi 2")
+        head_like = not before[j].capitalized or text[before[j].start : before[j].end].isupper()
+        if head_like and _longest_before(before[j:], _PLACE_NAME_HEADS):
             return "name_number"
     return None
 
@@ -145,8 +147,9 @@ def abbreviated_head(text: str, s: int) -> str | None:
 
 
 def name_continued(text: str, s: int, e: int, last_name_end: int) -> str | None:
-    """``phường 1, 2 và 4``: numbers listed after a name's number; ``P.3``, ``Q. 12``."""
-    short = e - s <= 2 and text[s:e].isdigit()
+    """``phường 1, 2 và 4``: numbers listed after a name's number; ``P.3``, ``Q. 12``;
+    ``cột mốc 1085, 1086``: a longer number after a name's number of as many digits."""
+    short = text[s:e].isdigit() and (e - s <= 2 or _digits_before(text, last_name_end) == e - s)
     if short and last_name_end >= 0 and _NAME_LIST_RE.fullmatch(text, last_name_end, s):
         return "name_number"
     if short and last_name_end >= 0 and _named_list_item(text, last_name_end, s):
@@ -154,6 +157,14 @@ def name_continued(text: str, s: int, e: int, last_name_end: int) -> str | None:
     if _ABBREVIATED_NAME_RE.search(text, max(0, s - 6), s):
         return "name_number"
     return None
+
+
+def _digits_before(text: str, end: int) -> int:
+    """How many digits end at ``end`` (a name's number just skipped)."""
+    start = end
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return end - start
 
 
 def _named_list_item(text: str, last_name_end: int, s: int) -> bool:
