@@ -411,6 +411,15 @@ def test_non_figures_are_skipped_with_their_reason(
     assert find_numbers(text) == []
 
 
+def test_more_or_fewer_than_the_year_before_is_an_exact_difference() -> None:
+    text = "So với cùng kỳ, xảy ra nhiều hơn 12 vụ, ít hơn 3 người chết và hơn 40 người bị thương."
+    assert [(m.value, m.qualifier) for m in find_numbers(text)] == [
+        (12, "exact"),
+        (3, "exact"),
+        (40, "more_than"),
+    ]
+
+
 def test_bare_year_is_a_year_but_a_grouped_or_qualified_one_is_a_count() -> None:
     text = "Năm 2023 có 2.023 người, 2019 là năm đầu tiên, khoảng 2000 người tham gia."
     assert kept(text) == [("2.023", 2023), ("khoảng 2000", 2000)]

@@ -1058,6 +1058,36 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {1: "unclassified"},
     ),
     (
+        "a share of the communes reached is a figure, not the make-up",
+        "Đến cuối năm, có 100% xã, thị trấn và 96% khu dân cư đã ra mắt tổ tự quản.",
+        {100: "unclassified", 96: "unclassified"},
+    ),
+    (
+        "pledges signed with households are a result",
+        "Đoàn công tác vận động và ký cam kết với 340 hộ dân ở các bản vùng cao.",
+        {340: "unclassified"},
+    ),
+    (
+        "a province's firms and a town's clans are its make-up",
+        "Tỉnh hiện có 380 doanh nghiệp có vốn nước ngoài; thị trấn có 12 dòng họ lớn.",
+        {380: None, 12: None},
+    ),
+    (
+        "what an offender did is no result",
+        "Nghi phạm đã gây ra ba vụ cướp tài sản trước khi bị bắt.",
+        {3: None},
+    ),
+    (
+        "a rate of the police's handling is no count of tips",
+        "Tỉ lệ giải quyết tin báo về tội phạm đạt 93,4%; tỷ lệ phá án đạt 81%.",
+        {93.4: "unclassified", 81: "unclassified"},
+    ),
+    (
+        "chat groups the police keep are not groups of a model",
+        "Cả phường hiện duy trì 37 nhóm Zalo do cảnh sát khu vực quản lý.",
+        {37: "unclassified"},
+    ),
+    (
         "groups kept running",
         "Năm 2024, xã tiếp tục duy trì hoạt động 64 nhóm hộ liên kết.",
         {64: "model_groups"},
@@ -1194,6 +1224,8 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Tổ tuần tra dọc cột mốc biên giới 214 trong đêm.", "214"),
         ("Năm 2021, tổ tình nguyện giúp 30 hộ bị ảnh hưởng bởi dịch COVID- 19.", "19"),  # a code
         ("Mô hình được triển khai tại Trường THPT Nguyễn Huệ 2 và thôn An Lạc.", "2"),  # a school
+        ("Lễ ra quân diễn ra tại quảng trường 26.3, sát đường 3.2 của phường.", "26.3"),  # named
+        ("Lễ ra quân diễn ra tại quảng trường 26.3, sát đường 3.2 của phường.", "3.2"),
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
@@ -1209,6 +1241,7 @@ def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
         ("Phường được chia thành 5 khu phố với 31 tổ dân phố.", 31),
         ("Đoàn công tác về thăm 11 xã có đồng bào Thái sinh sống.", 11),
         ("Tại diễn đàn, đại diện các xã trình bày 7 báo cáo tham luận.", 7),  # papers read
+        ("Tai nạn giao thông năm nay giảm trên cả 3 chỉ số.", 3),  # criteria
     ],
 )
 def test_make_up_and_composition_are_not_figures(text: str, value: float) -> None:

@@ -582,3 +582,31 @@ def test_a_steering_committee_with_its_abbreviation_reports_for_its_commune():
     )
     found = extract_document(text).document
     assert (found.scope, found.scope_name) == ("commune", "Ia Dêr")
+
+
+def test_public_order_and_social_safety_in_the_lead_is_not_the_whole_commune():
+    text = (
+        "Hội nghị tổng kết của Công an tỉnh\n\n"
+        "Báo cáo tại hội nghị cho biết, cả năm lực lượng chức năng đã bảo đảm trật tự an toàn "
+        "xã hội trong các dịp lễ, tết và xử lý 410 vụ vi phạm."
+    )
+    meta = Metadata(url="https://baolamdong.vn/an-ninh/tong-ket.html", published="2025-01-11")
+    assert extract_document(text, meta).document.scope == "province"
+
+
+def test_where_a_suspect_lives_is_not_what_the_report_is_about():
+    text = (
+        "Công an tỉnh Quảng Nam bắt một người bị truy nã, trú tại xã Trà Bui.\n\n"
+        "Năm 2018, toàn tỉnh thu hồi hơn 900 khẩu súng tự chế."
+    )
+    assert extract_document(text).document.scope == "province"
+
+
+def test_a_ward_abbreviated_p_is_a_ward():
+    text = (
+        "Ra mắt tổ bảo vệ an ninh, trật tự\n\n"
+        "Chiều 2/7, Công an P.Hòa Xuân (TP.Đà Nẵng) ra mắt 150 tổ bảo vệ an ninh, trật tự ở "
+        "cơ sở."
+    )
+    found = extract_document(text).document
+    assert (found.scope, found.scope_name) == ("commune", "Hòa Xuân")

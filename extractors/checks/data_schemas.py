@@ -87,6 +87,7 @@ class Qualifiers(Strict):
     more_than: Words
     about: Words
     at_least: Words
+    exact: Words = []
 
 
 class DocumentTypes(Strict):
@@ -264,6 +265,7 @@ class ScopeFile(Strict):
     guest_list_openers: Words = []
     holding_verbs: Words = []
     issued_documents: Words = []
+    residence_words: Words = []
     headline_place_words: Words = []
     whole_unit_cues: WholeUnitCues
     whole_city_cues: Words = []

@@ -27,6 +27,7 @@ def not_a_figure(
     is_ratio: bool = False,
     value: float | None = None,
     sentence_before: str = "",
+    percent: bool = False,
 ) -> str | None:
     """Why this number is not a figure, or None when it is one.
 
@@ -129,6 +130,8 @@ def not_a_figure(
     small = value is not None and value <= spec.get("slogan_max", 10) and value == int(value)
     if small and unit in spec.get("slogan_words", ()):
         return "name"
+    if percent:
+        return None  # "đạt 100% thôn, khu phố": a share of units reached, not the make-up
     lead_in = spec["make_up_lead_in"]
     taking_part = spec["make_up_not_before"]
     rest = spec.get("unit_list_rest")

@@ -386,6 +386,7 @@ def _figure(
         mention.denominator is not None,
         mention.value,
         text[sentence.start : mention.start],
+        mention.is_percent,
     ):
         return None
     kind = kind_of(

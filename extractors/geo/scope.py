@@ -170,12 +170,21 @@ def _person_before_paren() -> re.Pattern[str]:
 
 
 def _persons_address(text: str, at: int) -> bool:
-    """``at`` is inside parentheses right after a person's name: the person's address."""
+    """``at`` is inside parentheses right after a person's name, or after a word of
+    residence ("người bị truy nã, trú tại xã X"): the person's address."""
+    if _residence().search(text[max(0, at - 30) : at]):
+        return True
     opened = text.rfind("(", max(0, at - 60), at)
     if opened < 0 or ")" in text[opened:at]:
         return False
     match = _person_before_paren().search(text[max(0, opened - 60) : opened + 1])
     return match is not None and all(w[:1].isupper() for w in match["name"].split())
+
+
+@cache
+def _residence() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, _data().get("residence_words", []))) or "trú tại"
+    return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
 
 
 def _in_caption(text: str, at: int) -> bool:
@@ -207,7 +216,8 @@ def _whole_unit(level: str, city_province: bool = True) -> re.Pattern[str]:
     if level == (PROVINCE if city_province else DISTRICT):
         cues += city
     alternatives = "|".join(re.escape(c) for c in cues)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    # "trật tự an toàn xã hội" (public order and social safety) is no "toàn xã"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s+hội\b)", re.IGNORECASE)
 
 
 def _is_city_province(province: str | None) -> bool:
