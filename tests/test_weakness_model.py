@@ -154,6 +154,9 @@ def test_candidates_cut_on_semicolons_and_connectives_and_keep_offsets() -> None
         "Nhiều tổ tự quản hoạt động cầm chừng, gây lãng phí nguồn lực của thôn.",
         "Kinh phí cho lực lượng cơ sở còn thấp, khiến nhiều người xin nghỉ việc.",
         "Một số hộ dân chưa khai báo tạm trú, dẫn đến việc quản lý địa bàn gặp khó.",
+        # ... and its cause
+        "Việc quản lý nhà trọ ở các cụm công nghiệp còn khó, do người thuê trọ thay đổi liên tục.",
+        "Nhiều camera đã hư hỏng, vì không có kinh phí sửa chữa.",
     ],
 )
 def test_a_shortcoming_and_its_consequence_are_one_candidate(sentence: str) -> None:

@@ -29,9 +29,9 @@ _BARE_CUT = re.compile(
 # against what was done ("tập huấn giao thông mà chưa huấn luyện nghiệp vụ").
 _NEGATION_CUT = re.compile(r"\s+mà\s+(?=(?:vẫn\s+|lại\s+)?chưa\b)", re.IGNORECASE)
 # A comma piece opening with one of these belongs to the piece before it: a relative or
-# a coordination ("mà", "và"), or a consequence ("dẫn đến", "gây", "khiến"): a
-# shortcoming and what it causes are one clause.
-_GLUE_BACK = {"mà", "và", "hoặc", "cũng", "nhất", "đặc", "dẫn", "gây", "khiến"}
+# a coordination ("mà", "và"), a consequence ("dẫn đến", "gây", "khiến") or a cause
+# ("do", "vì", "bởi"): a shortcoming, what it causes and what causes it are one clause.
+_GLUE_BACK = {"mà", "và", "hoặc", "cũng", "nhất", "đặc", "dẫn", "gây", "khiến", "do", "vì", "bởi"}
 _MARKER = re.compile(r"^(?:[-+•*–·]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zđ][.)]\s+)", re.IGNORECASE)
 
 
