@@ -547,23 +547,6 @@ def test_scope_from_the_unit_that_acts_in_the_lead(text, expected):
     assert (doc.scope, doc.scope_name) == expected
 
 
-def test_a_regional_paper_reporting_from_a_merged_neighbour_files_it_there():
-    # the Đà Nẵng police paper on a district of Quảng Nam (merged into Đà Nẵng in 2025)
-    text = (
-        "Già làng vận động bà con nộp súng\n"
-        "Năm 2021, các già làng ở huyện Nam Giang vận động bà con giao nộp 12 khẩu súng tự chế."
-    )
-    meta = Metadata(url="https://cadn.com.vn/nguoi-co-uy-tin-post1.html")
-    assert extract_document(text, meta).document.province == "Quảng Nam"
-    # ... while a province only named, as a visiting delegation, takes nothing from the site
-    visit = (
-        "Ngày hội ở khu dân cư số 3\n\nNăm 2024, khu dân cư tổ chức 12 buổi tuyên truyền. "
-        "Đoàn công tác của tỉnh Quảng Ngãi đến tham quan."
-    )
-    meta = Metadata(url="https://baokontum.com.vn/an-ninh/ngay-hoi.html", published="2024-08-10")
-    assert extract_document(visit, meta).document.province == "Kon Tum"
-
-
 def test_a_district_merged_away_before_2025_still_names_a_district_report():
     text = (
         "Tổ tự quản giữ yên làng biển\n\n"

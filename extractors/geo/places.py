@@ -120,25 +120,8 @@ def detect_province(
             province = provinces.pop() if len(provinces) == 1 else None
         if province:
             scores[province] += weights["extra_name"]
-    to_2025 = _gazetteer().to_2025
-    text_scores = dict(scores)
-    located = {  # provinces a district or commune of the text lies in
-        m.province for m in text_mentions if m.typed and m.level != PROVINCE and m.province
-    }
     for province, weight in url_votes:
-        # the page's address: its site, or the province its path spells (sites.yaml).
-        # A site speaks for its province as it is since the 2025 merger: when the text
-        # names no place of the site's own pre-2025 province but a district or commune
-        # of another merged into the same one (a Đà Nẵng paper's report from a district
-        # of Quảng Nam), the vote goes to that part. A province only named (a visiting
-        # delegation) takes nothing from the site.
-        siblings = [
-            p
-            for p in located
-            if p != province and to_2025.get(p) == to_2025.get(province) and text_scores.get(p)
-        ]
-        if siblings and not text_scores.get(province):
-            province = max(siblings, key=lambda p: text_scores[p])
+        # the page's address: its site, or the province its path spells (sites.yaml)
         scores[province] += weight
     if not scores:
         return ProvinceDetection(None, None, PROVINCE, None, 0.0, tuple(text_mentions))
