@@ -248,7 +248,7 @@ class ScopeWeights(Strict):
     title_province: float
     lead_reporter: float
     later_higher_reporter: float
-    later_lower_reporter: float = 3.0
+    later_lower_reporter: float
     lead_typed: float
     whole_unit_lead: float
     whole_unit_body: float

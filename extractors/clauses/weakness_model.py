@@ -485,9 +485,8 @@ def _situation_pattern() -> re.Pattern[str] | None:
     words = load_vocabulary()["weakness_model"].get("situation_subjects", [])
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # among the clause's first words ("Ở các xã ven biển, hoạt động buôn lậu ...")
-    return re.compile(rf"^\W*(?:\w+\W+){{0,7}}?(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"^\W*(?:\w+\W+){{0,7}}?{alternation(words)}(?!\w)", re.IGNORECASE)
 
 
 def _situation(text: str) -> bool:

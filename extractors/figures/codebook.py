@@ -405,16 +405,15 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "slogan_max": float(spec.get("slogan_max", 10)),
         "norm": _norm_pattern(spec),
         "rate_lead_ins": phrase_regex(spec.get("rate_lead_ins", [])),
-        # "đồng bào Dao chiếm hơn 60%": the people's share, named before
         # "14 bản có đồng bào Mông sinh sống": the units named by who lives there
         "make_up_after": re.compile(
-            rf"\s*(?:{'|'.join(re.escape(w) for w in spec['make_up_after'])})(?!\w)",
-            re.IGNORECASE,
+            rf"\s*(?:{_spaced(spec['make_up_after'])})(?!\w)", re.IGNORECASE
         )
         if spec.get("make_up_after")
         else None,
+        # "đồng bào Dao chiếm hơn 60%": the people's share, named before
         "composition_share": re.compile(
-            rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in spec['share_people'])})(?!\w)"
+            rf"(?<!\w)(?:{_spaced(spec['share_people'])})(?!\w)"
             rf"[^.;:\d]{{0,60}}?\s+chiếm(?:\s+(?:{_QUAL}|tỷ\s+lệ|tỉ\s+lệ))?\s*$",
             re.IGNORECASE,
         )

@@ -172,7 +172,8 @@ def _person_before_paren() -> re.Pattern[str]:
 def _persons_address(text: str, at: int) -> bool:
     """``at`` is inside parentheses right after a person's name, or after a word of
     residence ("người bị truy nã, trú tại xã X"): the person's address."""
-    if _residence().search(text[max(0, at - 30) : at]):
+    residence = _residence()
+    if residence is not None and residence.search(text[max(0, at - 30) : at]):
         return True
     opened = text.rfind("(", max(0, at - 60), at)
     if opened < 0 or ")" in text[opened:at]:
@@ -182,9 +183,11 @@ def _persons_address(text: str, at: int) -> bool:
 
 
 @cache
-def _residence() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, _data().get("residence_words", []))) or "trú tại"
-    return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
+def _residence() -> re.Pattern[str] | None:
+    words = _data().get("residence_words") or []
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s*$", re.IGNORECASE)
 
 
 def _in_caption(text: str, at: int) -> bool:
@@ -355,13 +358,11 @@ def detect_scope(
                     _RANK[m.level] < _RANK[r.level] and "\n" in text[r.end : m.start]
                     for r in reporters
                 )
-                weight = (
-                    w["later_higher_reporter"]
-                    if later
-                    else w.get("later_lower_reporter", w["lead_reporter"])
-                    if example
-                    else w["lead_reporter"]
-                )
+                weight = w["lead_reporter"]
+                if later:
+                    weight = w["later_higher_reporter"]
+                elif example:
+                    weight = w["later_lower_reporter"]
                 vote(m.level, weight, m.name)
             reported.add(m.level)
             reporters.append(m)

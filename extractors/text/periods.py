@@ -467,7 +467,7 @@ def _absorb_rounded(votes: Counter[Period]) -> None:
     for period in list(votes):
         if period in exact or not period.start or not period.end:
             continue
-        if period.precision == "multi_year" and _whole_years(period):
+        if _named_years(period):
             continue  # "giai đoạn 2021 - 2023" is named, not rounded (_absorb_counted_back)
         for other in exact:
             if _near(period.start, other.start) and _near(period.end, other.end):
@@ -475,31 +475,32 @@ def _absorb_rounded(votes: Counter[Period]) -> None:
                 break
 
 
-def _whole_years(period: Period) -> bool:
+def _named_years(period: Period) -> bool:
+    """A span of several whole years, as a text names it ("giai đoạn 2021 - 2023")."""
     return (
-        bool(period.start and period.end)
+        period.precision == "multi_year"
         and (period.start or "")[5:] == "01-01"
         and (period.end or "")[5:] == "12-31"
     )
 
 
+def _days(period: Period) -> int:
+    return (date.fromisoformat(period.end or "") - date.fromisoformat(period.start or "")).days
+
+
 def _absorb_counted_back(votes: Counter[Period]) -> None:
     """A span of several years counted back from the publication date ("sau 3 năm triển
     khai", at a review of December 2023) restates the span the text names in whole
-    years ("giai đoạn 2021 - 2023"): of about the same length (within a
-    year) and ending within about a year of it, it gives that span its votes."""
-    named = [p for p in votes if p.precision == "multi_year" and _whole_years(p)]
+    years ("giai đoạn 2021 - 2023"): of about the same length (within a year) and
+    ending within about a year of it, it gives that span its votes."""
+    named = [p for p in votes if _named_years(p)]
     for period in list(votes):
-        if period.precision != "multi_year" or period in named or not period.start:
+        if period.precision != "multi_year" or period in named:
             continue
-        if not period.end:
+        if not (period.start and period.end):
             continue
-        length = (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days
         for other in named:
-            other_length = (
-                date.fromisoformat(other.end or "") - date.fromisoformat(other.start or "")
-            ).days
-            if abs(length - other_length) <= 400 and _near(period.end, other.end or "", 400):
+            if abs(_days(period) - _days(other)) <= 400 and _near(period.end, other.end or "", 400):
                 votes[other] += votes.pop(period)
                 break
 
