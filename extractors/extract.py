@@ -285,12 +285,20 @@ def extract_document(
     )
     if own_date is None and meta.published and reports_results:
         own_date = _event_year_date(text, meta.published)
+    if own_date is None and reports_results:
+        own_date = dates.dateline(text)  # "Sáng 9/3/2024, ...": the lead's own full date
     period = (
         span.year
         if span is not None
         else (int(own_date[:4]) if own_date and reports_results else None)
     )
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
+    scope, scope_name = detection.scope, detection.scope_name
+    if province is None and any(f.scope == NATIONAL for f in figures):
+        # a report of no province that gives the country's figures ("cả nước có ..."):
+        # the whole report is national, its other figures too
+        scope, scope_name = NATIONAL, None
+        figures = [replace(f, scope=NATIONAL) for f in figures]
     span_fields = periods.span_fields(span)
 
     weaknesses, solutions, models = _clause_records(
@@ -308,8 +316,8 @@ def extract_document(
         province_2025=province_2025,
         period=period,
         **span_fields,
-        scope=detection.scope,
-        scope_name=detection.scope_name,
+        scope=scope,
+        scope_name=scope_name,
         format=meta.format,
         metadata_source="manifest:" + ",".join(meta.from_manifest)
         if meta.from_manifest

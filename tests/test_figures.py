@@ -577,20 +577,18 @@ CHARITY: list[Case] = [
         "exact",
         "flow",
     ),
-    # a price per item is not money spent
-    (
-        "Công an tỉnh xây dựng 15 căn nhà tình thương, mỗi căn trị giá 60 triệu đồng.",
-        60e6,
-        "unclassified",
-        "exact",
-        None,
-    ),
 ]
 
 
 @pytest.mark.parametrize("case", CHARITY, ids=lambda c: f"{c[2]}-{c[1]:g}")
 def test_charity(case: Case) -> None:
     check(case)
+
+
+def test_a_price_per_item_is_a_norm_not_money_spent() -> None:
+    """Codebook: per-unit norms are no figures ("mỗi căn trị giá 60 triệu đồng")."""
+    text = "Công an tỉnh xây dựng 15 căn nhà tình thương, mỗi căn trị giá 60 triệu đồng."
+    assert [f.value for f in figures_of(text)] == [15]
 
 
 # --------------------------------------------------------------------------- awards

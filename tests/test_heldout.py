@@ -149,8 +149,8 @@ def test_statutory_security_teams_are_not_model_groups() -> None:
         "01 mô hình “Khu nhà trọ an toàn”, nâng tổng số mô hình tự quản lên 06 mô hình."
     )
     teams = figure(text, 9)
-    # codebook, annotation conventions: the 2024+ teams are grassroots_force_members
-    assert teams.indicator == "grassroots_force_members"
+    # the indicator counts people: the teams are no count of members, nor model groups
+    assert teams.indicator == "unclassified"
     assert teams.kind == "stock"
     assert figure(text, 27).indicator == "grassroots_force_members"
     assert figure(text, 6).indicator == "models_active"

@@ -410,3 +410,53 @@ def test_years_counted_back_restate_the_span_the_text_names():
         "multi_year",
         2023,
     )
+
+
+def test_a_count_as_it_stood_on_a_day_gives_its_year():
+    """ "Tính đến ngày 30/6/2021", "đến hết tháng 9/2024": the end is known, the start is not."""
+    day = periods.sentence_period(
+        "Tính đến ngày 30/6/2021, toàn tỉnh có 380 tổ tự quản.", None, None
+    )
+    assert (day.start, day.end, day.precision, day.year) == (None, "2021-06-30", "to_date", 2021)
+    month = periods.sentence_period(
+        "Số liệu cho thấy, tính đến hết tháng 9/2024, huyện có 41 mô hình.", None, None
+    )
+    assert (month.end, month.label, month.year) == ("2024-09-30", "đến 9/2024", 2024)
+
+
+def test_the_years_a_sentence_names_beat_its_count_back():
+    """ "Sau 4 năm ..., giai đoạn 2019 - 2022" in a page of January 2024: the named years."""
+    sentence = (
+        "Sau 4 năm triển khai, giai đoạn 2019 - 2022, các tổ hòa giải thành công 1.208 vụ việc."
+    )
+    found = periods.sentence_period(sentence, periods.Published.parse("2024-01-15"), None)
+    assert (found.start, found.end) == ("2019-01-01", "2022-12-31")
+
+
+def test_a_model_set_up_in_a_year_reports_to_the_publication_date():
+    text = (
+        "Đèn sáng ở Phước An\n\nNăm 2019, xã Phước An ra mắt mô hình “Ngõ sáng nhà yên”. "
+        "Đến nay, mô hình có 46 camera và giúp phát hiện 9 vụ trộm cắp."
+    )
+    dated = extract_document(text, Metadata(published="2021-05-10")).document
+    assert (dated.period_start, dated.period_end, dated.period) == (
+        "2019-01-01",
+        "2021-05-10",
+        2021,
+    )
+    undated = extract_document(text).document
+    assert undated.period is None  # a launch on an undated page: no year of its own
+    # a year's own result ("Năm 2020, xã xây dựng 3 mô hình") still frames that year
+    own = periods.sentence_period("Năm 2020, xã xây dựng mới 3 mô hình tự quản.", None, None)
+    assert own.label == "2020"
+
+
+def test_a_dateline_of_the_lead_gives_the_year_of_an_undated_page():
+    text = "XÃ B RA MẮT TỔ TỰ QUẢN\nSáng 9/3/2024, xã B ra mắt tổ tự quản với 18 thành viên."
+    assert extract_document(text).document.period == 2024
+    # a decree's date met in passing is not the page's
+    cited = (
+        "Thực hiện Quyết định 12/2016/QĐ-UBND ký ngày 5/7/2016, thôn C duy trì 4 tổ tự "
+        "quản với 28 thành viên."
+    )
+    assert extract_document(cited).document.period is None

@@ -426,7 +426,7 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "1 tổ phó, 2 tổ viên), và tổng cộng 960 người đang tham gia các tổ bảo vệ an ninh, trật "
         "tự ở cơ sở.",
         {
-            240: "grassroots_force_members",
+            240: "unclassified",  # teams, not members of the force
             1: None,
             4: None,
             2: None,
@@ -711,10 +711,10 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {96e6: "unclassified"},
     ),
     (
-        "the 2024+ grassroots security teams themselves",
+        "the 2024+ grassroots security teams are no count of the force's members",
         "Huyện vừa ra mắt 48 tổ bảo vệ an ninh, trật tự ở cơ sở gồm 152 thành viên; 27 tổ "
         "hòa giải tiếp tục hoạt động.",
-        {48: "grassroots_force_members", 152: "grassroots_force_members"},
+        {48: "unclassified", 152: "grassroots_force_members"},
     ),
     (
         "a bracket after a total that is not a list of places",
@@ -945,9 +945,9 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {4: "weapons_surrendered", 80: "weapons_surrendered", 2: "weapons_surrendered"},
     ),
     (
-        "who sits on a model's board is no model site (still a number: left alone)",
+        "who sits on a model's board for how many places is its make-up, no figure",
         "Ban chủ nhiệm mô hình gồm đại diện 6 thôn trong xã.",
-        {6: "unclassified"},
+        {6: None},
     ),
     (
         "a place below a size is a rule's threshold",
@@ -1118,7 +1118,8 @@ def test_teams_set_up_in_the_period_are_a_flow() -> None:
     """Codebook, "Kind": "thành lập được N tổ in the period is flow"."""
     text = "Trong năm, huyện đã thành lập được 31 tổ bảo vệ an ninh, trật tự ở cơ sở."
     found = [(f.indicator, f.kind) for f in figures_of(text)]
-    assert found == [("grassroots_force_members", "flow")]
+    # the teams are no count of the force's members (the indicator counts people)
+    assert found == [("unclassified", "flow")]
     text = "Ngày 1/7, xã thành lập 9 tổ bảo vệ ANTT ở các thôn."
     assert [f.kind for f in figures_of(text)] == ["flow"]
 
@@ -1226,6 +1227,11 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Mô hình được triển khai tại Trường THPT Nguyễn Huệ 2 và thôn An Lạc.", "2"),  # a school
         ("Lễ ra quân diễn ra tại quảng trường 26.3, sát đường 3.2 của phường.", "26.3"),  # named
         ("Lễ ra quân diễn ra tại quảng trường 26.3, sát đường 3.2 của phường.", "3.2"),
+        # round 16
+        ("Đường dây nóng: 0258 3822 119\nXã tổ chức ngày hội.", "0258"),  # a phone number
+        ("Đường dây nóng: 0258 3822 119\nXã tổ chức ngày hội.", "3822"),
+        ("Mọi tin báo xin gọi số điện thoại 113 của lực lượng Công an.", "113"),
+        ("Thanh niên xã ứng dụng công nghệ 4.0 để tiếp nhận tin báo.", "4.0"),  # a generation
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
@@ -1242,6 +1248,14 @@ def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
         ("Đoàn công tác về thăm 11 xã có đồng bào Thái sinh sống.", 11),
         ("Tại diễn đàn, đại diện các xã trình bày 7 báo cáo tham luận.", 7),  # papers read
         ("Tai nạn giao thông năm nay giảm trên cả 3 chỉ số.", 3),  # criteria
+        # round 16: what seized goods were packed in; who spoke for how many bodies
+        ("Tổ công tác thu giữ 3 kg pháo nổ gói trong 4 bao tải nhỏ.", 4),
+        ("Tại buổi lễ, đại diện 4 trường học phát biểu cam kết.", 4),
+        # the value of each gift is a norm, but the next count of the list is not under it
+        (
+            "Đoàn trao 30 phần quà, mỗi phần quà 300.000 đồng, 12 suất học bổng cho học sinh.",
+            300000,
+        ),
     ],
 )
 def test_make_up_and_composition_are_not_figures(text: str, value: float) -> None:
@@ -1310,3 +1324,62 @@ def test_an_abbreviated_noun_and_an_amount_in_words_keep_their_unit() -> None:
     assert [(f.unit, f.indicator) for f in figures_of(text)] == [("dn", "unclassified")]
     text = "Cả công trình hết 1,8 tỉ trong đó nhà nước hỗ trợ 300 triệu đồng."
     assert [f.unit for f in figures_of(text)][0] == "đồng"
+
+
+def test_a_count_after_a_price_per_unit_is_a_count_of_its_own() -> None:
+    """ "mỗi phần quà 300.000 đồng, 12 suất học bổng": the norm ends with its price."""
+    values = [
+        f.value
+        for f in figures_of(
+            "Đoàn trao 30 phần quà, mỗi phần quà 300.000 đồng, 12 suất học bổng cho học sinh."
+        )
+    ]
+    assert 30 in values and 12 in values
+    # a norm listed without a price still governs its list ("mỗi đội có 1 đội trưởng, 3 đội viên")
+    normed = [f.value for f in figures_of("Xã lập 9 tổ, mỗi tổ có 1 tổ trưởng, 2 tổ viên.")]
+    assert 9 in normed and 2 not in normed
+
+
+def test_teams_and_addicts_are_no_force_members() -> None:
+    """The indicator counts people of the force: not the 2024+ teams themselves, not the
+    addicts a commune police keeps files on."""
+    figures = figures_of(
+        "Toàn huyện có 214 tổ bảo vệ an ninh, trật tự với 642 thành viên. Công an xã lập "
+        "hồ sơ 35 người nghiện."
+    )
+    by_value = {f.value: f.indicator for f in figures}
+    assert by_value[642] == "grassroots_force_members"
+    assert by_value[214] != "grassroots_force_members"
+    assert by_value[35] != "grassroots_force_members"
+
+
+def test_only_disputes_mediated_successfully_are_disputes_mediated() -> None:
+    figures = figures_of(
+        "Năm 2023, các tổ đã tiến hành hòa giải 95 vụ, thành công 80 vụ, còn lại "
+        "hòa giải không thành 15 vụ."
+    )
+    assert {f.value: f.indicator for f in figures} == {
+        95: "unclassified",
+        80: "disputes_mediated",
+        15: "unclassified",
+    }
+
+
+def test_households_taking_part_are_a_result_unlike_those_living_there() -> None:
+    assert [f.value for f in figures_of("Có 140 hộ gia đình đăng ký lắp đèn an ninh.")] == [140]
+    assert figures_of("Thôn có 320 hộ gia đình, phần lớn làm nông.") == ()
+
+
+def test_a_proposed_number_is_a_plan() -> None:
+    text = "Phường lập dự án lắp đèn; số lượng đề xuất: 600 bóng đèn, gồm 250 bóng mới."
+    assert figures_of(text) == ()
+
+
+def test_a_report_of_no_province_with_the_countrys_figures_is_national() -> None:
+    doc = extract_document(
+        "Tính đến cuối năm 2022, cả nước có 98.000 tổ hòa giải với 600.000 hòa giải viên; "
+        "các tổ hòa giải thành công 41.000 vụ việc."
+    )
+    assert doc.document.province is None
+    assert doc.document.scope == "national"
+    assert {f.scope for f in doc.figures} == {"national"}

@@ -134,6 +134,7 @@ class NumbersFile(Strict):
     time_zones: Words
     quotes: Quotes
     code_min_leading_zero_digits: int
+    phone_cues: Words = []
 
 
 class PeriodCue(Strict):
@@ -141,7 +142,7 @@ class PeriodCue(Strict):
     span: Literal[
         "year", "first_months", "last_months", "quarter", "month", "year_to_date",
         "since_year", "since_date", "since_month", "range", "date_range", "to_month",
-        "last_n_years", "day",
+        "last_n_years", "day", "as_of", "launched_year",
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same

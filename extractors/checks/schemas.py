@@ -101,6 +101,8 @@ class NotFigures(Strict):
     crime_verbs: Words = []
     crime_undone_verbs: Words = []
     quota_lead_ins: Words = []
+    container_lead_ins: Words = []
+    representative_lead_ins: Words = []
     measure_work_verbs: Words = []
     people_lead_ins: Words = []
     demographic_units: Words = []

@@ -463,6 +463,8 @@ def decision(score: float, row: dict[str, Any]) -> float:
     # the situation faced ("Vài năm nay, tình hình trộm cắp vặt tăng lên"),
     # unless the report admits it: against its results ("Tuy nhiên, ...") or in a
     # section of difficulties ("Khó khăn: ...")
+    if (cues.get("cue:rule_statement") or cues.get("ctx:rule_statement")) and not _admitted(cues):
+        return 0.0  # a regulation's terms: who is paid, who is left out
     wanting = any(cues.get(f"cue:{name}") for name in _FINDING_WANTING)
     if _situation(row["text"]) and not wanting and not _admitted(cues):
         return 0.0

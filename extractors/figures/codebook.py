@@ -431,6 +431,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "rate": _per_period(spec.get("rate_periods", [])),
         "workload": _lead_in_at_end(spec.get("workload_lead_ins", []), qualified=True),
         "quota": _lead_in_at_end(spec.get("quota_lead_ins", []), qualified=True),
+        "container": _lead_in_at_end(spec.get("container_lead_ins", []), qualified=True),
+        "representative": _lead_in_at_end(spec.get("representative_lead_ins", []), qualified=True),
         "measure_work": phrase_regex(spec.get("measure_work_verbs", [])),
         "crime": _lead_in_at_end(spec.get("crime_verbs", []), qualified=True),
         "crime_undone": phrase_regex(spec.get("crime_undone_verbs", [])),

@@ -59,6 +59,12 @@ def not_a_figure(
     quota = spec.get("quota")
     if quota is not None and quota.search(before):
         return "target"  # "quy định là 4.600 đồng chí": a quota, what is required
+    container = spec.get("container")
+    if container is not None and container.search(before):
+        return "packaging"  # "đựng trong 5 túi nilon": what the goods seized were packed in
+    representative = spec.get("representative")
+    if representative is not None and representative.search(before):
+        return "audience"  # "đại diện 3 đồn biên phòng": who spoke for whom
     crime = spec.get("crime")
     if crime is not None and crime.search(before):
         undone = spec.get("crime_undone")
@@ -170,4 +176,19 @@ def _under_norm(spec: dict, sentence_before: str) -> bool:
     if opened > sentence_before.rfind(")", 0, last.start()) and ")" in since:
         return False  # "(mỗi thôn lập một đội) có 12.932 đội viên": the norm was an aside
     breakers = spec.get("norm_breakers")
+    if _price_given(spec, since):
+        return False
     return ";" not in since and not (breakers is not None and breakers.search(since))
+
+
+def _price_given(spec: dict, since: str) -> bool:
+    """The norm's own value, a price, stands before a comma since the cue: "mỗi bộ quà
+    300.000 đồng, 40 bộ quà khác ..." (the next item of the list is a count of its
+    own). A comma inside brackets ("mỗi tổ 4 người (1 tổ trưởng, ...)") closes nothing."""
+    outside = re.sub(r"\([^()]*\)", " ", since)
+    if "(" in outside or "," not in outside:
+        return False
+    money = "|".join(re.escape(u) for u in spec["money_units"])
+    return (
+        re.search(rf"\d\s*(?:\w+\s+)?(?:{money})(?!\w)[^,]*,", outside, re.IGNORECASE) is not None
+    )

@@ -156,6 +156,32 @@ def event_date(text: str) -> str | None:
     return None
 
 
+@cache
+def _opening_cue() -> re.Pattern[str] | None:
+    cues = sorted(_data().get("event_date_cues", []), key=len, reverse=True)
+    if not cues:
+        return None
+    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?:\A|[\n.!?])[^\w\n]*(?:{alternatives})\s*,?\s*\Z", re.IGNORECASE)
+
+
+def dateline(text: str) -> str | None:
+    """ISO date of the event a sentence of the lead opens with ("Sáng 9/3/2024, xã
+    B tổ chức ..."): the report dates its own news so. A date met in passing ("Quyết định ...
+    ký ngày 5/7/2016") is not it."""
+    opening = _opening_cue()
+    if opening is None:
+        return None
+    for pattern in _compiled("date_patterns"):
+        for match in _after_day_word(text, pattern):
+            if not opening.search(text, 0, match.start()):
+                continue
+            iso = _parse_date(match["d"], match["m"], match["y"])
+            if iso:
+                return iso
+    return None
+
+
 _DAY_MONTH = re.compile(
     r"(?<![\d/.\-])(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d]|\s*[/.\-]\s*\d)"
 )

@@ -180,6 +180,21 @@ def _date_range(groups: dict[str, str | None]) -> Period | None:
     return _span(start, end, label, precision)
 
 
+def _as_of(groups: dict[str, str | None]) -> Period | None:
+    """A count as it stood on a day or at the end of a month: the end is known, the
+    start (the movement's, a model's) is not."""
+    y, m = int(groups["y"] or 0), _number(groups.get("m") or groups.get("m2"))
+    d = _number(groups.get("d"))
+    if not m or not 1 <= m <= 12:
+        return None
+    try:
+        end = date(y, m, d) if d else _month_end(y, m)
+    except ValueError:
+        return None
+    label = f"{end.day}/{m}/{y}" if d else f"{m}/{y}"
+    return Period(None, end.isoformat(), f"đến {label}", "to_date")
+
+
 def _since(
     groups: dict[str, str | None], published: Published | None, with_day: bool
 ) -> Period | None:
@@ -254,6 +269,13 @@ def _build(
         end = _month_end(y2, m)
         precision = "multi_year" if y1 < y2 else "to_date"
         return _span(date(y1, 1, 1), end, f"{y1} - {m}/{y2}", precision)
+    if span == "as_of":
+        return _as_of(groups)
+    if span == "launched_year":
+        y1 = int(groups["y1"] or 0)
+        if published is None:  # a launch on an undated page: no year of its own
+            return Period(f"{y1}-01-01", None, f"{y1} - nay", "to_date", launched=True)
+        return _to_published(date(y1, 1, 1), published, str(y1))
     if span == "last_n_years":
         if published is None or not n:
             return None
@@ -333,7 +355,14 @@ def find_periods(
     text: str, published: Published | None, year: int | None, key: str = "cues"
 ) -> list[tuple[int, int, Period]]:
     """Every period cue in ``text`` with its position; overlapping cues keep the first listed."""
-    found: list[tuple[int, int, Period]] = []
+    return [(start, end, period) for start, end, period, _ in _found(text, published, year, key)]
+
+
+def _found(
+    text: str, published: Published | None, year: int | None, key: str = "cues"
+) -> list[tuple[int, int, Period, str]]:
+    """:func:`find_periods` with the kind of cue (``span``) that gave each period."""
+    found: list[tuple[int, int, Period, str]] = []
     taken: list[tuple[int, int]] = []
     haystack = Haystack(text)
     for (span, regex), needed in zip(_cues(key), _cue_needles(key), strict=True):
@@ -348,7 +377,7 @@ def find_periods(
             if period is not None and _barely_begun(period, published):
                 continue  # "Năm 2026, hội tiếp tục ..." in a page of 14 January 2026: a plan
             if period is not None and not _after(period, published):
-                found.append((match.start(), match.end(), clip(period, published)))
+                found.append((match.start(), match.end(), clip(period, published), span))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item[0])
 
@@ -408,8 +437,17 @@ def sentence_period(sentence: str, published: Published | None, year: int | None
                 if period is not None and not _after(period, published):
                     return clip(period, published)
         return None
-    found = find_periods(sentence, published, year)
-    return found[0][2] if found else None
+    found = _found(sentence, published, year)
+    if not found:
+        return None
+    _, _, first, kind = found[0]
+    if kind == "last_n_years":
+        # "Sau 4 năm triển khai ..., giai đoạn 2019 - 2022, ...": the years the
+        # sentence names say exactly what the count back from publication rounds
+        for _, _, later, later_kind in found[1:]:
+            if later_kind == "range" and _about_the_same(first, later):
+                return later
+    return first
 
 
 def document_period(
@@ -495,14 +533,25 @@ def _absorb_counted_back(votes: Counter[Period]) -> None:
     ending within about a year of it, it gives that span its votes."""
     named = [p for p in votes if _named_years(p)]
     for period in list(votes):
-        if period.precision != "multi_year" or period in named:
-            continue
-        if not (period.start and period.end):
-            continue
         for other in named:
-            if abs(_days(period) - _days(other)) <= 400 and _near(period.end, other.end or "", 400):
+            if _restates(period, other):
                 votes[other] += votes.pop(period)
                 break
+
+
+def _restates(counted: Period, named: Period) -> bool:
+    """``counted``, a span of several years not named in whole years, says about what
+    ``named`` says in whole years: about as long (within a year), ending within a year."""
+    if counted.precision != "multi_year" or _named_years(counted) or not _named_years(named):
+        return False
+    return _about_the_same(counted, named)
+
+
+def _about_the_same(a: Period, b: Period) -> bool:
+    """Two spans of several years about as long (within a year), ending within a year."""
+    if not (a.start and a.end and b.start and b.end) or b.precision != "multi_year":
+        return False
+    return abs(_days(a) - _days(b)) <= 400 and _near(a.end, b.end, 400)
 
 
 def _to_the_day(period: Period) -> bool:

@@ -67,6 +67,15 @@ _UNCLOSED_STOP_RE = re.compile(
 _FIRST_WORDS_RE = re.compile(rf"\s*(?:\S+\s+){{0,{_QUOTE_MAX_WORDS - 1}}}\S+")
 _OPENING_CONTEXT = set(" \t\n\u00a0([{:;,–—-") | _QUOTE_OPENERS
 
+#: "Đường dây nóng: 0258 3822 119": the groups of a phone number after its cue
+_PHONE_RE = (
+    re.compile(
+        rf"(?<!\w)(?:{_alternation(_V['phone_cues'])})\s*:?\s*(?P<run>\+?\d[\d. \t\-]*)?\Z",
+        re.IGNORECASE,
+    )
+    if _V.get("phone_cues")
+    else None
+)
 #: "18.jpg": a picture's file name, not a count
 _FILE_EXTENSION_RE = re.compile(
     rf"\.(?:{_alternation(_V.get('file_extensions', []) or ['jpg'])})\b", re.IGNORECASE

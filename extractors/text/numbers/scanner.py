@@ -293,6 +293,7 @@ class _Scanner:
             or skips.bare_date_or_year(self.text[s:e], before)
             or skips.list_marker(self.text, s, e)
             or skips.page_noise(self.text, s, e)
+            or skips.phone_number(self.text, s, e)
             or skips.caption_counter(self.text, s, e)
             or skips.digit_range(self.text, s, e)
             or skips.month_range(self.text, s, e)

@@ -27,6 +27,7 @@ from extractors.text.numbers.patterns import (
     _FILE_EXTENSION_RE,
     _LEVEL_NUMBER_RE,
     _NAME_LIST_RE,
+    _PHONE_RE,
 )
 from extractors.text.numbers.vocabulary import (
     _ALL_DOC_TYPES,
@@ -247,6 +248,17 @@ def digit_range(text: str, s: int, e: int) -> str | None:
 
 
 _CAPTION_COUNTER_RE = re.compile(r"[ \t]+[-–][ \t]*\Z")
+
+
+def phone_number(text: str, s: int, e: int) -> str | None:
+    """A group of a phone number: its cue, then only digits, before it on the line
+    (three digits at least: "113", "0258 3822 119"; "điện thoại 2 lần" is a count)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    found = _PHONE_RE.search(text, max(line_start, s - 60), s) if _PHONE_RE else None
+    if found is None:
+        return None
+    run = (found["run"] or "") + text[s:e]
+    return "code" if sum(ch.isdigit() for ch in run) >= 3 else None
 
 
 def caption_counter(text: str, s: int, e: int) -> str | None:
