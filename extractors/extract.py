@@ -24,7 +24,7 @@ from extractors.figures.labels import figure_label
 from extractors.figures.sentence import DocumentContext, SentenceInput, figures_in_sentence
 from extractors.figures.subsets import link_parts
 from extractors.geo import places as geo
-from extractors.geo.scope import NATIONAL, is_national
+from extractors.geo.scope import NATIONAL, is_national, national_report
 from extractors.geo.sites import url_votes
 from extractors.ner.entities import Tagger, tag_sentences
 from extractors.records import (
@@ -114,9 +114,11 @@ def _periods(
     """The document's period and each framed sentence's own (keyed by sentence start)."""
     pub = periods.Published.parse(published)
     year = periods.reporting_year(f"{title or ''}\n{text[:600]}", pub, text)
-    framed = [(s, periods.sentence_period(s.text, pub, year)) for s in sentences]
-    span = periods.document_period(title, [(s.text, p) for s, p in framed], pub, year)
-    return span, {s.start: p for s, p in framed if p is not None}
+    framed = [(s, *periods.sentence_cue(s.text, pub, year)) for s in sentences]
+    span = periods.document_period(
+        title, [(s.text, p) for s, p, _ in framed], pub, year, [k for _, _, k in framed]
+    )
+    return span, {s.start: p for s, p, _ in framed if p is not None}
 
 
 def _place_figures(
@@ -144,6 +146,16 @@ def _place_figures(
             )
         )
     return link_parts(text, placed)
+
+
+def _national(figures: Sequence[Figure], province: str | None, national_host: bool) -> bool:
+    """The report is about the whole country: a national body holds its event, or it
+    gives the country's figures and names no province, or every figure it gives (two
+    at least) is the country's ("Cả nước có ... mô hình với ... điểm nhân rộng")."""
+    countrys = [f.scope == NATIONAL for f in figures]
+    if national_host or (province is None and any(countrys)):
+        return True
+    return len(countrys) >= 2 and all(countrys)
 
 
 def entity_mode(with_entities: bool | str) -> EntityMode:
@@ -269,6 +281,11 @@ def extract_document(
     if province_2025 and (dated or "") >= MERGER_DATE:
         province = province_2025  # codebook: a report after the merger uses the new province
 
+    # a meeting a body of the whole country holds ("tại Cần Thơ, Bộ Quốc phòng chủ trì"):
+    # the province named is the venue, the report is national (a manifest's province wins)
+    national_host = not meta.province and any(national_report(s.text) for s in sentences[:3])
+    if national_host:
+        province = province_2025 = None
     codebook = load_codebook()
     ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
@@ -294,11 +311,10 @@ def extract_document(
     )
     figures = _place_figures(text, figures, span, sentence_spans, period, detection.scope)
     scope, scope_name = detection.scope, detection.scope_name
-    if province is None and any(f.scope == NATIONAL for f in figures):
-        # a report of no province that gives the country's figures ("cả nước có ..."):
-        # the whole report is national, its other figures too
+    if not meta.province and _national(figures, province, national_host):
         scope, scope_name = NATIONAL, None
-        figures = [replace(f, scope=NATIONAL) for f in figures]
+        province = province_2025 = None
+        figures = [replace(f, scope=NATIONAL, province=None, province_2025=None) for f in figures]
     span_fields = periods.span_fields(span)
 
     weaknesses, solutions, models = _clause_records(

@@ -326,3 +326,28 @@ def test_a_lead_that_says_what_its_subject_is_names_its_level() -> None:
     # a name that is no unit of the report's province says nothing
     other = "\nPhú Quý là huyện đảo xa bờ."
     assert _subject_level("Lai Châu", "Lai Châu", "", other, 1, find_place_mentions(other)) is None
+
+
+def test_a_final_y_after_a_consonant_is_also_written_i() -> None:
+    """ "Vỹ" / "Vĩ", "Qui" / "Quy": both spellings find the place; "Thủy" stays "Thủy"."""
+    found = find_place_mentions("Nhân dân thị xã Kì Anh và thành phố Qui Nhơn")
+    assert [(m.name, m.province) for m in found] == [
+        ("Kỳ Anh", "Hà Tĩnh"),
+        ("Quy Nhơn", "Bình Định"),
+    ]
+    assert [m.name for m in find_place_mentions("phường Thủy Biều")] == ["Thủy Biều"]
+
+
+def test_a_list_of_provinces_names_places_elsewhere() -> None:
+    text = (
+        "Hội Nông dân tỉnh Gia Lai sơ kết mô hình. Hội viên từng đi làm ăn ở Nghệ An, "
+        "Hà Tĩnh, Quảng Trị và Bình Thuận."
+    )
+    assert detect_province(text).province == "Gia Lai"
+
+
+def test_a_provincial_mass_organisation_site_names_its_province() -> None:
+    from extractors.geo.sites import url_votes
+
+    assert url_votes("http://old.hoinongdanquangngai.org.vn/tin/123") == (("Quảng Ngãi", 7.0),)
+    assert url_votes("https://tinhdoanlamdong.vn/bai-viet") == (("Lâm Đồng", 7.0),)

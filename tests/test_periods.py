@@ -460,3 +460,19 @@ def test_a_dateline_of_the_lead_gives_the_year_of_an_undated_page():
         "quản với 28 thành viên."
     )
     assert extract_document(cited).document.period is None
+
+
+def test_a_festival_named_by_its_year_weighs_less_than_the_year_reported():
+    text = (
+        "Ngày vui ở vùng biên Tân Lập\n\nSáng 6/3, Đồn Biên phòng Hải Thịnh cùng xã Tân Lập mở "
+        "Ngày hội Biên phòng toàn dân năm 2025. Năm 2024, nhân dân trong xã cung cấp 41 nguồn tin và "
+        "tham gia 120 buổi tuần tra cùng bộ đội biên phòng."
+    )
+    doc = extract_document(text, Metadata(published="2025-03-05")).document
+    assert doc.period == 2024
+
+
+def test_a_scheme_quoted_by_its_name_frames_nothing():
+    sentence = "Ngày 30/12, xã sơ kết Đề án “Nâng cao chất lượng tổ tự quản giai đoạn 2021 - 2024”."
+    assert periods.sentence_period(sentence, None, None) is None
+    assert periods.sentence_period("Xã sơ kết giai đoạn 2021 - 2024.", None, None) is not None

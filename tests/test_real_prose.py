@@ -1232,6 +1232,11 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Đường dây nóng: 0258 3822 119\nXã tổ chức ngày hội.", "3822"),
         ("Mọi tin báo xin gọi số điện thoại 113 của lực lượng Công an.", "113"),
         ("Thanh niên xã ứng dụng công nghệ 4.0 để tiếp nhận tin báo.", "4.0"),  # a generation
+        ("Ý kiến bạn đọc\nCòn lại 300/300 ký tự", "300/300"),  # a comment box's counter
+        ("Posted by Phòng nội dung on 12 March 2021", "12"),  # a byline's date in English
+        ("Đêm 30 Tết, tổ tự quản vẫn đi tuần.", "30"),  # a day of the lunar new year
+        ("Các khu trọ giảm 20%-40% tiền thuê cho công nhân.", "20"),  # a range of shares
+        ("Các khu trọ giảm 20%-40% tiền thuê cho công nhân.", "40"),
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
@@ -1256,6 +1261,10 @@ def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
             "Đoàn trao 30 phần quà, mỗi phần quà 300.000 đồng, 12 suất học bổng cho học sinh.",
             300000,
         ),
+        # the parts of a plan; the places a guest list names
+        ("Kế hoạch gồm 5 nội dung, 3 nhóm giải pháp, chia 2 giai đoạn.", 5),
+        ("Kế hoạch gồm 5 nội dung, 3 nhóm giải pháp, chia 2 giai đoạn.", 2),
+        ("Đến dự buổi lễ có các trưởng thôn và tổ viên tổ tự quản của 14 thôn.", 14),
     ],
 )
 def test_make_up_and_composition_are_not_figures(text: str, value: float) -> None:
@@ -1383,3 +1392,24 @@ def test_a_report_of_no_province_with_the_countrys_figures_is_national() -> None
     assert doc.document.province is None
     assert doc.document.scope == "national"
     assert {f.scope for f in doc.figures} == {"national"}
+
+
+def test_a_count_after_a_hotline_is_a_count() -> None:
+    assert [f.value for f in figures_of("Người dân gọi qua đường dây nóng 12 lần.")] == [12]
+
+
+def test_people_helped_after_the_tips_are_no_arrests() -> None:
+    text = (
+        "Nhân dân cung cấp 2.100 nguồn tin, giúp bắt giữ 96 đối tượng; vận động 14 đối tượng "
+        "ra đầu thú; giúp đỡ 230 người lầm lỡ hoàn lương."
+    )
+    by_value = {f.value: f.indicator for f in figures_of(text)}
+    assert by_value[96] == "suspects_arrested_via_tips"
+    assert by_value[14] != "suspects_arrested_via_tips"
+    assert by_value[230] != "suspects_arrested_via_tips"
+
+
+def test_a_straight_quote_after_a_comma_closes_the_name() -> None:
+    """The name ends at its second straight quote, comma or not: the count after it is a figure."""
+    text = 'Sau 5 năm thực hiện "Ngày hội toàn dân," huyện đã tổ chức 1.240 buổi họp dân.'
+    assert 1240 in [f.value for f in figures_of(text)]

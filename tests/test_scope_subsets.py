@@ -593,3 +593,20 @@ def test_a_ward_abbreviated_p_is_a_ward():
     )
     found = extract_document(text).document
     assert (found.scope, found.scope_name) == ("commune", "Hòa Xuân")
+
+
+def test_a_meeting_a_national_body_holds_is_national_wherever_the_venue() -> None:
+    from extractors.extract import extract_document
+
+    text = (
+        "Nông dân giữ gìn trật tự\n\nNgày 12/4, tại tỉnh Nghệ An, Trung ương Hội Nông dân "
+        "Việt Nam chủ trì buổi tổng kết 2 năm. Hội viên khắp nơi lập 3.400 mô hình tự quản "
+        "với 51.000 người tham gia."
+    )
+    doc = extract_document(text).document
+    assert (doc.scope, doc.province) == ("national", None)
+    local = extract_document(
+        "Ngày 12/4, Công an tỉnh Nghệ An tổ chức hội nghị sơ kết, Thứ trưởng Bộ Công an dự. "
+        "Toàn tỉnh có 340 mô hình tự quản."
+    ).document
+    assert (local.scope, local.province) == ("province", "Nghệ An")

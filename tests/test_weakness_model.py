@@ -484,3 +484,15 @@ def test_a_lead_and_a_persons_name_alone_are_no_candidate() -> None:
     texts = [c.text for c in candidate_clauses(text)]
     assert not any(t.endswith("Trần Văn Bình") for t in texts), texts
     assert "Bà con cho biết ông Ba vẫn chưa nhận được phụ cấp" in texts
+
+
+def test_a_standard_not_reached_is_admitted() -> None:
+    """ "3 xã chưa đạt chuẩn": the achievement word negated is no praise (codebook: a
+    figure that is itself a shortcoming is also a weakness)."""
+    text = normalize_text(
+        "Năm 2023, toàn huyện có 21 xã đạt chuẩn an toàn về an ninh trật tự. Còn 3 xã chưa "
+        "đạt chuẩn do để xảy ra tội phạm nghiêm trọng."
+    )
+    found = [w.text for w in wm.detect_weaknesses("d", text, "model")]
+    assert any("chưa đạt chuẩn" in w for w in found)
+    assert not any("21 xã đạt chuẩn" in w for w in found)

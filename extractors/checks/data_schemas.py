@@ -66,6 +66,7 @@ class DateWeights(Strict):
     sentence: float
     sentence_with_figure: float
     lead: float = 0
+    event_factor: float = 1.0
 
 
 class DatesFile(Strict):
@@ -135,6 +136,9 @@ class NumbersFile(Strict):
     quotes: Quotes
     code_min_leading_zero_digits: int
     phone_cues: Words = []
+    furniture_after: Words = []
+    foreign_months: Words = []
+    festival_days: Words = []
 
 
 class PeriodCue(Strict):
@@ -142,7 +146,7 @@ class PeriodCue(Strict):
     span: Literal[
         "year", "first_months", "last_months", "quarter", "month", "year_to_date",
         "since_year", "since_date", "since_month", "range", "date_range", "to_month",
-        "last_n_years", "day", "as_of", "launched_year",
+        "last_n_years", "day", "as_of", "launched_year", "event_year",
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same
@@ -275,6 +279,8 @@ class ScopeFile(Strict):
     weights: ScopeWeights
     national_cues: Words
     national_exceptions: Words
+    national_hosts: Words = []
+    national_host_lead: str = ""
     subject_types: dict[str, Literal["province", "district", "commune"]] = {}
     city_provinces: Words = []
     numbered_ward: str | None = None

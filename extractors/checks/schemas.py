@@ -106,6 +106,7 @@ class NotFigures(Strict):
     measure_work_verbs: Words = []
     people_lead_ins: Words = []
     demographic_units: Words = []
+    structure_units: Words = []
     composition_after: Words = []
     composition_people: Words = []
     share_people: Words = []

@@ -82,6 +82,9 @@ def syllables(text: str) -> list[str]:
 #: còn", "không để xảy ra", "không còn xảy ra"): searched in the text as it is, and
 #: blanked out of it before the other families are searched.
 _PRAISING = ("not_only", "achievement", "not_admitting")
+#: a standard not reached: searched before the praise is blanked ("không đạt" holds "đạt")
+_FAILING = "failing"
+_RAW = (*_PRAISING, _FAILING)
 # A clause admits a shortcoming only with a word of one of these families in it (after
 # the praising phrases are blanked), or under a sentence, heading or lead-in that names
 # one ("Hạn chế: ..."): the model's words alone ("khó khăn" in "không quản khó khăn")
@@ -95,6 +98,7 @@ _ADMITTING = (
     "formal",
     "leaving",
     "worsening",
+    _FAILING,
 )
 _ADMITTING_CONTEXT = ("ctx:weakness_noun", "prev:weakness_noun", "head:weakness_noun")
 
@@ -113,7 +117,10 @@ def _blanked(text: str) -> str:
 
 
 def _family_in(name: str, text: str, blanked: str) -> bool:
-    return _cue_patterns()[name].search(text if name in _PRAISING else blanked) is not None
+    patterns = _cue_patterns()
+    if name == "achievement" and _FAILING in patterns:
+        text = patterns[_FAILING].sub(" ", text)  # "chưa đạt chuẩn" praises nothing
+    return patterns[name].search(text if name in _RAW else blanked) is not None
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -145,7 +152,7 @@ def _found(text: str) -> tuple[str, ...]:
         first = firsts.get(name)
         if first is not None and first.isdisjoint(words):
             continue
-        if blanked is None and name not in _PRAISING:
+        if blanked is None and name not in _RAW:
             blanked = _blanked(text)
         if _family_in(name, text, blanked if blanked is not None else text):
             found.append(name)
@@ -465,6 +472,8 @@ def decision(score: float, row: dict[str, Any]) -> float:
     # section of difficulties ("Khó khăn: ...")
     if (cues.get("cue:rule_statement") or cues.get("ctx:rule_statement")) and not _admitted(cues):
         return 0.0  # a regulation's terms: who is paid, who is left out
+    if cues.get(f"cue:{_FAILING}") and not cues.get("opens_plan"):
+        return 1.0  # a standard not reached ("3 xã chưa đạt chuẩn") is admitted as such
     wanting = any(cues.get(f"cue:{name}") for name in _FINDING_WANTING)
     if _situation(row["text"]) and not wanting and not _admitted(cues):
         return 0.0
@@ -479,7 +488,15 @@ def _admitted(cues: dict[str, float]) -> bool:
 
 #: Families that find the work wanting, as opposed to "còn", "vẫn" and a worsening trend
 #: that a description of the situation also uses.
-_FINDING_WANTING = ("weakness_noun", "negation", "lacking", "broken", "formal", "leaving")
+_FINDING_WANTING = (
+    "weakness_noun",
+    "negation",
+    "lacking",
+    "broken",
+    "formal",
+    "leaving",
+    _FAILING,
+)
 
 
 @lru_cache(maxsize=1)

@@ -337,6 +337,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "people_units": frozenset(u.lower() for u in spec.get("people_units", [])),
         "people_lead_in": _lead_in_at_end(spec.get("people_lead_ins", [])),
         "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
+        "structure_units": frozenset(u.lower() for u in spec.get("structure_units", [])),
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
         # "có 9 bản, gần 540 hộ": a later item of the list the lead-in opened
         "make_up_list": re.compile(

@@ -109,10 +109,12 @@ def not_a_figure(
     openers = spec.get("audience_openers")
     if (
         openers is not None
-        and unit in spec.get("audience_people", ())
+        and (unit in spec.get("audience_people", ()) or unit in spec["make_up_units"])
         and openers.search(sentence_before or before)
     ):
-        return "audience"  # "Tham dự buổi lễ có ... và hơn 400 người dân": who came
+        # "Tham dự buổi lễ có ... và hơn 400 người dân": who came; "... trưởng thôn của
+        # 12 thôn": the places they came for
+        return "audience"
     share = spec["share_of_percent"]
     if previous_is_percent and share is not None and share.match(between):
         return "share_of_percent"
@@ -120,6 +122,8 @@ def not_a_figure(
         return None  # "27/27 huyện" is a coverage, not the make-up
     if unit in spec["always_units"]:
         return "demographics"
+    if unit in spec.get("structure_units", ()):
+        return "structure"  # "gồm 4 nội dung, chia 2 giai đoạn": the parts of a plan
     work = spec.get("measure_work")
     if unit in spec.get("measure_units", ()) and not (
         work is not None and work.search(sentence_before or before)

@@ -115,18 +115,30 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[0].lower()
 
 
+#: "y" ending a syllable after a consonant or "qu", folded to "i" (see ``_Y_AS_I``)
+_KEY_Y_AS_I = re.compile(r"(?:(?<=[bcdghklmnprstvx])|(?<=qu))y\b")
+
+
 @lru_cache(maxsize=1 << 16)  # words repeat: a long document has few distinct ones
 def _key(text: str) -> str:
-    """Letters and digits without diacritics, case or separators ("Kon-Tum" -> kontum)."""
-    return "".join(_fold_char(c) for c in text if c.isalnum())
+    """Letters and digits without diacritics, case or separators ("Kon-Tum" -> kontum),
+    a final y after a consonant read as i ("Bạch Long Vỹ" -> bachlongvi)."""
+    folded = "".join(_fold_char(c) if c.isalnum() else " " for c in text)
+    return _KEY_Y_AS_I.sub("i", folded).replace(" ", "")
+
+
+#: a final "y" after a consonant (or "qu") is written "i" as well: "Vỹ" = "Vĩ", "Kỳ" = "Kì",
+#: "Quy" = "Qui" (not after a vowel: "Thủy" is no "Thủi")
+_Y_AS_I = re.compile(r"(?:(?<=[bcdđghklmnprstvx])|(?<=qu))y$")
 
 
 def _syllable_signature(word: str) -> tuple[str, str]:
-    """A syllable as (letters with vowel marks, tone), whatever the tone's placement (hoà = hòa)."""
+    """A syllable as (letters with vowel marks, tone), whatever the tone's placement (hoà = hòa)
+    and the spelling of a final i (Vỹ = Vĩ)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tone = "".join(c for c in decomposed if c in _TONE_MARKS)
     letters = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    return letters, tone
+    return _Y_AS_I.sub("i", letters), tone
 
 
 def _signature(text: str) -> tuple[tuple[str, str], ...]:

@@ -55,6 +55,26 @@ def _neighbour(text: str, mention: PlaceMention) -> bool:
     return _neighbour_cues().search(clause[cut + 1 :]) is not None
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+
+
+def _listed(text: str, mentions: list[PlaceMention], run: int = 3) -> set[int]:
+    """Starts of province names listed with at least ``run - 1`` others ("các tỉnh như
+    Nghệ An, Hà Tĩnh, Bình Thuận, ..."): places elsewhere, not the report's own."""
+    provinces = sorted((m for m in mentions if m.level == PROVINCE), key=lambda m: m.start)
+    listed: set[int] = set()
+    group: list[PlaceMention] = []
+    for m in provinces:
+        if group and not _LIST_GAP.fullmatch(text, group[-1].end, m.start):
+            if len(group) >= run:
+                listed.update(g.start for g in group)
+            group = []
+        group.append(m)
+    if len(group) >= run:
+        listed.update(g.start for g in group)
+    return listed
+
+
 def _score(
     text: str, mentions: list[PlaceMention], factor: float, known: set[str]
 ) -> dict[str, float]:
@@ -62,9 +82,12 @@ def _score(
     weights = config["weights"]
     lead = config["lead_chars"]
     scores: dict[str, float] = defaultdict(float)
+    listed = _listed(text, mentions)
     for m in mentions:
         if _neighbour(text, m):
             continue  # what the place borders, not where it is
+        if m.start in listed:
+            continue  # one of a list of provinces: places elsewhere
         province = m.province
         if province is None and not m.candidates and m.province_2025:
             # a commune that exists only since the 2025 merger ("xã Kim Ngân") names its new

@@ -627,6 +627,26 @@ def _national() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _national_host() -> re.Pattern[str] | None:
+    data = _data()
+    hosts = data.get("national_hosts") or []
+    verbs = data.get("holding_verbs") or []
+    if not hosts or not verbs:
+        return None
+    return re.compile(
+        rf"^\W*{data.get('national_host_lead', '')}(?:{'|'.join(hosts)})"
+        rf"(?:[^.;:\n]|\.(?=\S)){{0,160}}?(?<!\w)(?:{'|'.join(map(re.escape, verbs))})(?!\w)"
+    )
+
+
+def national_report(lead: str) -> bool:
+    """True when a body of the whole country holds the event the lead's first sentence
+    reports ("Sáng 8/10, tại Cần Thơ, Bộ Quốc phòng chủ trì hội nghị ...")."""
+    pattern = _national_host()
+    return pattern is not None and pattern.search(lead) is not None
+
+
 def is_national(clause_before: str) -> bool:
     """True when the clause before a number attributes it to the whole country."""
     cue, exception = _national()

@@ -289,7 +289,7 @@ def _build(
         return _to_published(start, published, f"{start.month}/{start.year}")
     if y is None:
         return None
-    if span == "year":
+    if span in ("year", "event_year"):
         return _span(date(y, 1, 1), date(y, 12, 31), str(y), "year")
     if span == "day":
         try:
@@ -358,6 +358,10 @@ def find_periods(
     return [(start, end, period) for start, end, period, _ in _found(text, published, year, key)]
 
 
+#: a quoted name, its span covering the quotes
+_QUOTED = re.compile(r"“[^”\n]{1,300}”|\"[^\"\n]{1,300}\"")
+
+
 def _found(
     text: str, published: Published | None, year: int | None, key: str = "cues"
 ) -> list[tuple[int, int, Period, str]]:
@@ -365,12 +369,18 @@ def _found(
     found: list[tuple[int, int, Period, str]] = []
     taken: list[tuple[int, int]] = []
     haystack = Haystack(text)
+    quoted: list[tuple[int, int]] | None = None
     for (span, regex), needed in zip(_cues(key), _cue_needles(key), strict=True):
         if not haystack.may_match(needed):
             continue
         for match in regex.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
+            if span == "range":
+                if quoted is None:
+                    quoted = [m.span() for m in _QUOTED.finditer(text)]
+                if any(a < match.start() and match.end() < b for a, b in quoted):
+                    continue  # a scheme's quoted name ("Đề án “... giai đoạn 2021 - 2025”")
             period = build(span, match.groupdict(), published, year)
             if period is not None and _too_long(period):
                 continue  # "(2/9/1945 - 2/9/2020)": an anniversary, not a reporting span
@@ -428,6 +438,13 @@ def sentence_period(sentence: str, published: Published | None, year: int | None
     A review of the past (``sơ kết ... năm 2021, kèm nhiệm vụ năm 2022``)
     still frames it when the plan comes after the review's cue.
     """
+    return sentence_cue(sentence, published, year)[0]
+
+
+def sentence_cue(
+    sentence: str, published: Published | None, year: int | None
+) -> tuple[Period | None, str | None]:
+    """:func:`sentence_period` and the kind of cue (``span``) that gave it."""
     if is_future(sentence):
         for span, regex in _past_cues():
             for match in regex.finditer(sentence):
@@ -435,19 +452,19 @@ def sentence_period(sentence: str, published: Published | None, year: int | None
                     break
                 period = build(span, match.groupdict(), published, year)
                 if period is not None and not _after(period, published):
-                    return clip(period, published)
-        return None
+                    return clip(period, published), span
+        return None, None
     found = _found(sentence, published, year)
     if not found:
-        return None
+        return None, None
     _, _, first, kind = found[0]
     if kind == "last_n_years":
         # "Sau 4 năm triển khai ..., giai đoạn 2019 - 2022, ...": the years the
         # sentence names say exactly what the count back from publication rounds
         for _, _, later, later_kind in found[1:]:
             if later_kind == "range" and _about_the_same(first, later):
-                return later
-    return first
+                return later, later_kind
+    return first, kind
 
 
 def document_period(
@@ -455,27 +472,31 @@ def document_period(
     framed: Sequence[tuple[str, Period | None]],
     published: Published | None,
     year: int | None,
+    kinds: Sequence[str | None] = (),
 ) -> Period | None:
     """The span most sentences are framed by; ``framed`` pairs each sentence with its
-    ``sentence_period``. None when no sentence and not the title gives one."""
+    ``sentence_period``, ``kinds`` gives the kind of cue of each (:func:`sentence_cue`):
+    a span an event is named by weighs less. None when no sentence and not the title
+    gives one."""
     weights = _data()["weights"]
+    event_factor = float(weights.get("event_factor", 1.0))
     votes: Counter[Period] = Counter()
     title_future = bool(title) and _any_cue(_data().get("title_future_cues", []), title or "")
     if title and not is_future(title) and not title_future:
-        found = find_periods(title, published, year, "title_cues") or find_periods(
-            title, published, year
-        )
+        found = _found(title, published, year, "title_cues") or _found(title, published, year)
         reporting = _any_cue(_data()["title_report_cues"], title)
-        for _, _, period in found:
-            votes[period] += weights["title"] if reporting else weights["sentence"]
+        for _, _, period, kind in found:
+            weight = weights["title"] if reporting else weights["sentence"]
+            votes[period] += weight * (event_factor if kind == "event_year" else 1.0)
     lead = weights.get("lead", 0)
     for index, (sentence, period) in enumerate(framed):
+        factor = event_factor if index < len(kinds) and kinds[index] == "event_year" else 1.0
         if period is not None and index < 3 and lead:
             # the lead names the span the report covers ("Năm 2024, ..."); a span of
             # several years there is more often the history before it ("giai đoạn 2016 -
             # 2017 ... sang năm 2018")
             if period.precision != "multi_year":
-                votes[period] += lead
+                votes[period] += lead * factor
             lead = 0
         if period is None and _is_heading(sentence):
             # an upper-case heading ("BIỂU TỔNG HỢP KẾT QUẢ ... NĂM 2023") frames like a title
@@ -489,7 +510,7 @@ def document_period(
         with_figure = any(
             m.group(0)[:4] != (period.end or "")[:4] for m in _FIGURE.finditer(sentence)
         )
-        votes[period] += weights["sentence_with_figure" if with_figure else "sentence"]
+        votes[period] += weights["sentence_with_figure" if with_figure else "sentence"] * factor
     if not votes:
         return None
     _absorb_rounded(votes)

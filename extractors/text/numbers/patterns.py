@@ -76,6 +76,27 @@ _PHONE_RE = (
     if _V.get("phone_cues")
     else None
 )
+#: "300/300 ký tự": a comment box's counter, after the number (or a ratio's second number)
+_FURNITURE_AFTER_RE = (
+    re.compile(rf"\s*(?:{_alternation(_V['furniture_after'])})(?!\w)", re.IGNORECASE)
+    if _V.get("furniture_after")
+    else None
+)
+#: "30 Tết": a day of a festival
+_FESTIVAL_DAY_RE = (
+    re.compile(rf"{_SP}+(?:{_alternation(_V['festival_days'])})(?!\w)", re.IGNORECASE)
+    if _V.get("festival_days")
+    else None
+)
+#: "12 March 2021": a day, a month of another language, a year
+_FOREIGN_DATE_RE = (
+    re.compile(
+        rf"(?<![\w.,])\d{{1,2}}{_SP}+(?:{_alternation(_V['foreign_months'])}),?{_SP}+\d{{4}}(?!\d)",
+        re.IGNORECASE,
+    )
+    if _V.get("foreign_months")
+    else None
+)
 #: "18.jpg": a picture's file name, not a count
 _FILE_EXTENSION_RE = re.compile(
     rf"\.(?:{_alternation(_V.get('file_extensions', []) or ['jpg'])})\b", re.IGNORECASE

@@ -27,6 +27,17 @@ def _is_opener(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in _OPENING_CONTEXT
 
 
+def _closes_straight(text: str, i: int, open_at: int | None) -> bool:
+    """A straight quote after one still open, with no letter right after it, closes it
+    even after a comma ("Ngày Biên phòng toàn dân," tỉnh ...)."""
+    return (
+        open_at is not None
+        and text[open_at] == text[i]
+        and text[i] not in _QUOTE_OPENERS
+        and (i + 1 == len(text) or not text[i + 1].isalnum())
+    )
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """``’`` or ``"`` between two letters, as in "H’Mông", is not a quote."""
     return (
@@ -61,7 +72,7 @@ def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
         i = m.start()
         if _is_apostrophe(text, i):
             continue
-        if _is_opener(text, i):
+        if _is_opener(text, i) and not _closes_straight(text, i, open_at):
             if open_at is not None and not _speech_opening(text, open_at):
                 spans.append(_unclosed_span(text, open_at, i))
             open_at = i

@@ -32,6 +32,8 @@ from extractors.text.numbers.patterns import (
     _DAY_MONTH_RE,
     _DIGITS_RE,
     _DOC_CODE_RE,
+    _FOREIGN_DATE_RE,
+    _FURNITURE_AFTER_RE,
     _LETTERS_AFTER,
     _LETTERS_BEFORE_HYPHEN,
     _MINUTES_RE,
@@ -83,6 +85,8 @@ class _Scanner:
             for m in _DAY_MONTH_RE.finditer(text)
             if self._is_day_month(m)
         ]
+        if _FOREIGN_DATE_RE is not None:
+            spans += [(m.start(), m.end(), "date") for m in _FOREIGN_DATE_RE.finditer(text)]
         spans.sort()
         kept: list[tuple[int, int, str]] = []
         for span in spans:  # the first of two overlapping spans wins
@@ -273,6 +277,9 @@ class _Scanner:
         self._skip(s, e, "date" if is_date else "range")
 
     def _ratio(self, s: int, e: int, a: str, b: str) -> None:
+        if _FURNITURE_AFTER_RE is not None and _FURNITURE_AFTER_RE.match(self.text, e):
+            self._skip(s, e, "page_noise")  # "300/300 ký tự": a comment box's counter
+            return
         try:
             denominator = parse_vietnamese_number(b)
         except ValueError:
@@ -294,6 +301,7 @@ class _Scanner:
             or skips.list_marker(self.text, s, e)
             or skips.page_noise(self.text, s, e)
             or skips.phone_number(self.text, s, e)
+            or skips.festival_day(self.text, s, e)
             or skips.caption_counter(self.text, s, e)
             or skips.digit_range(self.text, s, e)
             or skips.month_range(self.text, s, e)

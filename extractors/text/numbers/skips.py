@@ -24,7 +24,9 @@ from extractors.text.numbers.patterns import (
     _DOTTED_DATE_RE,
     _DOTTED_DAY_MONTH_RE,
     _ENDS_WITH_DIGIT_RE,
+    _FESTIVAL_DAY_RE,
     _FILE_EXTENSION_RE,
+    _FURNITURE_AFTER_RE,
     _LEVEL_NUMBER_RE,
     _NAME_LIST_RE,
     _PHONE_RE,
@@ -231,9 +233,16 @@ def month_range(text: str, s: int, e: int) -> str | None:
     return None
 
 
+_PERCENT_RANGE_AFTER = re.compile(r"[ \t]*%[ \t]*(?:[-–—]|đến|tới)[ \t]*\d[\d.,]*[ \t]*%")
+_PERCENT_RANGE_BEFORE = re.compile(r"\d[ \t]*%[ \t]*(?:[-–—]|đến|tới)[ \t]*\Z")
+
+
 def digit_range(text: str, s: int, e: int) -> str | None:
-    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``, ``01 đến 02 phòng``: both
-    ends of a norm's range. Without ``từ`` the two small numbers must stand side by side."""
+    """``từ 3 đến 5 thành viên``, ``từ 10 tới 15 người``, ``01 đến 02 phòng``,
+    ``30%-50%``: both ends of a range. Without ``từ`` the two small numbers must stand
+    side by side."""
+    if _PERCENT_RANGE_AFTER.match(text, e) or _PERCENT_RANGE_BEFORE.search(text, max(0, s - 16), s):
+        return "range"
     from_re, to_after_re, to_re, bare_to_after_re, bare_to_re = _range_res()
     if from_re.search(text, max(0, s - 8), s) and to_after_re.match(text, e):
         return "range"
@@ -259,6 +268,14 @@ def phone_number(text: str, s: int, e: int) -> str | None:
         return None
     run = (found["run"] or "") + text[s:e]
     return "code" if sum(ch.isdigit() for ch in run) >= 3 else None
+
+
+def festival_day(text: str, s: int, e: int) -> str | None:
+    """``30 Tết``, ``mùng 2 Tết``: a day of the lunar new year."""
+    digits = text[s:e]
+    if _FESTIVAL_DAY_RE is None or not digits.isdigit() or not 1 <= int(digits) <= 30:
+        return None
+    return "date" if _FESTIVAL_DAY_RE.match(text, e) else None
 
 
 def caption_counter(text: str, s: int, e: int) -> str | None:
@@ -291,6 +308,8 @@ def page_noise(text: str, s: int, e: int) -> str | None:
     stop), so a longer number there is kept."""
     if _FILE_EXTENSION_RE.match(text, e):
         return "code"
+    if _FURNITURE_AFTER_RE is not None and _FURNITURE_AFTER_RE.match(text, e):
+        return "page_noise"  # "còn 300 ký tự": a comment box's counter
     if _PLUS_NAME_RE.match(text, e) or (s >= 2 and text[s - 1] == "+" and text[s - 2].isdigit()):
         return "name_number"
     line_start = text.rfind("\n", 0, s) + 1
