@@ -318,25 +318,27 @@ def test_a_decimal_comma_does_not_cut_a_clause() -> None:
             "Tai nạn giao thông giảm 3 vụ, nhưng tăng 2 người chết so với cùng kỳ.",
             "tăng 2 người chết",
         ),
-        # without a number, a rise is admitted only against the results ("Tuy nhiên")
-        (
-            "Tuy nhiên, tội phạm trộm cắp tài sản ở các khu nhà trọ ngày càng nhiều.",
-            "ngày càng nhiều",
-        ),
-        (  # a harm with no crime word: unrest
-            "Dù vậy, thời gian gần đây, tình trạng bất ổn quanh khu chợ đêm có chiều hướng gia "
-            "tăng.",
-            "bất ổn",
-        ),
-        (  # a harm that persists
-            "Tuy vậy, ở các xã ven biển, hoạt động buôn lậu qua đường thủy vẫn diễn biến phức tạp.",
-            "buôn lậu",
-        ),
     ],
 )
 def test_a_rising_harm_is_a_weakness_in_both_modes(mode: str, text: str, fragment: str) -> None:
     clauses = [w.text for w in wm.detect_weaknesses("d", normalize_text(text), mode)]
     assert any_contains(clauses, fragment)
+
+
+@pytest.mark.parametrize("mode", ["model", "rules"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without a number a rise or a persisting harm is the situation the movement
+        # faces, even against the results ("Tuy nhiên"): the codebook counts a figure that
+        # is itself a shortcoming, and the annotators of round 16 left such clauses out
+        "Tuy nhiên, tội phạm trộm cắp tài sản ở các khu nhà trọ ngày càng nhiều.",
+        "Dù vậy, thời gian gần đây, tình trạng bất ổn quanh khu chợ đêm có chiều hướng gia tăng.",
+        "Tuy vậy, ở các xã ven biển, hoạt động buôn lậu qua đường thủy vẫn diễn biến phức tạp.",
+    ],
+)
+def test_the_situation_faced_without_a_number_is_no_weakness(mode: str, text: str) -> None:
+    assert wm.detect_weaknesses("d", normalize_text(text), mode) == []
 
 
 @pytest.mark.parametrize(

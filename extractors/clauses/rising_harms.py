@@ -35,9 +35,9 @@ def rising_harm(clause: str, before: str = "", counted: bool = True) -> bool:
     ``before`` (the sentence up to the clause), or says it persists, and nothing there
     turns it into an achievement or a plan. Without a number it describes the
     situation the movement faces ("tình hình trộm cắp tăng lên"), which the
-    codebook does not count: only a figure that is itself a shortcoming is one. A
-    caller that knows the report admits it there (after "Tuy nhiên", under "Khó
-    khăn") passes ``counted=False`` to accept it without a number."""
+    codebook does not count: only a figure that is itself a shortcoming is one, even
+    after "Tuy nhiên" (round 16's annotators left those out). ``counted=False``
+    accepts a clause without a number: the vocabulary's own test reads the words so."""
     p = _patterns()
     return bool(
         (_NUMBER.search(clause) or not counted)  # a figure, not the situation described

@@ -467,15 +467,15 @@ def decision(score: float, row: dict[str, Any]) -> float:
         score = 0.0
     if cues.get("cue:natural_hazard"):
         score = 0.0  # weather and disasters are hazards, not shortcomings of the work
-    # the situation faced ("Vài năm nay, tình hình trộm cắp vặt tăng lên"),
-    # unless the report admits it: against its results ("Tuy nhiên, ...") or in a
-    # section of difficulties ("Khó khăn: ...")
     if (cues.get("cue:rule_statement") or cues.get("ctx:rule_statement")) and not _admitted(cues):
         return 0.0  # a regulation's terms: who is paid, who is left out
     if cues.get(f"cue:{_FAILING}") and not cues.get("opens_plan"):
         return 1.0  # a standard not reached ("3 xã chưa đạt chuẩn") is admitted as such
+    # the situation faced ("Vài năm nay, tình hình trộm cắp vặt tăng lên") is no
+    # shortcoming of the work, even against the results ("Tuy nhiên, ..."), unless the
+    # clause finds the work wanting (round 16's annotators left such clauses out)
     wanting = any(cues.get(f"cue:{name}") for name in _FINDING_WANTING)
-    if _situation(row["text"]) and not wanting and not _admitted(cues):
+    if _situation(row["text"]) and not wanting:
         return 0.0
     return max(score, cues.get("rule", 0.0))
 
@@ -524,7 +524,7 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
         if decided >= bundle["threshold"]:
             cue = "model" if decided == score else "rules"
             out.append(Weakness(doc_id, c.start, c.end, c.text, cue=cue))
-        elif rising_harm(c.text, _before(c), counted=not _admitted(row["cues"])):
+        elif rising_harm(c.text, _before(c)):
             out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm"))
     return out
 
@@ -536,11 +536,10 @@ def _before(candidate: Candidate) -> str:
 
 def _with_rising_harms(doc_id: str, text: str, found: list[Weakness]) -> list[Weakness]:
     """``found`` and the candidate clauses reporting a rising harm that no row covers."""
-    contrast = _cue_patterns()["contrast"]
     extra = [
         Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm")
         for c in candidate_clauses(text)
-        if rising_harm(c.text, _before(c), counted=not contrast.search(_before(c) + c.text))
+        if rising_harm(c.text, _before(c))
         and not any(w.start < c.end and c.start < w.end for w in found)
     ]
     return sorted([*found, *extra], key=lambda w: (w.start, w.end)) if extra else found

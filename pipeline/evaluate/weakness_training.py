@@ -166,7 +166,7 @@ def cross_validate(docs: list[TrainingDoc], folds: int = FOLDS) -> dict[str, Any
         "clauses": sum(len(d.candidates) for d in docs),
         "gold_weaknesses": sum(len(d.gold) for d in docs),
         "threshold": best,
-        "at_threshold": by_threshold[best],
+        "at_threshold": dict(by_threshold[best]),  # a copy: no YAML alias when best is 0.5
         "at_0.5": by_threshold[0.5],
         "model_alone": _score(docs, model_scores, best),
         "rules_only": _score(docs, rule_scores, 0.5),
