@@ -360,6 +360,12 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
             spec.get("money_rate_nouns", []),
         ),
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
+        # a sum of money, then a comma: "300.000 đồng," (a price that ends a norm's clause)
+        "price_then_comma": re.compile(
+            rf"\d\s*(?:\w+\s+)?(?:{_spaced(spec['money_units'])})(?!\w)[^,]*,", re.IGNORECASE
+        )
+        if spec.get("money_units")
+        else None,
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
         # "80 xã, thị trấn được ...": the rest of a list of unit types before the verb
         "unit_list_rest": re.compile(

@@ -189,10 +189,8 @@ def _price_given(spec: dict, since: str) -> bool:
     """The norm's own value, a price, stands before a comma since the cue: "mỗi bộ quà
     300.000 đồng, 40 bộ quà khác ..." (the next item of the list is a count of its
     own). A comma inside brackets ("mỗi tổ 4 người (1 tổ trưởng, ...)") closes nothing."""
+    price = spec.get("price_then_comma")
     outside = re.sub(r"\([^()]*\)", " ", since)
-    if "(" in outside or "," not in outside:
+    if price is None or "(" in outside or "," not in outside:
         return False
-    money = "|".join(re.escape(u) for u in spec["money_units"])
-    return (
-        re.search(rf"\d\s*(?:\w+\s+)?(?:{money})(?!\w)[^,]*,", outside, re.IGNORECASE) is not None
-    )
+    return price.search(outside) is not None

@@ -113,13 +113,18 @@ def _date_line(line: str) -> tuple[int, str] | None:
     return rank, iso
 
 
+def _day_words() -> str:
+    """The day words (``event_date_cues``) as one alternation, longest first."""
+    cues = sorted(_data().get("event_date_cues", []), key=len, reverse=True)
+    return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+
+
 @cache
 def _event_cue() -> re.Pattern[str] | None:
-    cues = sorted(_data().get("event_date_cues", []), key=len, reverse=True)
-    if not cues:
+    words = _day_words()
+    if not words:
         return None
-    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    return re.compile(rf"(?:^|[^\w])(?:{alternatives})\s*,?\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:^|[^\w])(?:{words})\s*,?\s*$", re.IGNORECASE)
 
 
 def _after_day_word(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -148,38 +153,37 @@ def event_date(text: str) -> str | None:
     date right after a day word near the start (``_after_day_word``), tried pattern
     by pattern.
     """
+    return next(_lead_dates(text), None)
+
+
+def _lead_dates(text: str, opening_only: bool = False) -> Iterator[str]:
+    """ISO dates right after a day word in the lead, pattern by pattern; with
+    ``opening_only``, those whose day word opens a sentence."""
+    opening = _opening_cue() if opening_only else None
+    if opening_only and opening is None:
+        return
     for pattern in _compiled("date_patterns"):
         for match in _after_day_word(text, pattern):
+            if opening is not None and not opening.search(text, 0, match.start()):
+                continue
             iso = _parse_date(match["d"], match["m"], match["y"])
             if iso:
-                return iso
-    return None
+                yield iso
 
 
 @cache
 def _opening_cue() -> re.Pattern[str] | None:
-    cues = sorted(_data().get("event_date_cues", []), key=len, reverse=True)
-    if not cues:
+    words = _day_words()
+    if not words:
         return None
-    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    return re.compile(rf"(?:\A|[\n.!?])[^\w\n]*(?:{alternatives})\s*,?\s*\Z", re.IGNORECASE)
+    return re.compile(rf"(?:\A|[\n.!?])[^\w\n]*(?:{words})\s*,?\s*\Z", re.IGNORECASE)
 
 
 def dateline(text: str) -> str | None:
     """ISO date of the event a sentence of the lead opens with ("Sáng 9/3/2024, xã
     B tổ chức ..."): the report dates its own news so. A date met in passing ("Quyết định ...
     ký ngày 5/7/2016") is not it."""
-    opening = _opening_cue()
-    if opening is None:
-        return None
-    for pattern in _compiled("date_patterns"):
-        for match in _after_day_word(text, pattern):
-            if not opening.search(text, 0, match.start()):
-                continue
-            iso = _parse_date(match["d"], match["m"], match["y"])
-            if iso:
-                return iso
-    return None
+    return next(_lead_dates(text, opening_only=True), None)
 
 
 _DAY_MONTH = re.compile(
