@@ -610,3 +610,16 @@ def test_a_meeting_a_national_body_holds_is_national_wherever_the_venue() -> Non
         "Toàn tỉnh có 340 mô hình tự quản."
     ).document
     assert (local.scope, local.province) == ("province", "Nghệ An")
+
+
+def test_a_date_line_before_the_headline_does_not_shift_its_places():
+    # the headline's places are found in the headline alone; the checks around them
+    # (is "huyện Y" only the address of "xã X"?) read the text, past the date line
+    lead = (
+        "Ngày 12-3, Công an xã Hòa Ninh (huyện Hòa Vang, Đà Nẵng) cho hay, đã tiếp nhận 2 "
+        "khẩu súng do người dân tự nguyện mang đến giao nộp.\n\n"
+        "Hai khẩu súng được một hộ dân tìm thấy lúc đào ao ở thôn Phước Yên."
+    )
+    for text in (lead, " date 2024-03 " + lead, "10:24 13/03/2024 " + lead):
+        found = extract_document(text).document
+        assert (found.scope, found.scope_name) == ("commune", "Hòa Ninh"), text[:30]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import takewhile
 from typing import Any
@@ -286,6 +286,11 @@ def detect_scope(
         at = text.find(title) if title else -1
         lead_start = at + len(title) if 0 <= at < 200 else 0
         title_text = title
+        if at > 0:
+            # the headline's places were found in the headline alone: give them their
+            # offsets in the text, which the checks below read around them (a page's
+            # date line before the headline shifts it)
+            title_mentions = [replace(m, start=m.start + at, end=m.end + at) for m in title_mentions]
     reported: set[str] = {  # a reporting body in the headline ("Công an thành phố X ...")
         m.level
         for m in title_mentions
