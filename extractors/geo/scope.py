@@ -290,7 +290,9 @@ def detect_scope(
             # the headline's places were found in the headline alone: give them their
             # offsets in the text, which the checks below read around them (a page's
             # date line before the headline shifts it)
-            title_mentions = [replace(m, start=m.start + at, end=m.end + at) for m in title_mentions]
+            title_mentions = [
+                replace(m, start=m.start + at, end=m.end + at) for m in title_mentions
+            ]
     reported: set[str] = {  # a reporting body in the headline ("Công an thành phố X ...")
         m.level
         for m in title_mentions
