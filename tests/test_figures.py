@@ -1020,3 +1020,66 @@ def test_weapons_destroyed_are_not_weapons_handed_in():
 )
 def test_rates_and_workloads_are_not_counts_of_the_period(text):
     assert extract_document(text, with_entities="off").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_figures", "figures"),
+    [
+        # a norm whose base is written "/1 xã" or "/ 1 xã", past a long counted noun
+        (
+            "Đến nay, tỉnh đã bố trí 520 cán bộ công an về 104 xã, trung bình 5 cán bộ công an "
+            "thường trực/1 xã.",
+            {5, 1},
+            {520},
+        ),
+        (
+            "Bản tin của hội in đều đặn 1.500 bản/ 1 kỳ, gửi về các chi hội.",
+            {1500, 1},
+            set(),
+        ),
+        # the cap a rule sets is no count
+        (
+            "Theo hướng dẫn, tổ an ninh ở khu dân cư nhỏ có tối đa 6 người.",
+            {6},
+            set(),
+        ),
+        # a range with its hyphen spaced on one side
+        (
+            "Xã đã lắp 60 chiếc kẻng, thôn đông dân lắp từ 3-4 chiếc, thôn ít dân từ 1- 2 chiếc.",
+            {1, 2, 3, 4},
+            {60},
+        ),
+        # where counted teams stand
+        ("Thị trấn hiện có 42 tổ tự quản về an ninh trật tự ở 9 khu phố.", {9}, {42}),
+        # ... but where counted activities were held tells how far the work reached
+        (
+            "Năm 2023, huyện tổ chức 210 lượt phát động phong trào ở 18 xã, thị trấn.",
+            set(),
+            {210, 18},
+        ),
+        # a lane of an address
+        ("Ông Nguyễn Văn B (ngõ 17 phố Chùa Bộc) mang nộp 2 khẩu súng cho công an.", {17}, {2}),
+    ],
+)
+def test_norms_caps_ranges_and_places_seen_on_real_pages(sentence, not_figures, figures):
+    """Codebook, not figures: per-unit norms and ranges, administrative make-up, addresses."""
+    values = {f.value for f in extract_document(sentence, with_entities="off").figures}
+    assert not values & not_figures, values
+    assert figures <= values, values
+
+
+def test_the_first_village_count_of_two_word_villages_is_make_up():
+    values = [f.value for f in figures_of("Xã miền núi này gồm 8 thôn bản, hơn 900 hộ.")]
+    assert 8 not in values
+
+
+def test_an_activity_named_right_after_its_count_decides_its_indicator():
+    found = {
+        f.value: f.indicator
+        for f in figures_of(
+            "Năm 2022, các đội thanh niên tình nguyện mở 350 ca tuần tra đêm, bảo đảm trật tự "
+            "giao thông dịp Tết, 14 buổi nói chuyện về phòng, chống ma túy."
+        )
+    }
+    assert found[350] == "patrols"
+    assert found[14] != "patrols"  # the words of the item before are not its own

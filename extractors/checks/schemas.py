@@ -94,6 +94,8 @@ class NotFigures(Strict):
     average_cues: Words = []
     make_up_units: Words = []
     make_up_lead_ins: Words = []
+    located_lead_ins: Words = []
+    activity_units: Words = []
     people_units: Words = []
     measure_units: Words = []
     rate_periods: Words = []

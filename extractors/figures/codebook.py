@@ -304,7 +304,7 @@ def _restated_total(spec: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 def _per_period(
-    words: list[str], leads: str = r"/|một|mỗi", nouns: list[str] | None = None
+    words: list[str], leads: str = r"/\s*(?:(?:1|01)\s+)?|một|mỗi", nouns: list[str] | None = None
 ) -> re.Pattern[str] | None:
     """A number's unit followed by ``/``, ``một`` or ``mỗi`` and one of ``words``
     (``lượt/tuần``, ``đồng một tháng``), past one of ``nouns`` naming what is paid
@@ -339,6 +339,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
         "structure_units": frozenset(u.lower() for u in spec.get("structure_units", [])),
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
+        "located_lead_in": _lead_in_at_end(spec.get("located_lead_ins", [])),
+        "activity_units": frozenset(u.lower() for u in spec.get("activity_units", [])),
         # "có 9 bản, gần 540 hộ": a later item of the list the lead-in opened
         "make_up_list": re.compile(
             rf"(?<!\w)(?:{lead_ins})\s+(?:{_ITEM}\s*(?:,\s*(?:trong\s+đó\s+)?|và)\s*)+(?:{_QUAL}\s+)?$",
@@ -349,7 +351,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         # "5 người/ấp", also past the rest of the counted noun and its abbreviation:
         # "3 chiến sĩ công an (CA)/thôn"
         "per_unit": re.compile(
-            rf"^(?:\s+[^\W\d_]+){{0,3}}\s*(?:\([^()\d]{{1,15}}\))?\s*/\s*(?:(?:1|01|một)\s*)?(?:{per})(?!\w)",
+            rf"^(?:\s+[^\W\d_]+){{0,4}}\s*(?:\([^()\d]{{1,15}}\))?\s*/\s*(?:(?:1|01|một)\s*)?(?:{per})(?!\w)",
             re.IGNORECASE,
         )
         if per
@@ -359,6 +361,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
             r"/|một|mỗi|một\s+người\s*/",
             spec.get("money_rate_nouns", []),
         ),
+        "per_unit_words": frozenset(u.lower() for u in spec.get("per_unit", [])),
+        "rate_words": frozenset(u.lower() for u in spec.get("rate_periods", [])),
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
         # a sum of money, then a comma: "300.000 đồng," (a price that ends a norm's clause)
         "price_then_comma": re.compile(

@@ -28,20 +28,29 @@ def not_a_figure(
     value: float | None = None,
     sentence_before: str = "",
     percent: bool = False,
+    after_next: str = "",
+    previous_unit: str | None = None,
 ) -> str | None:
     """Why this number is not a figure, or None when it is one.
 
     ``before`` is the clause before the number, ``after_unit`` the text right
     after its unit, ``between`` the text since the previous number, whose
     being a percentage ``previous_is_percent`` says; ``sentence_before`` is the
-    sentence up to the number (a norm's ``mỗi tổ`` may stand clauses back).
+    sentence up to the number (a norm's ``mỗi tổ`` may stand clauses back);
+    ``after_next`` is ``after_unit`` run on past the next number when a slash leads
+    to it (the base of a norm: ``4 cán bộ/1 xã``); ``previous_unit`` is
+    the unit of the sentence's last figure before this number.
     """
     spec = codebook.not_figures
     if not spec:
         return None
     unit = (unit or "").lower()
-    if spec["per_unit"] is not None and spec["per_unit"].match(after_unit):
+    per_unit = spec["per_unit"]
+    if per_unit is not None and (per_unit.match(after_unit) or per_unit.match(after_next)):
         return "per_unit"
+    based = unit in spec["per_unit_words"] or unit in spec["rate_words"]
+    if value == 1 and based and re.search(r"/\s*$", before):
+        return "per_unit"  # the "1 xã" of "4 cán bộ/1 xã": a norm's base
     if _under_norm(spec, sentence_before):
         return "per_unit"
     per_time = spec["per_time"]
@@ -51,7 +60,7 @@ def not_a_figure(
     if unit in spec["money_units"] and rate is not None and rate.search(before):
         return "per_unit"  # an allowance or a wage rate: "phụ cấp chừng 1,3 triệu đồng"
     rate = spec.get("rate")
-    if rate is not None and rate.match(after_unit):
+    if rate is not None and (rate.match(after_unit) or rate.match(after_next)):
         return "per_unit"  # "02 lượt/tuần": a rate, not a count of the period
     workload = spec.get("workload")
     if workload is not None and workload.search(before):
@@ -153,6 +162,15 @@ def not_a_figure(
         return None  # "kết nối với gần 1.000 hộ dân": whom the work reached
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
+    located = spec.get("located_lead_in")
+    if (
+        unit in spec["make_up_units"]
+        and located is not None
+        and previous_unit is not None
+        and previous_unit.lower() not in spec["activity_units"]
+        and located.search(before)
+    ):
+        return "make_up"  # "95 tổ tự quản ở 12 tổ dân phố": where the teams are
     described = spec.get("make_up_after")
     if unit in spec["make_up_units"] and described is not None and described.match(after_unit):
         return "make_up"  # "14 bản có đồng bào Mông sinh sống": who lives there

@@ -284,6 +284,15 @@ def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
     return colon >= 0 and cues.search(text, start, colon) is not None
 
 
+def _after_slash(text: str, start: int, next_start: int, own_end: int, end: int) -> str:
+    """The text after a number's unit run on past the next number when a slash leads
+    to it ("4 cán bộ/1 xã"), to the clause's end; else empty."""
+    if not text[start:next_start].rstrip().endswith("/"):
+        return ""
+    stop = own_end if own_end >= 0 else end
+    return text[start : min(stop, start + MAX_AFTER)]
+
+
 def _figure(
     ctx: DocumentContext,
     item: SentenceInput,
@@ -339,7 +348,13 @@ def _figure(
     after = text[mention.end : after_end]
     before = text[max(clause_start, mention.start - MAX_BEFORE) : mention.start]
     new_clause = clause_start > state.prev_end or state.previous is None
-    if not new_clause and codebook.list_separators.match(before):
+    if not new_clause and (
+        codebook.list_separators.match(before)
+        or codebook.list_separators.match(before[before.rfind(",") + 1 :])
+    ):
+        # an item of a list shares the words before its first count: "mở 250 ca tuần
+        # tra, bảo đảm trật tự giao thông, 9 buổi tuyên truyền" (what the item before
+        # went on to say, up to its comma, is that item's own)
         before = state.prev_before
     # "129 mô hình (Long An 38, ...": a place's share of the total before the bracket
     listed = place_item(text, sentence.start, mention.start, figures) if unit is None else None
@@ -387,6 +402,8 @@ def _figure(
         mention.value,
         text[sentence.start : mention.start],
         mention.is_percent,
+        _after_slash(text, max(unit_end, mention.end), next_start, own_end, sentence.end),
+        figures[-1].unit if figures else None,
     ):
         return None
     kind = kind_of(

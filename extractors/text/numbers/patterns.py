@@ -17,7 +17,8 @@ _SP = r"[ \t\u00a0]"
 _NUM = r"\d+(?:(?:[.,]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*"
 _NUM_RE = re.compile(_NUM)
 # A run of numbers joined by date / ratio / range / time separators.
-_CHUNK_RE = re.compile(rf"{_NUM}(?:(?:{_SP}*[–—]{_SP}*|{_SP}+-{_SP}+|[-/:]){_NUM})*")
+# (a hyphen spaced on one side only, "từ 1- 2 kẻng", joins a range as well)
+_CHUNK_RE = re.compile(rf"{_NUM}(?:(?:{_SP}*[–—]{_SP}*|{_SP}*-{_SP}+|{_SP}+-|[-/:]){_NUM})*")
 _SEPARATOR_RE = re.compile(rf"{_SP}*([–—/:-]){_SP}*")
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]+")
