@@ -498,3 +498,34 @@ def test_a_standard_not_reached_is_admitted() -> None:
     found = [w.text for w in wm.detect_weaknesses("d", text, "model")]
     assert any("chưa đạt chuẩn" in w for w in found)
     assert not any("21 xã đạt chuẩn" in w for w in found)
+
+
+def test_a_slogan_in_quotes_is_a_name_and_a_quoted_speech_is_not() -> None:
+    text = normalize_text(
+        "Năm 2022, xã ra mắt mô hình “Khu phố bình yên: không ma túy, không trộm cắp, không "
+        "có người tái phạm” với 35 hộ. Ông B cho biết: “Lực lượng còn mỏng, kinh phí còn thiếu”."
+    )
+    named = {c.text: wm.quoted_name(c) for c in candidate_clauses(text)}
+    assert named["không ma túy, không trộm cắp, không có người tái phạm” với 35 hộ"] is True
+    assert named["Lực lượng còn mỏng, kinh phí còn thiếu"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # the absence of a harm, an object not identified, an appeal, a hardship braved
+        ("xóm nhiều năm liền không có tội phạm", {"negation"}),
+        ("người dân nộp 5 quả bom chưa rõ nguồn gốc", {"negation"}),
+        ("công an khuyến cáo người dân không đốt pháo", {"negation"}),
+        ("Dù còn nhiều khó khăn", {"still", "weakness_noun"}),
+    ],
+)
+def test_what_these_phrases_say_admits_nothing(text: str, families: set[str]) -> None:
+    assert not families & set(wm._found(text))
+
+
+def test_how_people_live_is_no_shortcoming_of_the_work() -> None:
+    row = {"text": "đời sống của bà con vùng cao còn nhiều khó khăn", "cues": {"cue:still": 1.0}}
+    assert wm.decision(0.9, row) == 0.0
+    pay = {"text": "thu nhập của lực lượng bảo vệ dân phố còn thấp", "cues": {"cue:still": 1.0}}
+    assert wm.decision(0.9, pay) == 0.9  # the pay of the grassroots forces is

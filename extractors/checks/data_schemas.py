@@ -362,6 +362,8 @@ class WeaknessModelCues(Strict):
     attribution_verbs: Words = []
     conditional_openers: Words = []
     situation_subjects: Words = []
+    living_subjects: Words = []
+    speech_before_quote: Words = []
     unit_types: Words = []
     reported_speech: Words = []
     list_announcers: Words = []

@@ -212,7 +212,11 @@ def document_rows(text: str) -> tuple[list[Candidate], list[dict[str, Any]]]:
     for c in candidates:
         hit = rules.overlaps(c.start, c.end)
         rows.append(
-            {"text": c.text, "cues": cue_features(c, hit, n_sentences, _within(c.sentence, found))}
+            {
+                "text": c.text,
+                "cues": cue_features(c, hit, n_sentences, _within(c.sentence, found)),
+                "named": quoted_name(c),
+            }
         )
     return candidates, rows
 
@@ -477,6 +481,9 @@ def decision(score: float, row: dict[str, Any]) -> float:
     wanting = any(cues.get(f"cue:{name}") for name in _FINDING_WANTING)
     if _situation(row["text"]) and not wanting:
         return 0.0
+    if row.get("named") or _living(row["text"]):
+        # a name or slogan in quotes, how people live: no shortcoming of the work
+        return cues.get("rule", 0.0)
     return max(score, cues.get("rule", 0.0))
 
 
@@ -511,6 +518,45 @@ def _situation_pattern() -> re.Pattern[str] | None:
 def _situation(text: str) -> bool:
     pattern = _situation_pattern()
     return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _living_pattern() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("living_subjects", [])
+    if not words:
+        return None
+    return re.compile(rf"^\W*(?:\w+\W+){{0,3}}?{alternation(words)}(?!\w)", re.IGNORECASE)
+
+
+def _living(text: str) -> bool:
+    pattern = _living_pattern()
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _speech_pattern() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("speech_before_quote", [])
+    if not words:
+        return None
+    return re.compile(rf"(?:{alternation(words)})\W*$", re.IGNORECASE)
+
+
+def quoted_name(candidate: Candidate) -> bool:
+    """The clause starts inside quotation marks that do not open on speech: part of a
+    name or a slogan (``mô hình “Ba không: không tội phạm, không tệ nạn”``)."""
+    sentence, text = candidate.sentence, candidate.text
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return False
+    before = sentence[:at]
+    opened = max(before.rfind(q) for q in ("“", '"'))
+    if opened < 0 or any(q in before[opened + 1 :] for q in ("”", '"')):
+        return False  # not inside an open quote
+    rest = sentence[at:]
+    if not any(q in rest for q in ("”", '"')):
+        return False  # the quote never closes in the sentence: speech running on
+    speech = _speech_pattern()
+    return speech is None or speech.search(before[:opened]) is None
 
 
 def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
