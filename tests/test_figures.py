@@ -1083,3 +1083,32 @@ def test_an_activity_named_right_after_its_count_decides_its_indicator():
     }
     assert found[350] == "patrols"
     assert found[14] != "patrols"  # the words of the item before are not its own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "indicator"),
+    [
+        # a percentage is a share: no count of tips or members
+        (
+            "Năm 2023, Công an huyện đã xác minh, giải quyết 95% tin báo, tố giác tội phạm.",
+            95,
+            "unclassified",
+        ),
+        ("Trong năm, 98% hội viên tham gia sinh hoạt ở các tổ tự quản.", 98, "unclassified"),
+        # ... but the share of communes with regular police is the coverage, "các" or not
+        (
+            "Tháng 6/2021, tỉnh hoàn thành đưa công an chính quy về 100% các xã, thị trấn.",
+            100,
+            "grassroots_police_coverage",
+        ),
+        # the quarters where a model is launched are its sites
+        (
+            "Tháng 5/2024, phường ra mắt mô hình “Camera an ninh” tại 11/11 khu phố.",
+            11,
+            "model_sites",
+        ),
+    ],
+)
+def test_shares_and_sites_seen_on_real_pages(sentence, value, indicator):
+    found = {f.value: f.indicator for f in figures_of(sentence)}
+    assert found[value] == indicator

@@ -150,6 +150,7 @@ class IndicatorsFile(Strict):
     glued_units: dict[str, str] = {}
     function_words: Words = []
     money_scales: Words = []
+    percent_indicators: Words = []
     kind_cues: KindCues = KindCues()
     breakdowns: Words = []
     list_separators: Words = []

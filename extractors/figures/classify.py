@@ -113,6 +113,9 @@ def classify(
             and not candidate.mention.is_percent
         ):
             continue
+        shares = codebook.percent_indicators
+        if candidate.mention.is_percent and shares is not None and rule.code not in shares:
+            continue  # a share of tips or members is no count of them
         if rule.previous and previous_indicator not in rule.previous:
             # a cue stands in for a missing figure, never for one of another indicator
             waiver = rule.previous_waived_by if first_in_clause else None

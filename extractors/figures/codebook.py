@@ -117,6 +117,8 @@ class Codebook:
     # one of them follows ("kinh phí trên 1,5 tỉ trong đó ...")
     function_words: frozenset[str] = frozenset()
     money_scales: frozenset[str] = frozenset()
+    # the indicators a percentage may take (a share is no count of tips or members)
+    percent_indicators: frozenset[str] | None = None
 
     def family(self, code: str) -> str:
         for rule in self.rules:
@@ -272,6 +274,9 @@ def load_codebook(path: str | None = None) -> Codebook:
         glued_units={k.lower(): v.lower() for k, v in data.get("glued_units", {}).items()},
         function_words=frozenset(w.lower() for w in data.get("function_words", [])),
         money_scales=frozenset(w.lower() for w in data.get("money_scales", [])),
+        percent_indicators=frozenset(data["percent_indicators"])
+        if "percent_indicators" in data
+        else None,
     )
 
 

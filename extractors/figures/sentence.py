@@ -52,6 +52,8 @@ def _unit_after(
     unit_words, units = codebook.unit_words, codebook.units
     longest = codebook.unit_max_words
     first = num_index + 1
+    if first + 1 < len(tokens) and tokens[first].text.lower() in _DETERMINERS:
+        first += 1  # a share of the units: "tại 100% các xã, thị trấn"
     if first + 2 < len(tokens) and tokens[first].text in _OPENING_QUOTES:
         first += 1  # a unit in quotes: 43 “điểm” mô hình
     following = [t.text.lower() for t in tokens[first : first + longest]]
@@ -97,6 +99,7 @@ def _syllables(tokens: Sequence[Token]) -> list[tuple[str, int]]:
 
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘"})
+_DETERMINERS = frozenset({"các", "những"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’"})
 
 
