@@ -215,3 +215,12 @@ def test_date_validation_gives_what_dateparser_gave():
         )
         expected = parsed.date().isoformat() if parsed else None
         assert _parse_date(str(day), str(month), year) == expected, (day, month, year)
+
+
+def test_a_banner_with_todays_date_before_the_article_date_is_not_the_publication():
+    text = (
+        "Trang chủ\nThời tiết 28°C\nThứ Năm, 12/06/2025 09:12 (GMT+7)\n"
+        "Xã Mỹ Lợi ra mắt tổ tự quản\nThứ 6, 02/09/2022 | 14:20:11 [GMT+7]\n"
+        "Ngày 1/9/2022, xã Mỹ Lợi ra mắt 4 tổ tự quản về an ninh trật tự."
+    )
+    assert find_published(text) == "2022-09-02"

@@ -273,7 +273,8 @@ def find_published(text: str) -> str | None:
 
     Cue lines (``Ngày đăng: ...``) count anywhere; bare date lines only among
     the first ``header_lines`` non-empty lines. The strongest cue wins, then the
-    earliest line.
+    earliest date: a page's header may also show today's date (a banner beside the
+    weather) or when it was updated, both later than when it was published.
     """
     opening = metadata_date(text)
     if opening is not None and len(opening) == 10:
@@ -296,4 +297,4 @@ def find_published(text: str) -> str | None:
         if rank == RANK_BARE and nonempty > header_limit:
             continue
         candidates.append((rank, position, iso))
-    return min(candidates)[2] if candidates else None
+    return min(candidates, key=lambda c: (c[0], c[2], c[1]))[2] if candidates else None
