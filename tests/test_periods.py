@@ -481,3 +481,12 @@ def test_a_scheme_quoted_by_its_name_frames_nothing():
     sentence = "Ngày 30/12, xã sơ kết Đề án “Nâng cao chất lượng tổ tự quản giai đoạn 2021 - 2024”."
     assert periods.sentence_period(sentence, None, None) is None
     assert periods.sentence_period("Xã sơ kết giai đoạn 2021 - 2024.", None, None) is not None
+
+
+def test_the_span_in_brackets_after_a_schemes_quoted_name_is_the_schemes():
+    named = (
+        "Theo Chỉ thị số 10 về “Xây dựng khu dân cư an toàn” (giai đoạn 2010 - 2015), xã lập 12 tổ."
+    )
+    assert periods.find_periods(named, None, None) == []
+    plain = "Giai đoạn 2010 - 2015, xã đã lập 12 tổ tự quản."
+    assert [p.label for _, _, p in periods.find_periods(plain, None, None)] == ["2010 - 2015"]

@@ -358,8 +358,9 @@ def find_periods(
     return [(start, end, period) for start, end, period, _ in _found(text, published, year, key)]
 
 
-#: a quoted name, its span covering the quotes
-_QUOTED = re.compile(r"“[^”\n]{1,300}”|\"[^\"\n]{1,300}\"")
+#: a quoted name, its span covering the quotes and a bracket right after them
+#: ("“Xây dựng khu dân cư an toàn” (giai đoạn 2016 - 2020)": the scheme's span)
+_QUOTED = re.compile(r"(?:“[^”\n]{1,300}”|\"[^\"\n]{1,300}\")(?:\s*\([^()\n]{1,40}\))?")
 
 
 def _found(
