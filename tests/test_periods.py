@@ -47,6 +47,9 @@ CASES = [
      ("2022-01-01", "2022-07-31", "7 tháng đầu năm 2022", "month")),
     ("Trong 11 tháng năm 2021, xã tổ chức 14 buổi nói chuyện chuyên đề.", "2021-12-10",
      ("2021-01-01", "2021-11-30", "11 tháng đầu năm 2021", "month")),
+    # a campaign named by the end of its year
+    ("Trong đợt cao điểm tấn công tội phạm dịp cuối năm 2021, xã nhận 9 nguồn tin.", None,
+     ("2021-01-01", "2021-12-31", "2021", "year")),
     # targets met are results: the sentence reports the year
     ("Năm 2021, huyện đã hoàn thành các mục tiêu đề ra, lập thêm 6 tổ tự quản.", "2022-01-15",
      ("2021-01-01", "2021-12-31", "2021", "year")),
