@@ -623,3 +623,14 @@ def test_a_date_line_before_the_headline_does_not_shift_its_places():
     for text in (lead, " date 2024-03 " + lead, "10:24 13/03/2024 " + lead):
         found = extract_document(text).document
         assert (found.scope, found.scope_name) == ("commune", "Hòa Ninh"), text[:30]
+
+
+def test_a_guest_list_after_the_pages_date_field_names_no_reporter():
+    text = (
+        " date 2023-09 Về dự buổi lễ có đại diện Huyện ủy, UBND huyện Đak Pơ và xã Hà Tam, "
+        "với hơn 300 người dân.\n\n"
+        "Tại ngày hội, Công an xã Hà Tam cho biết đã tổ chức 15 đợt tuần tra, phát hiện 2 vụ "
+        "vi phạm."
+    )
+    found = extract_document(text).document
+    assert (found.scope, found.scope_name) == ("commune", "Hà Tam")

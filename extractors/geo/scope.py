@@ -132,7 +132,11 @@ def _in_guest_list(text: str, at: int) -> bool:
     pattern = _guest_list()
     if pattern is None:
         return False
+    from extractors.text.dates import metadata_prefix_end
+
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    if start == 0:
+        start = min(metadata_prefix_end(text), at)  # "date 2023-09 Tham dự ...": past the field
     return bool(pattern.search(text[start:at]))
 
 

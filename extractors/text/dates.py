@@ -262,6 +262,12 @@ def strip_stamp(line: str) -> str:
     return line[: found[1]].rstrip(" -|,") if found is not None else line
 
 
+def metadata_prefix_end(text: str) -> int:
+    """Where the text goes on after the metadata date it opens with (0 when none)."""
+    match = _metadata_match(text)
+    return match.end() if match is not None else 0
+
+
 def strip_metadata_date(line: str) -> str:
     """``line`` without the metadata date it opens with (the headline after it)."""
     match = _metadata_match(line)

@@ -321,10 +321,16 @@ def split_sentences(text: str, abbreviations: Collection[str] | None = None) -> 
     ``;``. ``abbreviations`` (lowercase) replaces the list of ``chrome.yaml``
     for a caller with its own (the clause extractors use ``clauses.yaml``'s).
     """
+    from extractors.text.dates import metadata_prefix_end  # dates builds on this module
+
     if abbreviations is None:
         abbreviations = _data()["sentences"]["abbreviations"]
     sentences: list[Sentence] = []
+    # a saved page's metadata field ("date 2023-09 Tham dự ...") is no part of a sentence:
+    # the first one starts after it, so its openers read as written
+    skip = metadata_prefix_end(text)
     for block_start, block_end in split_paragraphs(text):
+        block_start = max(block_start, min(skip, block_end))
         block = text[block_start:block_end]
         cuts = [0, *_sentence_breaks(block, abbreviations), len(block)]
         for a, b in zip(cuts, cuts[1:], strict=False):
