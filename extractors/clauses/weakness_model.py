@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -506,31 +506,29 @@ _FINDING_WANTING = (
 )
 
 
-@lru_cache(maxsize=1)
-def _situation_pattern() -> re.Pattern[str] | None:
-    words = load_vocabulary()["weakness_model"].get("situation_subjects", [])
+@cache
+def _opening_subject(key: str, within: int) -> re.Pattern[str] | None:
+    """One of the words listed under ``key`` among a clause's first ``within`` words
+    ("Ở các xã ven biển, hoạt động buôn lậu ..."), or None when the list is empty."""
+    words = load_vocabulary()["weakness_model"].get(key, [])
     if not words:
         return None
-    # among the clause's first words ("Ở các xã ven biển, hoạt động buôn lậu ...")
-    return re.compile(rf"^\W*(?:\w+\W+){{0,7}}?{alternation(words)}(?!\w)", re.IGNORECASE)
+    return re.compile(rf"^\W*(?:\w+\W+){{0,{within}}}?{alternation(words)}(?!\w)", re.IGNORECASE)
+
+
+def _opens_with(key: str, within: int, text: str) -> bool:
+    pattern = _opening_subject(key, within)
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _situation(text: str) -> bool:
-    pattern = _situation_pattern()
-    return pattern is not None and pattern.search(text) is not None
-
-
-@lru_cache(maxsize=1)
-def _living_pattern() -> re.Pattern[str] | None:
-    words = load_vocabulary()["weakness_model"].get("living_subjects", [])
-    if not words:
-        return None
-    return re.compile(rf"^\W*(?:\w+\W+){{0,3}}?{alternation(words)}(?!\w)", re.IGNORECASE)
+    """A harm in the area, named among the clause's first eight words."""
+    return _opens_with("situation_subjects", 7, text)
 
 
 def _living(text: str) -> bool:
-    pattern = _living_pattern()
-    return pattern is not None and pattern.search(text) is not None
+    """People's living conditions, named among the clause's first four words."""
+    return _opens_with("living_subjects", 3, text)
 
 
 @lru_cache(maxsize=1)
