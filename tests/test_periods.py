@@ -55,6 +55,11 @@ CASES = [
      ("2021-01-01", "2021-12-31", "2021", "year")),
     ("Từ năm 2009 đến tháng 11-2017, xã mất 35 người trong lực lượng.", None,
      ("2009-01-01", "2017-11-30", "2009 - 11/2017", "multi_year")),
+    # to the end of a quarter: the whole span, not the quarter alone
+    ("Từ năm 2020 đến quý III/2023, lực lượng Công an đã nhận 88 tin báo.", None,
+     ("2020-01-01", "2023-09-30", "2020 - 9/2023", "multi_year")),
+    ("Tính từ 2022 đến hết quý 1 năm 2022, tổ hòa giải được 7 vụ.", None,
+     ("2022-01-01", "2022-03-31", "2022 - 3/2022", "to_date")),
     ("Số liệu tính từ ngày 15/12/2022 đến ngày 14/12/2023.", "2023-12-20",
      ("2022-12-15", "2023-12-14", "15/12/2022 - 14/12/2023", "year")),
     # a review of a year, with the next year's plans after it in the same sentence

@@ -264,6 +264,9 @@ def _build(
         return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None
     if span == "to_month":
         y1, y2, m = int(groups["y1"] or 0), int(groups["y2"] or 0), _number(groups.get("m"))
+        q = _ROMAN.get(str(groups.get("q")).upper()) or _number(groups.get("q"))
+        if q and 1 <= q <= 4:  # to the end of a quarter: its last month
+            m = 3 * q
         if not m or not 1 <= m <= 12 or not 1900 < y1 <= y2:
             return None
         end = _month_end(y2, m)
