@@ -355,6 +355,10 @@ def test_qualifier_must_stand_directly_before_the_number(
                 ("456", "document_number"),
             ],
         ),
+        (  # a lower-case type still numbers a document when its issuer follows
+            "Triển khai kế hoạch 27 của Công an huyện và chỉ thị 3 của tỉnh.",
+            [("27", "document_number"), ("3", "document_number")],
+        ),
         ("Trường Tiểu học số 2 và nhà số 5.", [("2", "ordinal"), ("5", "ordinal")]),
         (
             "Công an phường 7, Quốc lộ 14, tổ dân phố 5, Đội 3, Ban Chỉ đạo 389 tỉnh.",
@@ -409,6 +413,12 @@ def test_non_figures_are_skipped_with_their_reason(
 ) -> None:
     assert skipped(text) == expected
     assert find_numbers(text) == []
+
+
+def test_a_lower_case_document_word_before_a_count_keeps_the_count() -> None:
+    # "báo cáo" and "kế hoạch" are also ordinary words: a count names what it counts
+    assert [m.value for m in find_numbers("Xã đã báo cáo 12 vụ việc của các thôn.")] == [12]
+    assert [m.value for m in find_numbers("Theo kế hoạch 5 buổi của đoàn đã xong.")] == [5]
 
 
 def test_more_or_fewer_than_the_year_before_is_an_exact_difference() -> None:

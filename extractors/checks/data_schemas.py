@@ -96,6 +96,7 @@ class DocumentTypes(Strict):
     capitalized: Words
     legal_units: Words
     lookback_words: int
+    issuer_words: Words = []
 
 
 class Quotes(Strict):

@@ -36,6 +36,7 @@ from extractors.text.numbers.vocabulary import (
     _COUNT_BEFORE_SO,
     _DATE_CUES,
     _DISTRIBUTIVES,
+    _DOC_ISSUER_WORDS,
     _DOC_LOOKBACK,
     _DURATION_EXCEPTIONS,
     _DURATION_UNITS,
@@ -112,7 +113,9 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
     if kind == "document":
         return "document_number"
     if kind == "document_capitalized":
-        return "document_number" if before[k - 1].capitalized else None
+        if before[k - 1].capitalized or _issuer_follows(text, before[0].end):
+            return "document_number"
+        return None
     if kind == "name_capitalized":
         return "name_number" if before[k - 1].capitalized else None
     if _longest_before(before[k:], _DISTRIBUTIVES):
@@ -125,6 +128,18 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
     ):
         return None  # "trong 3 tháng 5 đối tượng": "tháng" ends a duration here
     return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
+
+
+_NUMBER_AT_RE = re.compile(r"\s*\d[\d.,]*")
+
+
+def _issuer_follows(text: str, at: int) -> bool:
+    """Whether the number starting after ``at`` is followed directly by an issuer word
+    ("kế hoạch 27 của ..."): it names a document, as a count would name what it counts."""
+    number = _NUMBER_AT_RE.match(text, at)
+    if number is None:
+        return False
+    return bool(_longest_after(_words_after(text, number.end(), 2), _DOC_ISSUER_WORDS))
 
 
 def _after_unit_list(text: str, head_start: int) -> bool:
