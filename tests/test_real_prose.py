@@ -1016,6 +1016,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {3: None},
     ),
     (
+        "the aspects a result is judged by are not a count",
+        "So với năm trước, các vụ cháy trên địa bàn xã giảm ở cả 2 mặt, còn 4 vụ.",
+        {2: None, 4: "unclassified"},
+    ),
+    (
         "a count of explosives by their kind in a hand-in story, and explosive charges",
         "Đợt này, người dân trong xã giao nộp 15 loại vật liệu nổ, trong đó có 3 nguyên liệu "
         "nổ và 40 viên đạn.",
