@@ -1016,6 +1016,13 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {3: None},
     ),
     (
+        "a norm governs its own clause, not a caption and a lead run on after it",
+        "Năm 2021, huyện bố trí mỗi xã 3 điểm tiếp nhận vũ khí Ảnh: người dân đến nộp súng "
+        "tại trụ sở Công an xã Tân Hòa trong ngày đầu ra quân Sau hai tuần vận động, lực lượng "
+        "Công an ở các xã của huyện đã tiếp nhận 27 khẩu súng tự chế.",
+        {3: None, 27: "weapons_surrendered"},
+    ),
+    (
         "the aspects a result is judged by are not a count",
         "So với năm trước, các vụ cháy trên địa bàn xã giảm ở cả 2 mặt, còn 4 vụ.",
         {2: None, 4: "unclassified"},

@@ -131,6 +131,7 @@ class NotFigures(Strict):
     slogan_max: int = 10
     norm_lead_ins: Words = []
     norm_breakers: Words = []
+    norm_reach_words: int = 0
 
 
 class Description(Strict):

@@ -443,6 +443,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if spec.get("composition_after")
         else None,
         "norm_breakers": phrase_regex(spec.get("norm_breakers", [])),
+        "norm_reach_words": int(spec.get("norm_reach_words", 0)),
         "measure_units": frozenset(u.lower() for u in spec.get("measure_units", [])),
         "rate": _per_period(spec.get("rate_periods", [])),
         "workload": _lead_in_at_end(spec.get("workload_lead_ins", []), qualified=True),

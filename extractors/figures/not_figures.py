@@ -183,6 +183,9 @@ def not_a_figure(
     return None
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _under_norm(spec: dict, sentence_before: str) -> bool:
     """A per-unit norm (``mỗi tổ gồm 4 người``) governs the number: its cue stands
     earlier in the sentence with no total (``tổng số``) or semicolon since."""
@@ -200,6 +203,9 @@ def _under_norm(spec: dict, sentence_before: str) -> bool:
     breakers = spec.get("norm_breakers")
     if _price_given(spec, since):
         return False
+    reach = spec.get("norm_reach_words", 0)
+    if reach and len(_WORD.findall(since)) > reach:
+        return False  # the text has moved on: the norm governs its own clause
     return ";" not in since and not (breakers is not None and breakers.search(since))
 
 
