@@ -421,6 +421,14 @@ def test_a_lower_case_document_word_before_a_count_keeps_the_count() -> None:
     assert [m.value for m in find_numbers("Theo kế hoạch 5 buổi của đoàn đã xong.")] == [5]
 
 
+def test_a_counter_after_a_story_and_before_a_separator_is_page_noise() -> None:
+    text = "Xã Phú An lập thêm 5 tổ tự quản về an ninh. 2 |\nTin liên quan"
+    assert [m.value for m in find_numbers(text)] == [5]
+    assert skipped(text) == [("2", "page_noise")]
+    # a count with its unit before a separator is still a count
+    assert [m.value for m in find_numbers("Xã lập 5 tổ. 12 tổ | 3 đội")] == [5, 12, 3]
+
+
 def test_more_or_fewer_than_the_year_before_is_an_exact_difference() -> None:
     text = "So với cùng kỳ, xảy ra nhiều hơn 12 vụ, ít hơn 3 người chết và hơn 40 người bị thương."
     assert [(m.value, m.qualifier) for m in find_numbers(text)] == [

@@ -316,6 +316,10 @@ def _on_date_line(line: str) -> bool:
     return is_date_line(line)
 
 
+#: what separates the items of a page's link list or gallery ("Tin khác 1 | 2 | 3")
+_SEPARATORS = "|•·"
+
+
 def page_noise(text: str, s: int, e: int) -> str | None:
     """A picture's file name (``18.jpg``), a name joined by ``+`` (``mô hình 5+1``), or
     a number alone on its line: a page, view or slide counter of the page's furniture.
@@ -332,7 +336,10 @@ def page_noise(text: str, s: int, e: int) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     if _on_date_line(text[line_start:line_end]):
         return "page_noise"  # the page's date line: its time and view counter ("| :79")
-    if text[line_start:s].strip() or text[e:line_end].strip():
+    before, after = text[line_start:s].rstrip(), text[e:line_end].strip()
+    if before and before[-1] in ".!?…" and after and not after.strip(_SEPARATORS):
+        return "page_noise"  # "... trật tự. 1 |": a list's or gallery's counter after a story
+    if before or after:
         return None
     if e - s <= 2:
         return "page_noise"
