@@ -1023,6 +1023,16 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {3: None, 27: "weapons_surrendered"},
     ),
     (
+        "what is left after a merger is the new make-up, not a result",
+        "Năm 2025, sau khi sáp nhập các thôn, xã Hòa Bình còn 7 thôn với 21 thành viên tổ tự quản.",
+        {7: None, 21: "model_members"},
+    ),
+    (
+        "units still short of a standard are a result",
+        "Năm 2025, huyện còn 12 xã chưa đạt chuẩn an toàn về an ninh, trật tự.",
+        {12: "unclassified"},
+    ),
+    (
         "the aspects a result is judged by are not a count",
         "So với năm trước, các vụ cháy trên địa bàn xã giảm ở cả 2 mặt, còn 4 vụ.",
         {2: None, 4: "unclassified"},

@@ -132,6 +132,8 @@ class NotFigures(Strict):
     norm_lead_ins: Words = []
     norm_breakers: Words = []
     norm_reach_words: int = 0
+    merger_cues: Words = []
+    after_merger_lead_ins: Words = []
 
 
 class Description(Strict):

@@ -345,6 +345,8 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "structure_units": frozenset(u.lower() for u in spec.get("structure_units", [])),
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
         "located_lead_in": _lead_in_at_end(spec.get("located_lead_ins", [])),
+        "merger_cue": phrase_regex(spec.get("merger_cues", [])),
+        "after_merger_lead_in": _lead_in_at_end(spec.get("after_merger_lead_ins", [])),
         "activity_units": frozenset(u.lower() for u in spec.get("activity_units", [])),
         # "có 9 bản, gần 540 hộ": a later item of the list the lead-in opened
         "make_up_list": re.compile(

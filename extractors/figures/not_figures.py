@@ -162,6 +162,8 @@ def not_a_figure(
         return None  # "kết nối với gần 1.000 hộ dân": whom the work reached
     if unit in spec["make_up_units"] and lead_in is not None and lead_in.search(before):
         return "make_up"
+    if unit in spec["make_up_units"] and _after_merger(spec, before, sentence_before):
+        return "make_up"  # "sau sáp nhập, xã còn 6 thôn": the new make-up
     located = spec.get("located_lead_in")
     if (
         unit in spec["make_up_units"]
@@ -184,6 +186,14 @@ def not_a_figure(
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _after_merger(spec: dict, before: str, sentence_before: str) -> bool:
+    """``còn`` before the number, with a merger word earlier in the sentence."""
+    lead_in, merger = spec.get("after_merger_lead_in"), spec.get("merger_cue")
+    if lead_in is None or merger is None or not lead_in.search(before):
+        return False
+    return merger.search(sentence_before) is not None
 
 
 def _under_norm(spec: dict, sentence_before: str) -> bool:
