@@ -1033,6 +1033,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {12: "unclassified"},
     ),
     (
+        "regular police named by their capitalised title are people, not the list's last unit",
+        "Năm 2020, toàn tỉnh có Công an chính quy ở 150/150 xã, thị trấn với tổng số "
+        "480 Công an xã chính quy; sau đó điều động thêm 210 Công an chính quy về cơ sở.",
+        {150: "grassroots_police_coverage", 480: "unclassified", 210: "unclassified"},
+    ),
+    (
         "the aspects a result is judged by are not a count",
         "So với năm trước, các vụ cháy trên địa bàn xã giảm ở cả 2 mặt, còn 4 vụ.",
         {2: None, 4: "unclassified"},
