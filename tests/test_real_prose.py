@@ -1039,6 +1039,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {150: "grassroots_police_coverage", 480: "unclassified", 210: "unclassified"},
     ),
     (
+        "commune police abbreviated CAX are the part-time force",
+        "Hiện nay, tổng số CAX trong huyện là 320 người, trong đó có 40 công an viên thường trực.",
+        {320: "grassroots_force_members", 40: "grassroots_force_members"},
+    ),
+    (
         "the aspects a result is judged by are not a count",
         "So với năm trước, các vụ cháy trên địa bàn xã giảm ở cả 2 mặt, còn 4 vụ.",
         {2: None, 4: "unclassified"},
