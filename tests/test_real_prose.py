@@ -1044,6 +1044,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {320: "grassroots_force_members", 40: "grassroots_force_members"},
     ),
     (
+        "a share of communes a guest speaks of is no count of who came",
+        "Năm 2021. Đến dự buổi lễ, ông Trần Văn Bình, Chủ tịch UBND tỉnh, khen ngợi việc "
+        "đưa lực lượng chính quy về đủ 100% các xã của tỉnh; dự lễ còn có 60 đại biểu.",
+        {100: "grassroots_police_coverage", 60: None},
+    ),
+    (
         "the aspects a result is judged by are not a count",
         "So với năm trước, các vụ cháy trên địa bàn xã giảm ở cả 2 mặt, còn 4 vụ.",
         {2: None, 4: "unclassified"},

@@ -118,6 +118,7 @@ def not_a_figure(
     openers = spec.get("audience_openers")
     if (
         openers is not None
+        and not percent  # "... nhấn mạnh: 100% các xã đã có ...": a share, not who came
         and (unit in spec.get("audience_people", ()) or unit in spec["make_up_units"])
         and openers.search(sentence_before or before)
     ):
