@@ -187,3 +187,10 @@ def test_the_movement_quoted_after_phong_trao_is_no_model() -> None:
         "làm nòng cốt."
     )
     assert extract_named_models("d", text) == []
+
+
+def test_a_later_item_of_an_announced_list_may_be_lower_case() -> None:
+    text = "Xã đã nhân rộng mô hình “Loa phát thanh an ninh”, “giữ yên xóm làng” tới 8/8 thôn."
+    assert _names(text) == ["Loa phát thanh an ninh", "giữ yên xóm làng"]
+    # lower-case quotes with no name before them stay mottos or scare quotes
+    assert _names("Cán bộ xã khen mô hình là “rất tốt”, “đáng học tập”.") == []

@@ -12,7 +12,8 @@ words. A quoted name counts as a model when
 
 and the text right before it does not make it something else (``diễn đàn``,
 ``Kỷ niệm chương``, ``phương châm``, ``Chỉ thị ... về``). Names must start
-with a capital letter or a digit: lowercase quotes are mottos or scare quotes.
+with a capital letter or a digit: lowercase quotes are mottos or scare quotes,
+unless a model cue announced the list and an earlier item was taken as a name.
 A closing quote whose opening quote was lost is recovered when the words
 before it follow ``mô hình`` and open with a head noun.
 
@@ -136,9 +137,11 @@ def _looks_like_model(name: str) -> bool:
     return bool(rules.head.match(name) or rules.inner.search(name))
 
 
-def _plausible_name(name: str) -> bool:
-    """A name, not speech or a scare word: short, capitalised, one sentence."""
-    if not name or not (name[0].isupper() or name[0].isdigit()):
+def _plausible_name(name: str, listed: bool = False) -> bool:
+    """A name, not speech or a scare word: short, capitalised, one sentence. A later
+    item of a list of names (``listed``) may be written in lower case (“Tiếng kẻng an
+    ninh”, “giữ yên xóm làng”): the list says what it is."""
+    if not name or not (name[0].isupper() or name[0].isdigit() or (listed and name[0].isalpha())):
         return False
     if len(name.split()) > _rules().max_words:
         return False
@@ -182,15 +185,17 @@ def extract_named_models(doc_id: str, text: str) -> list[NamedModel]:
         first = chain[0]
         head_context = _context_before(text, first.open_at if first.open_at >= 0 else first.start)
         announced = first.open_at < 0 or rules.list_head.search(head_context) is not None
+        named_before = False  # an earlier item of this list was taken as a name
         for quote in chain:
             name = _clean_name(text[quote.start : quote.end])
-            if not _plausible_name(name):
+            if not _plausible_name(name, listed=announced and named_before):
                 continue
             context = _context_before(text, quote.open_at if quote.open_at >= 0 else quote.start)
             if _blocked(rules, context):
                 continue
             if announced or _looks_like_model(name):
                 rows.append(NamedModel(doc_id, quote.start, quote.end, name))
+                named_before = True
     return rows
 
 
