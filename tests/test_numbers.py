@@ -429,6 +429,17 @@ def test_a_counter_after_a_story_and_before_a_separator_is_page_noise() -> None:
     assert [m.value for m in find_numbers("Xã lập 5 tổ. 12 tổ | 3 đội")] == [5, 12, 3]
 
 
+def test_a_count_glued_to_the_word_before_it_by_a_typo_is_read() -> None:
+    text = "Người dân nộp nhiều loại vũ khí, trong đó có5 khẩu súng săn và gồm12 quả lựu đạn."
+    assert [m.value for m in find_numbers(text)] == [5, 12]
+    # codes keep their letters: capitals, or a word that leads no count
+    assert skipped("Phòng PC06 và đội K02 làm việc với mã covid19 .") == [
+        ("PC06", "code"),
+        ("K02", "code"),
+        ("covid19", "code"),
+    ]
+
+
 def test_more_or_fewer_than_the_year_before_is_an_exact_difference() -> None:
     text = "So với cùng kỳ, xảy ra nhiều hơn 12 vụ, ít hơn 3 người chết và hơn 40 người bị thương."
     assert [(m.value, m.qualifier) for m in find_numbers(text)] == [

@@ -136,6 +136,7 @@ class NumbersFile(Strict):
     time_zones: Words
     quotes: Quotes
     code_min_leading_zero_digits: int
+    glued_lead_words: Words = []
     phone_cues: Words = []
     furniture_after: Words = []
     foreign_months: Words = []

@@ -53,6 +53,7 @@ from extractors.text.numbers.vocabulary import (
     _DEMOGRAPHIC_FILLERS,
     _DEMOGRAPHIC_HEADS,
     _DOC_LOOKBACK,
+    _GLUED_LEAD_WORDS,
     _MAX_PHRASE,
     _QUALIFIERS,
     _ROUND_THE_CLOCK,
@@ -191,6 +192,8 @@ class _Scanner:
         glued_before = glued_before or (
             before == " " and _CAPS_BEFORE_HYPHEN.search(text, max(0, s - 32), s - 1)
         )
+        if before.isalpha() and self._typo_glued(s, e):
+            return False  # "có6 súng": a space left out, the count is read
         if before.isalpha() or glued_before:
             start = s - 2 if before == " " else s - 1
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
@@ -225,6 +228,23 @@ class _Scanner:
             self._skip(s, e, "code")
             return True
         return False
+
+    def _typo_glued(self, s: int, e: int) -> bool:
+        """A lower-case word that leads a count, glued to digits a space then follows
+        (``có6 súng``): a typo, not a code."""
+        text = self.text
+        start = s
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:s]
+        if start > 0 and not text[start - 1].isspace():
+            return False
+        return (
+            word.islower()
+            and _canon(word) in _GLUED_LEAD_WORDS
+            and e < len(text)
+            and text[e] == " "
+        )
 
     @staticmethod
     def _is_full_date(values: list[str]) -> bool:
