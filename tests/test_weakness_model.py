@@ -230,6 +230,16 @@ def test_model_file_gives_the_training_run_predictions() -> None:
     assert wm.load_model() is bundle  # loaded once per process
 
 
+def test_the_model_was_trained_on_what_todays_code_makes_of_the_corpora() -> None:
+    """The committed model is not stale: the corpora's candidate clauses and cue features,
+    as the current code reads them, hash to the data it was trained on (after a change to
+    the splitter, a cue or the gold, run ``make model``)."""
+    from pipeline.evaluate.weakness_training import data_hash, load_documents
+
+    root = Path(__file__).resolve().parents[1]
+    assert data_hash(load_documents(root)) == wm.load_model()["data_hash"]
+
+
 def test_training_is_reproducible_on_a_small_set() -> None:
     rows = [
         {"text": t, "cues": {"bias_cue": 1.0, "cue:negation": float(n)}}
