@@ -367,6 +367,20 @@ def test_a_rise_in_tips_or_arrests_and_a_fall_in_harm_are_not_rising_harms(text:
     ]
 
 
+def test_a_harm_named_after_the_place_a_clause_opens_on_is_the_situation() -> None:
+    # the clause opens on the place, then names the harm after a comma
+    place_first = (
+        "huyện có đông đồng bào Thái, Mông sinh sống, tình trạng tàng trữ súng kíp vẫn còn"
+    )
+    assert wm.decision(0.9, {"text": place_first, "cues": {"cue:still": 1.0}}) == 0.0
+    # ... unless the clause finds the work wanting
+    wanting = {"cue:still": 1.0, "cue:lacking": 1.0}
+    assert wm.decision(0.9, {"text": place_first + ", thiếu người", "cues": wanting}) == 0.9
+    # a harm that is not the subject of its part is no situation ("khả năng ... tội phạm")
+    weakened = "vừa lãng phí ngân sách, vừa khiến khả năng ngăn chặn tội phạm bị suy giảm"
+    assert wm.decision(0.9, {"text": weakened, "cues": {"cue:still": 1.0}}) == 0.9
+
+
 @pytest.mark.parametrize("mode", ["model", "rules"])
 @pytest.mark.parametrize(
     "text",

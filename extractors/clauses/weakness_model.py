@@ -522,8 +522,12 @@ def _opens_with(key: str, within: int, text: str) -> bool:
 
 
 def _situation(text: str) -> bool:
-    """A harm in the area, named among the clause's first eight words."""
-    return _opens_with("situation_subjects", 7, text)
+    """A harm in the area, named among the clause's first eight words, or opening a
+    later comma-separated part of it ("... có đông đồng bào sinh sống, tình trạng dùng
+    súng tự chế vẫn còn"): the clause may open on the place before it names the harm."""
+    return _opens_with("situation_subjects", 7, text) or any(
+        _opens_with("situation_subjects", 1, part) for part in text.split(",")[1:]
+    )
 
 
 def _living(text: str) -> bool:
