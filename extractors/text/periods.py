@@ -240,6 +240,12 @@ def clip(period: Period, published: Published | None) -> Period:
     return _to_published(start, published, label_start) or period
 
 
+def _quarter(groups: dict[str, str | None]) -> int | None:
+    """The quarter a cue names, Roman or Arabic ("quý III", "quý 2"), or None."""
+    q = _ROMAN.get(str(groups.get("q")).upper()) or _number(groups.get("q"))
+    return q if q and 1 <= q <= 4 else None
+
+
 def _build(
     span: str,
     groups: dict[str, str | None],
@@ -264,8 +270,8 @@ def _build(
         return _to_published(date(y1, 1, 1), published, str(y1)) if y1 else None
     if span == "to_month":
         y1, y2, m = int(groups["y1"] or 0), int(groups["y2"] or 0), _number(groups.get("m"))
-        q = _ROMAN.get(str(groups.get("q")).upper()) or _number(groups.get("q"))
-        if q and 1 <= q <= 4:  # to the end of a quarter: its last month
+        q = _quarter(groups)
+        if q:  # to the end of a quarter: its last month
             m = 3 * q
         if not m or not 1 <= m <= 12 or not 1900 < y1 <= y2:
             return None
@@ -310,8 +316,8 @@ def _build(
             "half" if n == 6 else "month",
         )
     if span == "quarter":
-        q = _ROMAN.get(str(groups.get("q")).upper()) or _number(groups.get("q"))
-        if not q or not 1 <= q <= 4:
+        q = _quarter(groups)
+        if not q:
             return None
         roman = "IV" if q == 4 else "I" * q
         return _span(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), f"quý {roman}/{y}", "quarter")
