@@ -29,6 +29,7 @@ from extractors.text.numbers.patterns import (
     _FURNITURE_AFTER_RE,
     _LEVEL_NUMBER_RE,
     _NAME_LIST_RE,
+    _NUM,
     _PHONE_RE,
 )
 from extractors.text.numbers.vocabulary import (
@@ -130,7 +131,7 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
     return {"year": "year", "date": "date", "ordinal": "ordinal"}.get(kind, "name_number")
 
 
-_NUMBER_AT_RE = re.compile(r"\s*\d[\d.,]*")
+_NUMBER_AT_RE = re.compile(rf"\s*{_NUM}")  # the scanner's own number, after spaces
 
 
 def _issuer_follows(text: str, at: int) -> bool:
