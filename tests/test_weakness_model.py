@@ -183,8 +183,10 @@ def test_a_comma_between_unit_types_does_not_cut_the_clause() -> None:
         "trong UBND xã, phường."
     )
     assert [c.text for c in candidate_clauses(text)] == [
-        "Cả tỉnh vẫn còn 61 Công an xã, thị trấn còn thiếu trụ sở riêng",
-        "phải làm việc nhờ trong UBND xã, phường",
+        # (what the lack forces, "phải làm việc nhờ", has no subject of its own: the
+        # same shortcoming, one clause)
+        "Cả tỉnh vẫn còn 61 Công an xã, thị trấn còn thiếu trụ sở riêng, phải làm việc nhờ "
+        "trong UBND xã, phường",
     ]
 
 
@@ -553,3 +555,44 @@ def test_how_people_live_is_no_shortcoming_of_the_work() -> None:
     assert wm.decision(0.9, row) == 0.0
     pay = {"text": "thu nhập của lực lượng bảo vệ dân phố còn thấp", "cues": {"cue:still": 1.0}}
     assert wm.decision(0.9, pay) == 0.9  # the pay of the grassroots forces is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a further predicate with no subject of its own: the same shortcoming
+        (
+            "Công tác hòa giải ở một số thôn còn chậm, chưa giải quyết dứt điểm các mâu thuẫn "
+            "trong dòng họ.",
+            [
+                "Công tác hòa giải ở một số thôn còn chậm, chưa giải quyết dứt điểm các mâu thuẫn "
+                "trong dòng họ"
+            ],
+        ),
+        # "có nơi, có lúc" hedges the predicate, it opens no clause
+        (
+            "Các tổ tự quản phát triển không đều, có nơi, có lúc hoạt động cầm chừng.",
+            ["Các tổ tự quản phát triển không đều, có nơi, có lúc hoạt động cầm chừng"],
+        ),
+        # a concession runs on to its turn
+        (
+            "Trang thiết bị của tổ tuần tra tuy được bổ sung, sửa chữa nhưng vẫn còn thiếu.",
+            ["Trang thiết bị của tổ tuần tra tuy được bổ sung, sửa chữa nhưng vẫn còn thiếu"],
+        ),
+        # the comma of "an ninh, trật tự" joins one term
+        (
+            "Ở vùng ven có tổ bảo vệ an ninh, trật tự hoạt động kém hiệu quả.",
+            ["Ở vùng ven có tổ bảo vệ an ninh, trật tự hoạt động kém hiệu quả"],
+        ),
+        # a new subject after the comma is a shortcoming of its own
+        (
+            "Kinh phí cho các tổ tự quản còn thiếu, nhiều tổ viên chưa được tập huấn nghiệp vụ.",
+            ["Kinh phí cho các tổ tự quản còn thiếu", "nhiều tổ viên chưa được tập huấn nghiệp vụ"],
+        ),
+    ],
+)
+def test_one_shortcoming_is_one_candidate_across_its_commas(
+    sentence: str, expected: list[str]
+) -> None:
+    text = normalize_text(sentence)
+    assert [c.text for c in candidate_clauses(text)] == expected

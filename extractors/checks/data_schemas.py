@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from extractors.checks.schemas_base import Strict, Words
 
@@ -370,7 +370,20 @@ class WeaknessModelCues(Strict):
     reported_speech: Words = []
     list_announcers: Words = []
     honorifics: Words = []
+    continuation_openers: Words = []
+    concession_openers: Words = []
+    concession_closers: Words = []
+    comma_compounds: Words = []
     cues: dict[str, Words]
+
+    @field_validator("comma_compounds")
+    @classmethod
+    def _pairs(cls, pairs: list[str]) -> list[str]:
+        """Each compound is two terms joined by a comma ("an ninh, trật tự")."""
+        for pair in pairs:
+            if pair.count(",") != 1 or not all(part.strip() for part in pair.split(",")):
+                raise ValueError(f"{pair!r} is not two terms joined by one comma")
+        return pairs
 
 
 class ClausesFile(Strict):

@@ -205,6 +205,24 @@ def _in_type_list(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _compounds() -> tuple[tuple[str, str], ...]:
+    pairs = load_vocabulary()["weakness_model"].get("comma_compounds") or []
+    return tuple((a.lower(), b.lower()) for a, b in (pair.split(",", 1) for pair in pairs))
+
+
+def _in_compound(text: str, pos: int) -> bool:
+    """The comma of a set pair ("an ninh, trật tự", "phòng, chống"): one term, no cut."""
+    before = text[max(0, pos - 12) : pos].lower()
+    after = text[pos + 1 : pos + 14].lower().lstrip()
+    return any(
+        (before.endswith(" " + a) or before == a)
+        and after.startswith(b.strip())
+        and not after[len(b.strip()) : len(b.strip()) + 1].isalpha()
+        for a, b in _compounds()
+    )
+
+
+@lru_cache(maxsize=1)
 def _reported_speech() -> re.Pattern[str] | None:
     words = load_vocabulary()["weakness_model"].get("reported_speech") or []
     return re.compile(rf"(?<!\w){alternation(words)}\s*\Z", re.IGNORECASE) if words else None
@@ -245,6 +263,44 @@ def _announces_list(text: str, cs: int, ce: int) -> bool:
     return pattern is not None and rest.startswith(":") and bool(pattern.search(text, cs, ce))
 
 
+@lru_cache(maxsize=1)
+def _continuation() -> re.Pattern[str] | None:
+    words = load_vocabulary()["weakness_model"].get("continuation_openers") or []
+    return re.compile(rf"\s*{alternation(words)}(?!\w)", re.IGNORECASE) if words else None
+
+
+def _continues(text: str, start: int, end: int) -> bool:
+    """The piece opens on a predicate with no subject of its own ("..., chưa có trọng
+    tâm", "..., có nơi, có lúc còn hình thức"): a further predicate of the subject
+    before it, so the same shortcoming (codebook: one clause per shortcoming)."""
+    pattern = _continuation()
+    return pattern is not None and pattern.match(text, start, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _concession() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    vocab = load_vocabulary()["weakness_model"]
+    opens, closes = vocab.get("concession_openers") or [], vocab.get("concession_closers") or []
+    if not opens or not closes:
+        return None
+    return (
+        # "tuy vậy", "tuy nhiên", "dù vậy": a contrast with what came before, no concession
+        re.compile(rf"(?<!\w){alternation(opens)}(?!\w)(?!\s+(?:vậy|nhiên|thế)\b)", re.IGNORECASE),
+        re.compile(rf"(?<!\w){alternation(closes)}(?!\w)", re.IGNORECASE),
+    )
+
+
+def _open_concession(text: str, start: int, end: int) -> bool:
+    """The piece concedes ("Kinh phí ... tuy được đầu tư") and its turn ("nhưng vẫn
+    còn hạn chế") has not come yet: the next piece finishes the same clause."""
+    patterns = _concession()
+    if patterns is None:
+        return False
+    opens, closes = patterns
+    conceded = opens.search(text, start, end)
+    return conceded is not None and closes.search(text, conceded.end(), end) is None
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut on commas outside brackets where both sides read as clauses.
 
@@ -258,6 +314,7 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for pos in _top_level(text, start, end, ",", "(“[", ")”]")
         if not _decimal_comma(text, pos)
         and not _in_type_list(text, pos)
+        and not _in_compound(text, pos)
         and not _opens_speech(text, pos)
     ]
     bounds = [start, *cuts, end]
@@ -266,9 +323,18 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pending: int | None = None
     for s, e in pieces:
         head = text[s:e].split()
+        own = s
         if pending is not None:
             s, pending = pending, None
         if merged and head and head[0].lower() in _GLUE_BACK:
+            merged[-1] = (merged[-1][0], e)
+        elif merged and (
+            _continues(text, own, e)
+            or _continues(text, s, e)
+            or _open_concession(text, *merged[-1])
+        ):
+            # (nouns pending before a continuation are the objects of the clause before:
+            # "tập trung xây dựng cơ quan an toàn, phòng, chống cháy nổ, chưa chú trọng ...")
             merged[-1] = (merged[-1][0], e)
         elif e < end and _names_the_speaker(text, s, e):
             merged.append((s, e))  # "Bà X, cán bộ xã, chia sẻ," stands apart from what she says
