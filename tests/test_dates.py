@@ -172,9 +172,14 @@ def test_with_no_span_a_dated_report_of_results_is_filed_under_its_year():
         "Tiêu đề bài về phong trào\n\nThứ Hai, 19/08/2019\n\nHiện toàn tỉnh có 91 mô hình tự quản."
     )
     assert _doc_year(dated) == 2019  # the page's own date line is in its text
-    # a date known only from outside the text (a manifest) gives no year: the codebook's
-    # year is null when the text gives none
-    assert _doc_year(present, "2019-08-19") is None
+    # with nothing in the text, the publication date from outside it (a manifest)
+    # gives the year: a news page reports its own time, with or without figures
+    assert _doc_year(present, "2019-08-19") == 2019
+    shortcomings = "Tiêu đề bài về phong trào\n\nKinh phí cho các tổ tự quản còn thiếu."
+    assert _doc_year(shortcomings, "2021-05") == 2021
+    # ... but a page framed over years it does not bound dates nothing by it
+    essay = "Tiêu đề bài về phong trào\n\nNhững năm qua, kinh phí cho các tổ tự quản còn thiếu."
+    assert _doc_year(essay, "2021-05") is None
     assert _doc_year(present) is None
     explicit = "Tiêu đề bài về phong trào\n\nTrong năm 2022, toàn tỉnh tổ chức 300 đợt phát động."
     assert _doc_year(explicit, "2023-01-15") == 2022

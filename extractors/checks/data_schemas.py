@@ -82,6 +82,7 @@ class DatesFile(Strict):
     document_reference: str | None = None
     metadata_date: str | None = None
     line_end_stamp: str | None = None
+    unbounded_years: Words = []
 
 
 class Qualifiers(Strict):

@@ -274,6 +274,12 @@ def strip_metadata_date(line: str) -> str:
     return line[match.end() :].strip() if match is not None else line
 
 
+def spans_unbounded_years(text: str) -> bool:
+    """The text frames itself over years it does not bound ("Trong những năm qua")."""
+    patterns = _data().get("unbounded_years") or []
+    return bool(patterns) and _any("unbounded_years").search(text) is not None
+
+
 def find_published(text: str) -> str | None:
     """Publication date (ISO ``YYYY-MM-DD``) from the text's date lines, or None.
 
