@@ -691,6 +691,41 @@ NOT_FIGURES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        # how a building is made: floors, rooms named by their use or size, its area
+        (
+            "Năm 2023, huyện xây mới trụ sở Công an xã gồm nhà làm việc 3 tầng với 12 phòng "
+            "chức năng, tổng diện tích sàn 420 m2.",
+            ["3", "12", "420"],
+        ),
+        ("Xã bố trí 1 phòng rộng 25 m2 cho Công an xã làm việc.", ["1", "25"]),
+        # the parts of a planned count are planned too
+        (
+            "Đợt đầu dự kiến xong trong quý II, sẽ có khoảng 90 người được điều về các xã; gồm "
+            "20 trưởng công an xã, 30 phó trưởng công an xã và 40 công an viên.",
+            ["90", "20", "30", "40"],
+        ),
+        # a person's own children
+        ("Ông còn 3 đứa con đang đi học nên rất vất vả.", ["3"]),
+    ],
+)
+def test_a_building_a_plan_s_parts_and_a_family_are_no_figures(text: str, raws: list[str]) -> None:
+    spans = [(f.number_start, f.number_end) for f in figures_of(text)]
+    for raw in raws:
+        at = text.index(raw + " ")
+        assert not any(s < at + len(raw) and at < e for s, e in spans), raw
+
+
+def test_the_parts_of_a_done_deployment_stay_figures() -> None:
+    text = (
+        "Tỉnh đã điều động 90 cán bộ về các xã, gồm 20 trưởng công an xã, 30 phó trưởng "
+        "công an xã và 40 công an viên."
+    )
+    assert [f.value for f in figures_of(text)] == [90, 20, 30, 40]
+
+
 @pytest.mark.parametrize(("text", "raws"), NOT_FIGURES)
 def test_numbers_that_are_not_figures(text: str, raws: list[str]) -> None:
     spans = [(f.number_start, f.number_end) for f in figures_of(text)]

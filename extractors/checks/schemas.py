@@ -86,6 +86,7 @@ class Targets(Strict):
     cues: Words = []
     subject_future: Words = []
     needs: Words = []
+    parts: Words = []
     headings: Words = []
 
 
@@ -109,6 +110,10 @@ class NotFigures(Strict):
     people_lead_ins: Words = []
     demographic_units: Words = []
     structure_units: Words = []
+    building_units: Words = []
+    room_units: Words = []
+    room_after: Words = []
+    area_lead_ins: Words = []
     composition_after: Words = []
     composition_people: Words = []
     share_people: Words = []

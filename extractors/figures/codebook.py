@@ -105,6 +105,7 @@ class Codebook:
     needs: re.Pattern[str] | None
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
+    plan_parts: re.Pattern[str] | None = None
     restated_total: re.Pattern[str] | None = None
     certified: re.Pattern[str] | None = None
     certified_blockers: re.Pattern[str] | None = None
@@ -257,6 +258,7 @@ def load_codebook(path: str | None = None) -> Codebook:
             else None
         ),
         plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
+        plan_parts=phrase_regex(data.get("targets", {}).get("parts", [])),
         restated_total=_restated_total(data.get("restated_totals", {})),
         certified=phrase_regex(kind_cues.get("certified", [])),
         certified_blockers=phrase_regex(kind_cues.get("certified_blockers", [])),
@@ -343,6 +345,12 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "people_lead_in": _lead_in_at_end(spec.get("people_lead_ins", [])),
         "always_units": frozenset(u.lower() for u in spec.get("demographic_units", [])),
         "structure_units": frozenset(u.lower() for u in spec.get("structure_units", [])),
+        "building_units": frozenset(u.lower() for u in spec.get("building_units", [])),
+        "room_units": frozenset(u.lower() for u in spec.get("room_units", [])),
+        "room_after": re.compile(rf"\s*(?:{_spaced(spec['room_after'])})(?!\w)", re.IGNORECASE)
+        if spec.get("room_after")
+        else None,
+        "area_lead_in": _lead_in_at_end(spec.get("area_lead_ins", []), qualified=True),
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
         "located_lead_in": _lead_in_at_end(spec.get("located_lead_ins", [])),
         "merger_cue": phrase_regex(spec.get("merger_cues", [])),

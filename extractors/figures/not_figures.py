@@ -134,11 +134,20 @@ def not_a_figure(
         return "demographics"
     if unit in spec.get("structure_units", ()):
         return "structure"  # "gồm 4 nội dung, chia 2 giai đoạn": the parts of a plan
+    if unit in spec.get("building_units", ()):
+        return "building"  # "nhà làm việc 2 tầng": how a building is made
+    rooms = spec.get("room_after")
+    if unit in spec.get("room_units", ()) and rooms is not None and rooms.match(after_unit):
+        return "building"  # "11 phòng chức năng", "1 phòng rộng 20 m2"
+    area = spec.get("area_lead_in")
+    if unit in spec.get("measure_units", ()) and area is not None and area.search(before):
+        return "building"  # "tổng diện tích sàn 350 m2": the size of a place or a building
     work = spec.get("measure_work")
     if unit in spec.get("measure_units", ()) and not (
         work is not None and work.search(sentence_before or before)
     ):
         return "demographics"  # a length or an area of the place, not work of the period
+
     composition = spec.get("composition")
     if composition is not None and composition.match(f"{unit} {after_unit.lstrip()}"):
         return "demographics"  # "95% là đồng bào Mông": who the people are

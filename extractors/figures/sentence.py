@@ -226,6 +226,7 @@ class _Chain:
     previous: tuple[Candidate, str] | None = None
     prev_before: str = ""
     base_at: int = -1  # the start of a number already read as a ratio's base
+    planned_end: int = -1  # the end of the sentence's first number read as a target
 
 
 def _parse(codebook: Codebook, item: SentenceInput) -> _Parsed:
@@ -322,11 +323,19 @@ def _figure(
             and codebook.subject_future is not None
             and codebook.subject_future.match(text, mention.end, sentence.end) is not None
         )
+        or (
+            state.planned_end >= 0
+            and codebook.plan_parts is not None
+            and codebook.plan_parts.search(text, state.planned_end, mention.start) is not None
+        )
     ):
+        if state.planned_end < 0:
+            state.planned_end = mention.end
         # a target or plan ("Phấn đấu 100% xã ..."), not a result; a sentence that
         # opens with one lists targets in every clause ("Phấn đấu giảm 5% ...; tỷ lệ
         # phá án đạt trên 75%"), as does a plan announcing a list ("huyện sẽ làm theo
-        # hai bước: bước 1, lắp 40 camera ...; bước 2, thêm 90 camera")
+        # hai bước: bước 1, lắp 40 camera ...; bước 2, thêm 90 camera"); the parts of a
+        # planned count listed after it are planned too
         return None
     # The counted noun decides the rules; a percentage is recorded in "%" of it.
     unit, unit_end = _unit_after(parsed.tokens, tok_index, codebook)
