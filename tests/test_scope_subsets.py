@@ -153,6 +153,18 @@ def test_a_caption_in_the_lead_does_not_name_the_reporter():
     assert doc.scope == "province"
 
 
+def test_a_line_ending_with_a_photo_credit_is_a_caption_however_it_ends():
+    text = (
+        "Bắc Giang đã lắp hơn 700 camera an ninh ở đô thị và vùng sâu\n\n"
+        "Mạng lưới camera an ninh là một phần của đề án đô thị thông minh.\n\n"
+        "Công an xã Song Khê, thành phố Bắc Giang theo dõi màn hình giám sát. "
+        "(Ảnh: Công an tỉnh)\n\n"
+        "Theo Công an tỉnh, Bắc Giang có hơn 60 mô hình camera an ninh.\n"
+    )
+    doc = extract_document(text, Metadata(url="https://baobacgiang.vn/camera-1.html")).document
+    assert doc.scope == "province"
+
+
 def test_province_from_the_address_of_a_national_paper():
     from extractors.geo.sites import province_from_path, url_votes
 

@@ -267,6 +267,7 @@ class ScopeFile(Strict):
     lead_chars: int
     headline_max_words: int
     caption_max_words: int = 30
+    caption_credit: str | None = None
     subheading_max_words: int = 12
     reporter_cues: Words
     guest_titles: Words = []

@@ -203,7 +203,17 @@ def _in_caption(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)].strip()
-    return _unfinished_line(line, _data()["caption_max_words"])
+    credit = _caption_credit()
+    return _unfinished_line(line, _data()["caption_max_words"]) or (
+        credit is not None and credit.search(line) is not None
+    )
+
+
+@cache
+def _caption_credit() -> re.Pattern[str] | None:
+    """A photo credit at a line's end ("(Ảnh: X)"): the line is a caption."""
+    pattern = _data().get("caption_credit")
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
 def _unfinished_line(line: str, max_words: int) -> bool:
