@@ -596,3 +596,26 @@ def test_one_shortcoming_is_one_candidate_across_its_commas(
 ) -> None:
     text = normalize_text(sentence)
     assert [c.text for c in candidate_clauses(text)] == expected
+
+
+def test_a_bare_nen_before_a_new_subject_cuts_a_cause_from_its_effect() -> None:
+    text = normalize_text(
+        "Tuy nhiên, một số cấp ủy chưa thật sự quan tâm nên phong trào ở nhiều thôn còn mang "
+        "tính hình thức. Xã thiếu kinh phí nên chưa mở được lớp tập huấn nào."
+    )
+    assert [c.text for c in candidate_clauses(text)] == [
+        "một số cấp ủy chưa thật sự quan tâm",
+        "phong trào ở nhiều thôn còn mang tính hình thức",
+        # "nên" before a predicate of the same subject does not cut
+        "Xã thiếu kinh phí nên chưa mở được lớp tập huấn nào",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Một bộ phận người dân còn thờ ơ với việc giữ gìn trật tự ở khu dân cư.",
+    ],
+)
+def test_people_held_back_from_taking_part_is_a_shortcoming(text: str) -> None:
+    assert found(text), text

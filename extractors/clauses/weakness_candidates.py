@@ -23,7 +23,7 @@ MIN_CHARS = 8
 MIN_WORDS = 4
 # " - " after a word (an attribution: ``...” - đại tá X chia sẻ``), not in "2015 – 2016".
 _BARE_CUT = re.compile(
-    r"(?:(?<=[^\W\d])|(?<=[”\"]))\s+[-–]\s+|\s+(?:nhưng|trong khi)\s+(?=\w)", re.IGNORECASE
+    r"(?:(?<=[^\W\d])|(?<=[”\"]))\s+[-–]\s+|\s+(?:nhưng|trong khi|nên)\s+(?=\w)", re.IGNORECASE
 )
 # "mà" before a negation always cuts: "X mà chưa Y" (X, but not yet Y) sets a shortcoming
 # against what was done ("tập huấn giao thông mà chưa huấn luyện nghiệp vụ").
@@ -156,9 +156,10 @@ def _top_level(
 def _split_connectives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut before each connective and spaced dash; the connective itself is dropped.
 
-    A bare ``nhưng`` (no comma) cuts only when a new subject follows it
-    (``chưa đủ nhưng việc tuyển ...``), not a predicate of the same one
-    (``gia tăng nhưng chưa kìm lại được``).
+    A bare ``nhưng`` or ``nên`` (no comma) cuts only when a new subject follows it
+    (``chưa đủ nhưng việc tuyển ...``, ``cấp ủy ít quan tâm nên nhiều tổ hoạt động
+    cầm chừng``: a cause and its effect, two shortcomings), not a predicate of the
+    same one (``gia tăng nhưng chưa kìm lại được``, ``... nên chưa quan tâm chỉ đạo``).
     """
     pieces = []
     cursor = start

@@ -499,6 +499,7 @@ _FINDING_WANTING = (
     "weakness_noun",
     "negation",
     "lacking",
+    "reluctant",
     "broken",
     "formal",
     "leaving",
