@@ -471,6 +471,10 @@ def decision(score: float, row: dict[str, Any]) -> float:
         score = 0.0
     if cues.get("cue:natural_hazard"):
         score = 0.0  # weather and disasters are hazards, not shortcomings of the work
+    if cues.get("opens_plan") and not any(cues.get(f"cue:{name}") for name in _ADMITTING):
+        # what to do ("Nhằm nâng cao hiệu quả ... trong thời gian tới"), right after the
+        # shortcomings it answers: no shortcoming of its own, unless the cue rules say so
+        return cues.get("rule", 0.0)
     if (cues.get("cue:rule_statement") or cues.get("ctx:rule_statement")) and not _admitted(cues):
         return 0.0  # a regulation's terms: who is paid, who is left out
     if cues.get(f"cue:{_FAILING}") and not cues.get("opens_plan"):
@@ -567,15 +571,52 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
     bundle = load_model()
     candidates, rows = document_rows(text)
     scores = fast_scores(rows, bundle)
-    out = []
-    for c, row, score in zip(candidates, rows, scores, strict=True):
+    out: dict[int, Weakness] = {}
+    for i, (c, row, score) in enumerate(zip(candidates, rows, scores, strict=True)):
         decided = decision(score, row)
         if decided >= bundle["threshold"]:
             cue = "model" if decided == score else "rules"
-            out.append(Weakness(doc_id, c.start, c.end, c.text, cue=cue))
+            if _headline(c):
+                told = _told_in_body(candidates, i)
+                if told is not None:
+                    c, cue = told, "headline_in_body"
+            out.setdefault(c.start, Weakness(doc_id, c.start, c.end, c.text, cue=cue))
         elif rising_harm(c.text, _before(c)):
-            out.append(Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm"))
-    return out
+            out.setdefault(c.start, Weakness(doc_id, c.start, c.end, c.text, cue="rising_harm"))
+    return sorted(out.values(), key=lambda w: (w.start, w.end))
+
+
+#: A body clause tells the headline's shortcoming when it holds at least this share of
+#: the headline's words.
+HEADLINE_SHARE = 0.6
+
+
+def _headline(candidate: Candidate) -> bool:
+    """The clause is a whole line without a final stop at the top of the page."""
+    return (
+        candidate.sentence_index <= 2
+        and candidate.text.strip() == candidate.sentence.strip()
+        and not candidate.sentence.rstrip().endswith((".", ";", ":"))
+    )
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD_RUN.findall(text)}
+
+
+def _told_in_body(candidates: Sequence[Candidate], at: int) -> Candidate | None:
+    """The body clause that tells the headline's shortcoming ("Hàng ngàn camera ở X mất
+    tác dụng" over "... tại X, hàng ngàn camera ở các khu dân cư mất tác dụng do hỏng
+    hóc"): a report admits it once, in its body, where annotators take it."""
+    head = _words(candidates[at].text)
+    best, best_share = None, HEADLINE_SHARE
+    for c in candidates[at + 1 :]:
+        if c.sentence_index == candidates[at].sentence_index:
+            continue
+        share = len(head & _words(c.text)) / max(len(head), 1)
+        if share >= best_share:
+            best, best_share = c, share
+    return best
 
 
 def _before(candidate: Candidate) -> str:
