@@ -164,17 +164,36 @@ def test_a_shortcoming_and_its_consequence_are_one_candidate(sentence: str) -> N
     assert [c.text for c in candidate_clauses(text)] == [text.rstrip(".")]
 
 
-def test_a_negation_after_ma_opens_its_own_candidate() -> None:
-    text = normalize_text(
-        "Lớp học chỉ dạy cách xử lý vi phạm giao thông cho đội viên mà chưa dạy kỹ năng "
-        "tuần tra ban đêm. Xã vận động được nhiều người tham gia mà không tốn kinh phí."
-    )
-    assert [c.text for c in candidate_clauses(text)] == [
-        "Lớp học chỉ dạy cách xử lý vi phạm giao thông cho đội viên",
-        "chưa dạy kỹ năng tuần tra ban đêm",
-        # "mà không" is often a manner ("without"), not a shortcoming: no cut
-        "Xã vận động được nhiều người tham gia mà không tốn kinh phí",
-    ]
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            "Lớp học chỉ dạy cách xử lý vi phạm giao thông cho đội viên mà chưa dạy kỹ năng "
+            "tuần tra ban đêm. Xã vận động được nhiều người tham gia mà không tốn kinh phí.",
+            [
+                "Lớp học chỉ dạy cách xử lý vi phạm giao thông cho đội viên",
+                "chưa dạy kỹ năng tuần tra ban đêm",
+                # "mà không" is often a manner ("without"), not a shortcoming: no cut
+                "Xã vận động được nhiều người tham gia mà không tốn kinh phí",
+            ],
+        ),
+        # a bare "nên" before a new subject cuts a cause from its effect
+        (
+            "Tuy nhiên, một số cấp ủy chưa thật sự quan tâm nên phong trào ở nhiều thôn còn "
+            "mang tính hình thức. Xã thiếu kinh phí nên chưa mở được lớp tập huấn nào.",
+            [
+                "một số cấp ủy chưa thật sự quan tâm",
+                "phong trào ở nhiều thôn còn mang tính hình thức",
+                # "nên" before a predicate of the same subject does not cut
+                "Xã thiếu kinh phí nên chưa mở được lớp tập huấn nào",
+            ],
+        ),
+    ],
+)
+def test_a_negation_after_ma_or_a_new_subject_after_nen_opens_its_own_candidate(
+    sentences: str, expected: list[str]
+) -> None:
+    assert [c.text for c in candidate_clauses(normalize_text(sentences))] == expected
 
 
 def test_a_comma_between_unit_types_does_not_cut_the_clause() -> None:
@@ -596,19 +615,6 @@ def test_one_shortcoming_is_one_candidate_across_its_commas(
 ) -> None:
     text = normalize_text(sentence)
     assert [c.text for c in candidate_clauses(text)] == expected
-
-
-def test_a_bare_nen_before_a_new_subject_cuts_a_cause_from_its_effect() -> None:
-    text = normalize_text(
-        "Tuy nhiên, một số cấp ủy chưa thật sự quan tâm nên phong trào ở nhiều thôn còn mang "
-        "tính hình thức. Xã thiếu kinh phí nên chưa mở được lớp tập huấn nào."
-    )
-    assert [c.text for c in candidate_clauses(text)] == [
-        "một số cấp ủy chưa thật sự quan tâm",
-        "phong trào ở nhiều thôn còn mang tính hình thức",
-        # "nên" before a predicate of the same subject does not cut
-        "Xã thiếu kinh phí nên chưa mở được lớp tập huấn nào",
-    ]
 
 
 @pytest.mark.parametrize(
