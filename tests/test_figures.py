@@ -718,6 +718,11 @@ def test_a_building_a_plan_s_parts_and_a_family_are_no_figures(text: str, raws: 
         assert not any(s < at + len(raw) and at < e for s, e in spans), raw
 
 
+def test_a_building_found_wanting_keeps_its_numbers() -> None:
+    text = "Trụ sở xã chật, Công an xã vẫn phải làm việc trong 1 phòng làm việc chật hẹp và cũ."
+    assert [f.value for f in figures_of(text)] == [1]
+
+
 def test_the_parts_of_a_done_deployment_stay_figures() -> None:
     text = (
         "Tỉnh đã điều động 90 cán bộ về các xã, gồm 20 trưởng công an xã, 30 phó trưởng "

@@ -165,6 +165,17 @@ def test_a_line_ending_with_a_photo_credit_is_a_caption_however_it_ends():
     assert doc.scope == "province"
 
 
+def test_a_provincial_paper_speaking_of_its_own_province_reports_on_the_province():
+    text = (
+        "BBG - Năm qua, tỉnh ta đã xây dựng thêm 45 mô hình tự quản ở thôn, tổ dân phố, "
+        "góp phần giữ vững bình yên thôn xóm.\n\n"
+        "Ông Nguyễn Văn Tư ở xã Tân Sỏi (Yên Thế) là tấm gương tiêu biểu của phong trào.\n\n"
+        "Năm 2023, các địa phương đã tổ chức 320 buổi họp dân phát động phong trào.\n"
+    )
+    doc = extract_document(text, Metadata(url="https://baobacgiang.vn/x-1.html")).document
+    assert doc.scope == "province"
+
+
 def test_province_from_the_address_of_a_national_paper():
     from extractors.geo.sites import province_from_path, url_votes
 

@@ -114,6 +114,7 @@ class NotFigures(Strict):
     room_units: Words = []
     room_after: Words = []
     area_lead_ins: Words = []
+    building_shortfall: Words = []
     composition_after: Words = []
     composition_people: Words = []
     share_people: Words = []

@@ -351,6 +351,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if spec.get("room_after")
         else None,
         "area_lead_in": _lead_in_at_end(spec.get("area_lead_ins", []), qualified=True),
+        "building_shortfall": phrase_regex(spec.get("building_shortfall", [])),
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
         "located_lead_in": _lead_in_at_end(spec.get("located_lead_ins", [])),
         "merger_cue": phrase_regex(spec.get("merger_cues", [])),

@@ -134,13 +134,27 @@ def not_a_figure(
         return "demographics"
     if unit in spec.get("structure_units", ()):
         return "structure"  # "gồm 4 nội dung, chia 2 giai đoạn": the parts of a plan
-    if unit in spec.get("building_units", ()):
+    shortfall = spec.get("building_shortfall")
+    wanting = shortfall is not None and (
+        shortfall.search(before) is not None or shortfall.search(after_unit[:40]) is not None
+    )
+    if unit in spec.get("building_units", ()) and not wanting:
         return "building"  # "nhà làm việc 2 tầng": how a building is made
     rooms = spec.get("room_after")
-    if unit in spec.get("room_units", ()) and rooms is not None and rooms.match(after_unit):
+    if (
+        unit in spec.get("room_units", ())
+        and rooms is not None
+        and rooms.match(after_unit)
+        and not wanting
+    ):
         return "building"  # "11 phòng chức năng", "1 phòng rộng 20 m2"
     area = spec.get("area_lead_in")
-    if unit in spec.get("measure_units", ()) and area is not None and area.search(before):
+    if (
+        unit in spec.get("measure_units", ())
+        and area is not None
+        and area.search(before)
+        and not wanting
+    ):
         return "building"  # "tổng diện tích sàn 350 m2": the size of a place or a building
     work = spec.get("measure_work")
     if unit in spec.get("measure_units", ()) and not (
