@@ -134,28 +134,8 @@ def not_a_figure(
         return "demographics"
     if unit in spec.get("structure_units", ()):
         return "structure"  # "gồm 4 nội dung, chia 2 giai đoạn": the parts of a plan
-    shortfall = spec.get("building_shortfall")
-    wanting = shortfall is not None and (
-        shortfall.search(before) is not None or shortfall.search(after_unit[:40]) is not None
-    )
-    if unit in spec.get("building_units", ()) and not wanting:
-        return "building"  # "nhà làm việc 2 tầng": how a building is made
-    rooms = spec.get("room_after")
-    if (
-        unit in spec.get("room_units", ())
-        and rooms is not None
-        and rooms.match(after_unit)
-        and not wanting
-    ):
-        return "building"  # "11 phòng chức năng", "1 phòng rộng 20 m2"
-    area = spec.get("area_lead_in")
-    if (
-        unit in spec.get("measure_units", ())
-        and area is not None
-        and area.search(before)
-        and not wanting
-    ):
-        return "building"  # "tổng diện tích sàn 350 m2": the size of a place or a building
+    if _describes_building(spec, unit, before, after_unit):
+        return "building"  # "nhà 2 tầng, 11 phòng chức năng, diện tích sàn 350 m2"
     work = spec.get("measure_work")
     if unit in spec.get("measure_units", ()) and not (
         work is not None and work.search(sentence_before or before)
@@ -210,6 +190,23 @@ def not_a_figure(
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _describes_building(spec: dict, unit: str, before: str, after_unit: str) -> bool:
+    """How a building is made: its floors ("2 tầng"), its rooms named by their use or
+    size ("11 phòng chức năng", "1 phòng rộng 20 m2"), an area after "diện tích" or
+    "rộng"; unless the clause finds it wanting ("chỉ có 1 phòng ... chật hẹp": a
+    shortfall is a negative result)."""
+    rooms, area = spec.get("room_after"), spec.get("area_lead_in")
+    made = (
+        unit in spec.get("building_units", ())
+        or (unit in spec.get("room_units", ()) and rooms is not None and rooms.match(after_unit))
+        or (unit in spec.get("measure_units", ()) and area is not None and area.search(before))
+    )
+    if not made:
+        return False
+    shortfall = spec.get("building_shortfall")
+    return shortfall is None or not (shortfall.search(before) or shortfall.search(after_unit[:40]))
 
 
 def _after_merger(spec: dict, before: str, sentence_before: str) -> bool:
