@@ -576,7 +576,7 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
         decided = decision(score, row)
         if decided >= bundle["threshold"]:
             cue = "model" if decided == score else "rules"
-            if _headline(c):
+            if _headline(c, row):
                 told = _told_in_body(candidates, i)
                 if told is not None:
                     c, cue = told, "headline_in_body"
@@ -591,13 +591,10 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
 HEADLINE_SHARE = 0.6
 
 
-def _headline(candidate: Candidate) -> bool:
-    """The clause is a whole line without a final stop at the top of the page."""
-    return (
-        candidate.sentence_index <= 2
-        and candidate.text.strip() == candidate.sentence.strip()
-        and not candidate.sentence.rstrip().endswith((".", ";", ":"))
-    )
+def _headline(candidate: Candidate, row: dict[str, Any]) -> bool:
+    """The clause is a whole line without a final stop (the ``heading_itself`` feature)
+    at the top of the page."""
+    return candidate.sentence_index <= 2 and bool(row["cues"].get("heading_itself"))
 
 
 def _words(text: str) -> set[str]:
