@@ -659,6 +659,13 @@ def test_a_clause_opening_on_what_to_do_is_no_shortcoming_however_it_scores() ->
     assert wm.decision(0.9, row) == 0.9
 
 
+def test_a_harm_reduced_admits_nothing() -> None:
+    assert "weakness_noun" not in wm._found("Nạn trộm cắp vặt ở khu phố được hạn chế rõ rệt")
+    assert "weakness_noun" not in wm._found("Mô hình đã hạn chế được các vụ đánh nhau")
+    found = wm._found("Tuy nhiên, xã chưa hạn chế được tình trạng đua xe")
+    assert "negation" in found
+
+
 def test_not_long_ago_admits_nothing() -> None:
     assert "negation" not in wm._found("Cách đây không lâu, tại bến xe của thị trấn")
     assert "negation" in wm._found("Tại bến xe của thị trấn không có ai lên tiếng")
