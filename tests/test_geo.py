@@ -351,3 +351,5 @@ def test_a_provincial_mass_organisation_site_names_its_province() -> None:
 
     assert url_votes("http://old.hoinongdanquangngai.org.vn/tin/123") == (("Quảng Ngãi", 7.0),)
     assert url_votes("https://tinhdoanlamdong.vn/bai-viet") == (("Lâm Đồng", 7.0),)
+    # a provincial news site named "<province>24h"
+    assert url_votes("https://quangngai24h.vn/tin-tuc-123.html") == (("Quảng Ngãi", 7.0),)

@@ -464,6 +464,16 @@ def test_a_model_set_up_in_a_year_reports_to_the_publication_date():
     assert own.label == "2020"
 
 
+def test_a_story_opening_years_back_does_not_date_the_report():
+    """An undated page that opens on a case years old ("Năm 2017, ... bỏ trốn") and then
+    reports the year's figures: on a tie the later span is the report's."""
+    text = (
+        "Năm 2017, một đối tượng ở xã Nậm Pồ bị khởi tố rồi bỏ trốn sang nước bạn. "
+        "Từ đầu năm 2024, toàn tỉnh có 31 đối tượng truy nã."
+    )
+    assert extract_document(text).document.period == 2024
+
+
 def test_a_dateline_of_the_lead_gives_the_year_of_an_undated_page():
     text = "XÃ B RA MẮT TỔ TỰ QUẢN\nSáng 9/3/2024, xã B ra mắt tổ tự quản với 18 thành viên."
     assert extract_document(text).document.period == 2024

@@ -1131,6 +1131,37 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         "Năm 2024, xã tiếp tục duy trì hoạt động 64 nhóm hộ liên kết.",
         {64: "model_groups"},
     ),
+    (
+        "records drawn up are a count, not a village named by a number",
+        "Năm 2023, lực lượng chức năng lập biên bản 1.326 trường hợp vi phạm giao thông.",
+        {1326: "unclassified"},
+    ),
+    (
+        "collectives and individuals commended as one total are neither",
+        "Từ năm 2018 đến nay, 96 lượt tập thể, cá nhân của huyện được biểu dương, khen thưởng.",
+        {96: "unclassified"},
+    ),
+    (
+        "the wanted persons a place has on its list are not persuaded",
+        "Đầu năm 2024, toàn huyện có 21 đối tượng truy nã, trong đó 4 đối tượng truy nã quốc tế.",
+        {21: "unclassified"},
+    ),
+    (
+        "money lent to people after rehab is not charity",
+        "Năm 2024, câu lạc bộ giải ngân cho 9 người sau cai nghiện vay với số tiền 45 triệu đồng.",
+        {45_000_000: "unclassified"},
+    ),
+    (
+        "models replicated across the whole province",
+        "Năm 2024, Công an tỉnh đã xây dựng 20 mô hình, trong đó có 4 mô hình được Công an "
+        "tỉnh nhân rộng trong toàn tỉnh.",
+        {20: "models_active", 4: "models_replicated_provincial"},
+    ),
+    (
+        "propaganda over the loudspeakers",
+        "Năm 2024, xã đã phát trên hệ thống loa phát thanh 310 lượt tin về phòng chống tội phạm.",
+        {310: "media_campaigns"},
+    ),
 ]
 
 
@@ -1276,6 +1307,10 @@ def test_number_words_that_are_not_counts(text: str) -> None:
         ("Đêm 30 Tết, tổ tự quản vẫn đi tuần.", "30"),  # a day of the lunar new year
         ("Các khu trọ giảm 20%-40% tiền thuê cho công nhân.", "20"),  # a range of shares
         ("Các khu trọ giảm 20%-40% tiền thuê cho công nhân.", "40"),
+        # a version in a name, not a count
+        ("Thôn triển khai mô hình Sổ tay điện tử 4.0 từ tháng 3.", "4.0"),
+        # the span a review looks back on, whatever follows it
+        ("Ngày 5/6, huyện tổ chức sơ kết 3 năm công tác tuyên truyền về phong trào.", "3"),
     ],
 )
 def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
@@ -1452,3 +1487,15 @@ def test_a_straight_quote_after_a_comma_closes_the_name() -> None:
     """The name ends at its second straight quote, comma or not: the count after it is a figure."""
     text = 'Sau 5 năm thực hiện "Ngày hội toàn dân," huyện đã tổ chức 1.240 buổi họp dân.'
     assert 1240 in [f.value for f in figures_of(text)]
+
+
+def test_an_english_decimal_percentage_is_no_version() -> None:
+    assert "10.0" in [m.raw for m in find_numbers("Số vụ trộm cắp giảm 10.0% so với năm trước.")]
+
+
+def test_a_count_referred_back_to_is_counted_once() -> None:
+    text = (
+        "Năm 2024, huyện xây dựng 4 khu dân cư kiểu mẫu về trật tự. "
+        "Tình hình trật tự ở 4 khu dân cư vừa đề cập đã chuyển biến rõ."
+    )
+    assert [f.value for f in figures_of(text)] == [4.0]

@@ -372,6 +372,22 @@ def test_a_comment_forms_rules_are_chrome(line):
     assert is_chrome_line(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hiện đang có 58 khách và 1 thành viên trực tuyến",
+        "Lượt truy cập: 2.345.678",
+        "Đang truy cập: 31",
+    ],
+)
+def test_a_visitor_counter_is_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_guests_counted_in_a_sentence_are_not_chrome():
+    assert not is_chrome_line("Ngày hội đón 58 khách mời từ các xã bạn đến dự.")
+
+
 def test_a_count_with_tối_thiểu_is_not_chrome():
     assert not is_chrome_line("Tối thiểu 10 hộ tham gia mỗi tổ tự quản.")
 

@@ -132,6 +132,7 @@ class NumbersFile(Strict):
     dates: dict[str, Words | int]
     duration_units: Words
     duration_exceptions: Words
+    duration_review_heads: Words = []
     time_cues: Words
     round_the_clock: Words = []
     time_zones: Words

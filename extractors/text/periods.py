@@ -525,7 +525,11 @@ def document_period(
         return None
     _absorb_rounded(votes)
     _absorb_counted_back(votes)
-    return max(votes, key=lambda p: (votes[p], p.end or "", p.start or ""))
+    # on a tie the later span: a report tells of its own time after the history it
+    # opens with ("Năm 2017, X bỏ trốn ... Từ đầu năm 2024, cả huyện có ..."); a
+    # span running to a date the text does not give ("nay", no publication date)
+    # counts from its start
+    return max(votes, key=lambda p: (votes[p], p.end or p.start or "", p.start or ""))
 
 
 def _absorb_rounded(votes: Counter[Period]) -> None:

@@ -318,6 +318,7 @@ class _Scanner:
             or skips.place_name(self.text, before)
             or skips.name_continued(self.text, s, e, self.last_name_end)
             or skips.bare_date_or_year(self.text[s:e], before)
+            or skips.version_label(self.text, s, e)
             or skips.list_marker(self.text, s, e)
             or skips.page_noise(self.text, s, e)
             or skips.phone_number(self.text, s, e)

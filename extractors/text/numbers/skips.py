@@ -40,6 +40,7 @@ from extractors.text.numbers.vocabulary import (
     _DOC_ISSUER_WORDS,
     _DOC_LOOKBACK,
     _DURATION_EXCEPTIONS,
+    _DURATION_REVIEW_HEADS,
     _DURATION_UNITS,
     _HEAD_EXCEPTIONS,
     _HEADS,
@@ -71,7 +72,11 @@ def bare_date_or_year(digits: str, before: list[_Word]) -> str | None:
 def duration(text: str, e: int, before: list[_Word]) -> str | None:
     """``10 năm thực hiện``, ``3 tháng``; ``lúc 8 giờ`` is a clock time; not ``ngày công``."""
     after = _words_after(text, e, _MAX_PHRASE)
-    if not _longest_after(after, _DURATION_UNITS) or _longest_after(after, _DURATION_EXCEPTIONS):
+    if not _longest_after(after, _DURATION_UNITS):
+        return None
+    if _longest_after(after, _DURATION_EXCEPTIONS) and not _longest_before(
+        before, _DURATION_REVIEW_HEADS
+    ):
         return None
     return "time" if _longest_before(before, _TIME_CUES) else "duration"
 
@@ -197,6 +202,18 @@ def _named_list_item(text: str, last_name_end: int, s: int) -> bool:
     if not 1 <= len(words) <= 3 or not gap.endswith((" ", "\u00a0")):
         return False
     return all(w[0].isupper() and w.isalpha() for w in words)
+
+
+_VERSION_RE = re.compile(r"\d{1,2}\.0")
+
+
+def version_label(text: str, s: int, e: int) -> str | None:
+    """``4.0``, ``2.0``: a generation or version in a name ("Hòm thư Zalo 4.0"). No
+    Vietnamese count is written so: its decimal mark is a comma, and a dot groups
+    three digits (a percentage "10.0%" is an English-style decimal, kept)."""
+    if not _VERSION_RE.fullmatch(text, s, e) or text[e : e + 2].lstrip().startswith("%"):
+        return None
+    return "name_number"
 
 
 def list_marker(text: str, s: int, e: int) -> str | None:

@@ -48,6 +48,7 @@ _DATE_FOLLOWERS = {_canon(w) for w in _V["dates"]["followers"]}
 _YEAR_MIN, _YEAR_MAX = int(_V["dates"]["year_min"]), int(_V["dates"]["year_max"])
 _DURATION_UNITS = _phrases(_V["duration_units"])
 _DURATION_EXCEPTIONS = _phrases(_V["duration_exceptions"])
+_DURATION_REVIEW_HEADS = _phrases(_V.get("duration_review_heads", []))
 _TIME_CUES = _phrases(_V["time_cues"])
 _CODE_ZERO_DIGITS = int(_V["code_min_leading_zero_digits"])
 _GLUED_LEAD_WORDS = frozenset(_canon(w) for w in _V.get("glued_lead_words", []))
