@@ -1499,3 +1499,17 @@ def test_a_count_referred_back_to_is_counted_once() -> None:
         "Tình hình trật tự ở 4 khu dân cư vừa đề cập đã chuyển biến rõ."
     )
     assert [f.value for f in figures_of(text)] == [4.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong dịp cao điểm, lực lượng chức năng giải tỏa 40 điểm lấn chiếm vỉa hè.",
+        "Tổ công tác lập biên bản 300 phương tiện đỗ sai quy định.",
+        "Công an xã đã gặp gỡ 14 gia đình có người đi làm ăn xa.",
+        "Từ chỉ thị của tỉnh, Công an huyện cụ thể hóa 60 văn bản hướng dẫn.",
+    ],
+)
+def test_work_done_in_the_period_is_a_flow(text: str) -> None:
+    """An action verb before a count nothing else classifies: activity of the period."""
+    assert [f.kind for f in figures_of(text)] == ["flow"]
