@@ -140,6 +140,19 @@ def test_the_reporters_province_only_locates_it():
     assert extract_document(text).document.scope == "district"
 
 
+def test_a_picture_text_said_twice_is_a_caption():
+    """Scraped pages give a picture's alt text and then its caption: the same line twice,
+    ending with a full stop or not; said once, a finished sentence is the lead's."""
+    from extractors.geo.scope import _in_caption
+
+    line = "Bà con xã Púng Luông, huyện Mù Cang Chải mang súng kíp về nộp tại Công an huyện."
+    twice = f"Thôn bản yên vui\n\n{line}\n{line}\n\nCả tỉnh đã thu về gần 900 khẩu súng.\n"
+    once = f"Thôn bản yên vui\n\n{line}\n\nCả tỉnh đã thu về gần 900 khẩu súng.\n"
+    assert _in_caption(twice, twice.index("Púng"))
+    assert _in_caption(twice, twice.rindex("Púng"))
+    assert not _in_caption(once, once.index("Púng"))
+
+
 def test_a_caption_in_the_lead_does_not_name_the_reporter():
     text = (
         "Đội dân phòng thiếu người trẻ\n\n05/10/2022 08:15\n\n"

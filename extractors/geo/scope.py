@@ -199,14 +199,26 @@ def _in_caption(text: str, at: int) -> bool:
 
     News pages put photo captions between the lead's paragraphs ("Công an huyện
     X tập huấn ..." under a picture); the lead's own sentences end with a full stop.
+    A line said twice in a row is a picture's text too (its alt text, then its
+    caption), full stop or not.
     """
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    end = end if end >= 0 else len(text)
+    line = text[start:end].strip()
     credit = _caption_credit()
-    return _unfinished_line(line, _data()["caption_max_words"]) or (
-        credit is not None and credit.search(line) is not None
+    return (
+        _unfinished_line(line, _data()["caption_max_words"])
+        or (credit is not None and credit.search(line) is not None)
+        or _said_twice(text, start, end, line)
     )
+
+
+def _said_twice(text: str, start: int, end: int, line: str) -> bool:
+    """The line before or after ``text[start:end]`` (blank lines skipped) is the same."""
+    before = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+    after = text[end:].lstrip().split("\n", 1)[0].strip()
+    return bool(line) and line in (before, after)
 
 
 @cache
