@@ -1158,6 +1158,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {20: "models_active", 4: "models_replicated_provincial"},
     ),
     (
+        "a province's cities and towns are its make-up",
+        "Tỉnh có 2 thành phố, 1 thị xã và 7 huyện; Bộ chọn 5 TP trực thuộc Trung ương "
+        "làm thí điểm.",
+        {2: None, 1: None, 7: None, 5: None},
+    ),
+    (
         "propaganda over the loudspeakers",
         "Năm 2024, xã đã phát trên hệ thống loa phát thanh 310 lượt tin về phòng chống tội phạm.",
         {310: "media_campaigns"},
