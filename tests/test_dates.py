@@ -98,6 +98,9 @@ def test_date_lines():
     assert is_date_line("Thứ Hai, 20/08/2012, 05:08 [GMT+7]")
     assert not is_date_line("Tổng kết 10 năm thực hiện Chương trình ngày 01/8/2013 về phong trào")
     assert not is_date_line("Năm 2023")
+    # a bare view counter beside the date and time is part of the date line
+    assert is_date_line("09:12 14/05/2019 3120")
+    assert not is_date_line("14/05/2019 có 3120 lượt người dự")
 
 
 # ----------------------------------------------------------------------- period

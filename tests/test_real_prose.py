@@ -1164,6 +1164,21 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {2: None, 1: None, 7: None, 5: None},
     ),
     (
+        "a page's followers online are no force",
+        "Trang Facebook của Công an xã hiện có hơn 31 nghìn người theo dõi.",
+        {31_000: "unclassified"},
+    ),
+    (
+        "the price of one thing is no money spent",
+        "Bà Lan cho biết chiếc bình có giá 320 nghìn đồng, bảo hành 2 năm.",
+        {320_000: None},
+    ),
+    (
+        "the one-stop office is no count",
+        "Sản phẩm được trưng bày tại bộ phận 1 cửa của xã.",
+        {1: None},
+    ),
+    (
         "propaganda over the loudspeakers",
         "Năm 2024, xã đã phát trên hệ thống loa phát thanh 310 lượt tin về phòng chống tội phạm.",
         {310: "media_campaigns"},

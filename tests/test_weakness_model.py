@@ -659,6 +659,13 @@ def test_a_clause_opening_on_what_to_do_is_no_shortcoming_however_it_scores() ->
     assert wm.decision(0.9, row) == 0.9
 
 
+def test_delinquent_youth_are_named_not_slow() -> None:
+    """ "Thanh niên chậm tiến" names the young offenders the work reaches."""
+    text = "Đoàn xã vẫn kiên trì giúp đỡ các thanh niên chậm tiến trở về với gia đình"
+    assert "lacking" not in wm._found(text)
+    assert "lacking" in wm._found("Việc xử lý tin báo ở một số xã còn chậm")
+
+
 def test_a_harm_reduced_admits_nothing() -> None:
     assert "weakness_noun" not in wm._found("Nạn trộm cắp vặt ở khu phố được hạn chế rõ rệt")
     assert "weakness_noun" not in wm._found("Mô hình đã hạn chế được các vụ đánh nhau")
