@@ -1179,6 +1179,26 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {1: None},
     ),
     (
+        "a share's threshold is a standard, not a rate reached",
+        "Năm 2023, tỷ lệ hòa giải thành ở 4 xã chưa đạt 80% trở lên.",
+        {80: None},
+    ),
+    (
+        "the two sides of a dispute are no count",
+        "Tổ hòa giải đã mời 2 bên đến nhà văn hóa thôn để nói chuyện.",
+        {2: None},
+    ),
+    (
+        "the rounds of a contest are its make-up",
+        "Hội thi gồm 03 phần thi: chào hỏi, kiến thức pháp luật và xử lý tình huống.",
+        {3: None},
+    ),
+    (
+        "a residential group named by its abbreviation and number",
+        "Bà Mai ở TDP 4 phường Nam Hà đã lắp một bình chữa cháy tại nhà.",
+        {4: None},
+    ),
+    (
         "propaganda over the loudspeakers",
         "Năm 2024, xã đã phát trên hệ thống loa phát thanh 310 lượt tin về phòng chống tội phạm.",
         {310: "media_campaigns"},

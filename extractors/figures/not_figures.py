@@ -94,12 +94,16 @@ def not_a_figure(
     if value == 1 and unit in ("trong", "trên") and re.search(r"(?<!\w)là\s*$", before):
         return "reference_back"  # "là 1 trong 13 trường học": one of a set, not a count
     threshold = spec.get("threshold_after")
+    # a share's "unit" is the word after the % sign, so its text goes on from there
+    after_number = f" {unit}{after_unit}" if percent else after_unit
     if (
         threshold is not None
-        and threshold.match(after_unit)
-        and spec["threshold_before"].search(before.rstrip())
+        and threshold.match(after_number)
+        and (percent or spec["threshold_before"].search(before.rstrip()))
     ):
-        return "per_unit"  # "thôn có từ 350 hộ trở lên": a threshold of a rule
+        # "thôn có từ 350 hộ trở lên": a threshold of a rule; a share needs no "từ" ("4 xã chưa
+        # đạt 80% trở lên" names the standard, not the rate reached)
+        return "per_unit"
     below = spec.get("threshold_below")
     if below is not None and unit in spec["make_up_units"] and below.search(before.rstrip()):
         return "per_unit"  # "nơi dưới 200 hộ thì ...": a threshold too
