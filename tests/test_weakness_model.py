@@ -666,6 +666,19 @@ def test_delinquent_youth_are_named_not_slow() -> None:
     assert "lacking" in wm._found("Việc xử lý tin báo ở một số xã còn chậm")
 
 
+@pytest.mark.parametrize(
+    ("text", "formal"),
+    [
+        ("Huyện yêu cầu các xã làm mới nội dung và hình thức sinh hoạt của tổ", False),
+        ("Công an xã tuyên truyền bằng nhiều hình thức phong phú", False),
+        ("Một số mô hình hoạt động còn hình thức", True),
+        ("Các buổi sinh hoạt mang tính hình thức, chưa thu hút người dân", True),
+    ],
+)
+def test_a_form_is_not_formality(text: str, formal: bool) -> None:
+    assert ("formal" in wm._found(text)) == formal
+
+
 def test_a_harm_reduced_admits_nothing() -> None:
     assert "weakness_noun" not in wm._found("Nạn trộm cắp vặt ở khu phố được hạn chế rõ rệt")
     assert "weakness_noun" not in wm._found("Mô hình đã hạn chế được các vụ đánh nhau")
