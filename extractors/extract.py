@@ -287,7 +287,10 @@ def extract_document(
     if national_host:
         province = province_2025 = None
     codebook = load_codebook()
-    ctx = DocumentContext(doc_id, text, codebook, province, province_2025, figure_label)
+    own_year = int((published or dated)[:4]) if (published or dated) else None
+    ctx = DocumentContext(
+        doc_id, text, codebook, province, province_2025, figure_label, year=own_year
+    )
     figures = _sentence_figures(ctx, sentences, mentions, entities, ner_words, on_sentence)
     span, sentence_spans = _periods(text, title, sentences, dated)
     # with no span, a page is filed under the year of its own date: its date line (a

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pytest
 
-from extractors.extract import extract_document
+from extractors.extract import Metadata, extract_document
 from extractors.records import Figure
 from extractors.text.numbers import find_numbers
 from extractors.text.word_numbers import parse_number_words
@@ -1554,3 +1554,19 @@ def test_a_count_referred_back_to_is_counted_once() -> None:
 def test_work_done_in_the_period_is_a_flow(text: str) -> None:
     """An action verb before a count nothing else classifies: activity of the period."""
     assert [f.kind for f in figures_of(text)] == ["flow"]
+
+
+def test_what_is_to_be_reached_by_a_later_year_is_a_target() -> None:
+    """A share for a year after the page's own is a goal; with no date, nothing tells."""
+    text = (
+        "Huyện xây dựng 40% số xã không có tội phạm và tới năm 2030, 90% số xã không có "
+        "tội phạm. Năm 2024, huyện có 11 xã đạt chuẩn."
+    )
+    dated = extract_document(text, Metadata(published="2025-01-10"), with_entities=False)
+    assert 90 not in [f.value for f in dated.figures]
+    assert 11 in [f.value for f in dated.figures]
+    # a span that ended before the page's date is history, not a goal
+    past = "Từ năm 2015 đến năm 2020, toàn huyện đã xây dựng 45 mô hình tự quản."
+    assert [f.value for f in figures_of(past)] == [45]
+    later = extract_document(past, Metadata(published="2021-01-10"), with_entities=False)
+    assert [f.value for f in later.figures] == [45]

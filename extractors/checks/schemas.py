@@ -88,6 +88,7 @@ class Targets(Strict):
     needs: Words = []
     parts: Words = []
     headings: Words = []
+    horizon: str | None = None  # a regular expression with a group y (a year)
 
 
 class NotFigures(Strict):

@@ -106,6 +106,7 @@ class Codebook:
     linked_openers: re.Pattern[str] | None
     plan_headings: re.Pattern[str] | None
     plan_parts: re.Pattern[str] | None = None
+    horizon: re.Pattern[str] | None = None
     restated_total: re.Pattern[str] | None = None
     certified: re.Pattern[str] | None = None
     certified_blockers: re.Pattern[str] | None = None
@@ -259,6 +260,11 @@ def load_codebook(path: str | None = None) -> Codebook:
         ),
         plan_headings=phrase_regex(data.get("targets", {}).get("headings", [])),
         plan_parts=phrase_regex(data.get("targets", {}).get("parts", [])),
+        horizon=(
+            re.compile(data["targets"]["horizon"], re.IGNORECASE)
+            if data.get("targets", {}).get("horizon")
+            else None
+        ),
         restated_total=_restated_total(data.get("restated_totals", {})),
         certified=phrase_regex(kind_cues.get("certified", [])),
         certified_blockers=phrase_regex(kind_cues.get("certified_blockers", [])),

@@ -172,6 +172,8 @@ class DocumentContext:
     province: str | None = None
     province_2025: str | None = None
     label_for: Callable[..., str] | None = None  # figure_label
+    # the year of the page's own date (its publication, else the event its lead reports)
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,16 @@ def _ratio_base(
     return nxt
 
 
+def _beyond_horizon(
+    codebook: Codebook, year: int | None, text: str, start: int, mention: NumberMention
+) -> bool:
+    """A year after the page's own, named since the number before ("... và đến năm 2030,
+    100% số xã ..."): what is to be reached then, not a result."""
+    if year is None or codebook.horizon is None:
+        return False
+    return any(int(m["y"]) > year for m in codebook.horizon.finditer(text, start, mention.start))
+
+
 def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
     """A target cue before a colon that opens the list holding ``at``."""
     colon = text.rfind(":", start, at)
@@ -328,6 +340,7 @@ def _figure(
             and codebook.plan_parts is not None
             and codebook.plan_parts.search(text, state.planned_end, mention.start) is not None
         )
+        or _beyond_horizon(codebook, ctx.year, text, max(state.prev_end, sentence.start), mention)
     ):
         if state.planned_end < 0:
             state.planned_end = mention.end
