@@ -22,6 +22,7 @@ from typing import Any
 from extractors.geo.gazetteer import _config as _gazetteer_config
 from extractors.geo.gazetteer import province_2025 as to_2025
 from extractors.geo.gazetteer import resolve_place
+from extractors.text.scan import last_line_before
 from extractors.text.yaml_data import load_data
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
@@ -214,10 +215,14 @@ def _in_caption(text: str, at: int) -> bool:
     )
 
 
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
+
+
 def _said_twice(text: str, start: int, end: int, line: str) -> bool:
     """The line before or after ``text[start:end]`` (blank lines skipped) is the same."""
-    before = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
-    after = text[end:].lstrip().split("\n", 1)[0].strip()
+    before = last_line_before(text, start)
+    match = _NEXT_LINE.match(text, end)
+    after = match.group(1).strip() if match else ""
     return bool(line) and line in (before, after)
 
 
