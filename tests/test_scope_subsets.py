@@ -505,6 +505,23 @@ SCOPE_CASES = [
         {"province": "Cần Thơ", "scope": "district"},
     ),
     (
+        "a village named in the headline: its commune's event, though a town's front reports it",
+        "Thôn Đồng Lạc có tổ tự quản giữ trật tự\n\nSáng 12/3, Mặt trận Tổ quốc thị xã Kinh Môn "
+        "cùng xã Minh Hòa ra mắt tổ tự quản ở thôn Đồng Lạc. Tổ có 9 thành viên là hội viên "
+        "các đoàn thể.",
+        None,
+        {"province": "Hải Dương", "scope": "commune"},
+    ),
+    (
+        "the only ward a text names is in a photo caption: where the picture was taken",
+        '14/05/2019 09:10 GMT+7\n\n"Gọi dân phòng thì họ chỉ đứng xem"\n\nNHÓM PHÓNG VIÊN'
+        '\n\nTT - "Nhà bên cãi nhau to, tôi chạy đi gọi dân phòng nhưng họ chỉ đứng xem".'
+        "\n\nChốt trực của tổ bảo vệ, P.3, Q.Bình Thạnh (Ảnh: Minh Anh)\n\nTrong số 100 "
+        "người được hỏi, 60 người chưa từng nhờ dân phòng giúp.",
+        None,
+        {"province": "Hồ Chí Minh", "scope": "province"},
+    ),
+    (
         "a provincial paper's mobile edition names the province the text never names",
         "Khu công nghiệp an toàn\n\nCông nhân và chủ doanh nghiệp cùng giữ gìn trật tự nơi "
         "làm việc.",

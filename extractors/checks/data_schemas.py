@@ -254,6 +254,7 @@ class ScopeWeights(Strict):
     title_typed: float
     title_bare: float
     title_subject: float = 0.0
+    title_village: float = 0.0
     title_province: float
     lead_reporter: float
     later_higher_reporter: float
@@ -277,6 +278,7 @@ class ScopeFile(Strict):
     issued_documents: Words = []
     residence_words: Words = []
     headline_place_words: Words = []
+    village_words: Words = []
     whole_unit_cues: WholeUnitCues
     whole_city_cues: Words = []
     acting_after: Words = []

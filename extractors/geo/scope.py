@@ -195,13 +195,15 @@ def _residence() -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s*$", re.IGNORECASE)
 
 
-def _in_caption(text: str, at: int) -> bool:
+def _in_caption(text: str, at: int, pictures_only: bool = False) -> bool:
     """The line holding ``at`` reads as a caption: a short line with no sentence mark at its end.
 
     News pages put photo captions between the lead's paragraphs ("Công an huyện
     X tập huấn ..." under a picture); the lead's own sentences end with a full stop.
     A line said twice in a row is a picture's text too (its alt text, then its
-    caption), full stop or not.
+    caption), full stop or not. ``pictures_only``: only a line that is surely a
+    picture's (a photo credit, said twice), not any short line, which may also be a
+    subheading that names the unit.
     """
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
@@ -209,7 +211,7 @@ def _in_caption(text: str, at: int) -> bool:
     line = text[start:end].strip()
     credit = _caption_credit()
     return (
-        _unfinished_line(line, _data()["caption_max_words"])
+        (not pictures_only and _unfinished_line(line, _data()["caption_max_words"]))
         or (credit is not None and credit.search(line) is not None)
         or _said_twice(text, start, end, line)
     )
@@ -344,6 +346,8 @@ def detect_scope(
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
             if m.level in reported and _reports(text, m):
                 vote(m.level, w["lead_reporter"])  # the body that holds the event, named there
+    if not title_text.rstrip().endswith(".") and _names_village(title_text):
+        vote(COMMUNE, w.get("title_village", 0.0))
     reporters: list[Any] = []  # mentions named as the reporting body
     lead_end = _lead_end(text, lead_start, lead_start + data["lead_chars"])
     opening = _headline_subject(title_text, province, province_2025, text_mentions)
@@ -450,6 +454,24 @@ def detect_scope(
     return best, names.get(best, (0.0, None))[1]
 
 
+@cache
+def _village_word() -> re.Pattern[str] | None:
+    words = _data().get("village_words") or []
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:số\s+)?(?P<next>\w)", re.IGNORECASE)
+
+
+def _names_village(title: str) -> bool:
+    """The headline names a place below the commune by its type word, then its name
+    (capitalised) or number: "... thôn Tư Đa", "khu phố 4", not "làng nghề" or "bản cam kết"."""
+    pattern = _village_word()
+    if pattern is None or not title:
+        return False
+    return any(m["next"].isupper() or m["next"].isdigit() for m in pattern.finditer(title))
+
+
 def _only_unit(
     province: str | None, province_2025: str | None, text: str, mentions: Sequence[Any]
 ) -> tuple[str, str] | None:
@@ -462,6 +484,7 @@ def _only_unit(
         if m.level != PROVINCE
         and _belongs(m, province, province_2025)
         and not _persons_address(text, m.start)
+        and not _in_caption(text, m.start, pictures_only=True)  # where a picture was taken
     ]
     named = [m for m in below if not _locates(m, below, text)]
     names = {(m.level, m.name) for m in named}
