@@ -378,10 +378,16 @@ def test_a_comment_forms_rules_are_chrome(line):
         "Hiện đang có 58 khách và 1 thành viên trực tuyến",
         "Lượt truy cập: 2.345.678",
         "Đang truy cập: 31",
+        "1.530 lượt xem",
+        "214 lượt đọc | 5 bình luận",
     ],
 )
 def test_a_visitor_counter_is_chrome(line):
     assert is_chrome_line(line)
+
+
+def test_views_a_report_counts_are_not_chrome():
+    assert not is_chrome_line("Các video tuyên truyền thu hút 120.000 lượt xem.")
 
 
 def test_guests_counted_in_a_sentence_are_not_chrome():
