@@ -563,6 +563,12 @@ def test_a_slogan_in_quotes_is_a_name_and_a_quoted_speech_is_not() -> None:
         ("người dân nộp 5 quả bom chưa rõ nguồn gốc", {"negation"}),
         ("công an khuyến cáo người dân không đốt pháo", {"negation"}),
         ("Dù còn nhiều khó khăn", {"still", "weakness_noun"}),
+        # the young by their age group, and "hạn chế" as what the work does to a harm
+        ("Đoàn phường kèm cặp 40 thanh thiếu niên có nguy cơ vi phạm", {"lacking"}),
+        ("Các chi đội thiếu nhi tham gia giữ gìn trật tự trường học", {"lacking"}),
+        ("tổ tự quản nhắc bà con hạn chế ra đường lúc nửa đêm", {"weakness_noun"}),
+        ("giúp các em đến lớp đều, hạn chế tình trạng nghỉ học", {"weakness_noun"}),
+        ("camera đã góp phần hạn chế trộm cắp ở khu phố", {"weakness_noun"}),
     ],
 )
 def test_what_these_phrases_say_admits_nothing(text: str, families: set[str]) -> None:
@@ -664,6 +670,9 @@ def test_delinquent_youth_are_named_not_slow() -> None:
     text = "Đoàn xã vẫn kiên trì giúp đỡ các thanh niên chậm tiến trở về với gia đình"
     assert "lacking" not in wm._found(text)
     assert "lacking" in wm._found("Việc xử lý tin báo ở một số xã còn chậm")
+    # ... while a lack and a shortcoming named as such stay found
+    assert "lacking" in wm._found("Kinh phí cho thiếu niên tham gia còn thiếu")
+    assert "weakness_noun" in wm._found("Công tác giáo dục thanh thiếu niên còn nhiều hạn chế")
 
 
 @pytest.mark.parametrize(
