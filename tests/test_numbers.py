@@ -394,6 +394,10 @@ def test_qualifier_must_stand_directly_before_the_number(
                 ("7h30", "time"),
             ],
         ),
+        (  # "g" for "giờ" before a part of the day or a date: a clock time, not grams
+            "Tổ trực từ 2g sáng, có hôm đến 22g trở đi vẫn sáng đèn.",
+            [("2g", "time"), ("22g", "time")],
+        ),
         (
             'Các mô hình “5 không”, "3 an" và «2 tốt» được nhân rộng.',
             [("5", "quoted_name"), ("3", "quoted_name"), ("2", "quoted_name")],
@@ -413,6 +417,10 @@ def test_non_figures_are_skipped_with_their_reason(
 ) -> None:
     assert skipped(text) == expected
     assert find_numbers(text) == []
+
+
+def test_grams_glued_to_a_number_stay_a_quantity() -> None:
+    assert [m.value for m in find_numbers("Tổ công tác thu giữ 7g ma túy đá.")] == [7]
 
 
 def test_a_lower_case_document_word_before_a_count_keeps_the_count() -> None:

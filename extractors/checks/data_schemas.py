@@ -135,6 +135,7 @@ class NumbersFile(Strict):
     duration_review_heads: Words = []
     time_cues: Words
     round_the_clock: Words = []
+    clock_g_followers: Words = []
     time_zones: Words
     quotes: Quotes
     code_min_leading_zero_digits: int

@@ -16,6 +16,7 @@ from extractors.text.numbers import skips
 from extractors.text.numbers.context import (
     _covering,
     _is_year,
+    _longest_after,
     _longest_before,
     _valid_day_month,
     _Word,
@@ -46,6 +47,7 @@ from extractors.text.numbers.patterns import (
 from extractors.text.numbers.quotes import _quoted_name_spans
 from extractors.text.numbers.vocabulary import (
     _ATTACHED_UNITS,
+    _CLOCK_G_FOLLOWERS,
     _CODE_ZERO_DIGITS,
     _DATE_CUES,
     _DATE_FOLLOWERS,
@@ -172,6 +174,12 @@ class _Scanner:
         else:
             self._dash_pair(s, e, values)
 
+    def _clock_g(self, s: int, e: int, end: int) -> bool:
+        """An hour with "g" for "giờ": at most 24, a part of the day or a date after it."""
+        if not self.text[s:e].isdigit() or int(self.text[s:e]) > 24:
+            return False
+        return _longest_after(_words_after(self.text, end, 2), _CLOCK_G_FOLLOWERS) > 0
+
     def _glued_code(self, s: int, e: int) -> bool:
         """Digits glued to letters: codes (PC06, COVID-19, 5G), clock times (8h30), units (5km)."""
         text = self.text
@@ -207,7 +215,8 @@ class _Scanner:
         if letters:
             unit = letters.group()
             minutes = _MINUTES_RE.match(text, letters.end())
-            if unit == "h" or (unit == "g" and minutes):  # "8h", "7h30", "14g15"
+            if unit == "h" or (unit == "g" and (minutes or self._clock_g(s, e, letters.end()))):
+                # "8h", "7h30", "14g15", "1g sáng"
                 self._skip(s, minutes.end() if minutes else letters.end(), "time")
             elif unit in _ATTACHED_UNITS and _NUM_RE.fullmatch(text, s, e):
                 if _demographic_before(_words_before(text, s)):
