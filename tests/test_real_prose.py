@@ -858,6 +858,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {300: None},
     ),
     (
+        "respected guests by their honorific classifier are the audience; won over, a result",
+        "Cùng dự lễ có 75 vị già làng, trưởng bản. Năm qua, huyện vận động được 30 vị chức "
+        "sắc tham gia tổ hòa giải.",
+        {75: None, 30: "unclassified"},
+    ),
+    (
         "where people live and a rule's threshold are not results",
         "Xã có 1.200 hộ dân sinh sống tại 9 thôn. Thôn có từ 300 hộ trở lên được bố trí "
         "thêm thành viên.",
