@@ -522,6 +522,14 @@ SCOPE_CASES = [
         {"province": "Hồ Chí Minh", "scope": "province"},
     ),
     (
+        "where a suspect lives, and the places named after it, do not vote for the province",
+        "Bắt kẻ cướp xe ôm\n\nNgày 3/4, Công an huyện Thanh Oai tạm giữ Nguyễn Văn T. (40 "
+        "tuổi, trú xã Quảng Tân, huyện Quảng Xương, tỉnh Thanh Hóa) về hành vi cướp tài sản "
+        "của một tài xế xe ôm.",
+        None,
+        {"province": "Hà Nội"},
+    ),
+    (
         "a provincial paper's mobile edition names the province the text never names",
         "Khu công nghiệp an toàn\n\nCông nhân và chủ doanh nghiệp cùng giữ gìn trật tự nơi "
         "làm việc.",

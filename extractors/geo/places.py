@@ -30,7 +30,7 @@ from extractors.geo.gazetteer import (  # noqa: F401 - re-exported
     resolve_place,
 )
 from extractors.geo.mentions import find_place_mentions
-from extractors.geo.scope import detect_scope
+from extractors.geo.scope import detect_scope, resides
 
 # --------------------------------------------------------------- public: detection
 
@@ -75,6 +75,27 @@ def _listed(text: str, mentions: list[PlaceMention], run: int = 3) -> set[int]:
     return listed
 
 
+_ADDRESS_LINK = re.compile(r"\s*[,-]\s*")
+
+
+def _addresses(text: str, mentions: list[PlaceMention]) -> set[int]:
+    """Starts of the places of a person's address ("Đ.P.S (51 tuổi, trú huyện X, tỉnh
+    Y)"): the first after a word of residence, then each named right after it. (A
+    place in brackets after an official's title is where the office is, and votes.)"""
+    found: set[int] = set()
+    previous: PlaceMention | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        chained = (
+            previous is not None
+            and previous.start in found
+            and _ADDRESS_LINK.fullmatch(text, previous.end, m.start) is not None
+        )
+        if chained or resides(text, m.start):
+            found.add(m.start)
+        previous = m
+    return found
+
+
 def _score(
     text: str, mentions: list[PlaceMention], factor: float, known: set[str]
 ) -> dict[str, float]:
@@ -83,9 +104,12 @@ def _score(
     lead = config["lead_chars"]
     scores: dict[str, float] = defaultdict(float)
     listed = _listed(text, mentions)
+    addresses = _addresses(text, mentions)
     for m in mentions:
         if _neighbour(text, m):
             continue  # what the place borders, not where it is
+        if m.start in addresses:
+            continue  # where a person named in the report lives
         if m.start in listed:
             continue  # one of a list of provinces: places elsewhere
         province = m.province

@@ -174,11 +174,17 @@ def _person_before_paren() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cues})\s+(?P<name>{name})\s*\($", re.IGNORECASE)
 
 
+def resides(text: str, at: int) -> bool:
+    """A word of residence stands right before ``at`` ("người bị truy nã, trú tại xã X",
+    "51 tuổi, trú huyện X"): the place is where a person lives."""
+    residence = _residence()
+    return residence is not None and residence.search(text[max(0, at - 30) : at]) is not None
+
+
 def _persons_address(text: str, at: int) -> bool:
     """``at`` is inside parentheses right after a person's name, or after a word of
-    residence ("người bị truy nã, trú tại xã X"): the person's address."""
-    residence = _residence()
-    if residence is not None and residence.search(text[max(0, at - 30) : at]):
+    residence (:func:`resides`): the person's address."""
+    if resides(text, at):
         return True
     opened = text.rfind("(", max(0, at - 60), at)
     if opened < 0 or ")" in text[opened:at]:
