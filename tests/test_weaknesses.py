@@ -259,6 +259,12 @@ CLAUSE_CASES = [
             "tụ tập uống rượu khuya… chưa được xử lý dứt điểm",
         ],
     ),
+    (
+        "two shortcoming nouns in a row without a comma, then 'như' announce the list",
+        "Ngoài những việc đã làm được, xã vẫn bộc lộ các khó khăn vướng mắc như việc họp dân "
+        "chưa đều, nhiều hộ chưa lắp đèn chiếu sáng.",
+        ["việc họp dân chưa đều, nhiều hộ chưa lắp đèn chiếu sáng"],
+    ),
 ]
 
 

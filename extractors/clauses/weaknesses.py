@@ -123,7 +123,8 @@ class _Cues:
 def _cues() -> _Cues:
     vocab = load_vocabulary()["weaknesses"]
     noun = alternation(vocab["nouns"])
-    phrase = rf"{noun}(?:\s*(?:,\s*và|,|và)\s*{noun})*"
+    # nouns in a row, with or without a comma: "hạn chế, tồn tại", "yếu kém tồn tại"
+    phrase = rf"{noun}(?:\s*(?:,\s*và|,|và)?\s*{noun})*"
     admit = alternation(vocab["admission_verbs"])
     quant = alternation(vocab["quantifiers"])
     tail = alternation(vocab["intro_tails"])
