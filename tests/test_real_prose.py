@@ -1449,6 +1449,9 @@ def test_lights_stand_and_cases_are_activity() -> None:
     assert [(f.unit, f.kind) for f in figures_of(text)] == [("trụ đèn", "stock")]
     text = "Đội cứu hộ bãi biển kịp thời cứu 318 trường hợp gặp nạn."
     assert [f.kind for f in figures_of(text)] == ["flow"]
+    # ... and so do alarm gongs and tip boxes put up
+    text = "Xã đã treo 17 kẻng báo động và đặt 4 hòm thư tố giác tội phạm."
+    assert [(f.unit, f.kind) for f in figures_of(text)] == [("kẻng", "stock"), ("hòm thư", "stock")]
 
 
 def test_an_abbreviated_noun_and_an_amount_in_words_keep_their_unit() -> None:
