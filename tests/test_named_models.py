@@ -194,3 +194,12 @@ def test_a_later_item_of_an_announced_list_may_be_lower_case() -> None:
     assert _names(text) == ["Loa phát thanh an ninh", "giữ yên xóm làng"]
     # lower-case quotes with no name before them stay mottos or scare quotes
     assert _names("Cán bộ xã khen mô hình là “rất tốt”, “đáng học tập”.") == []
+
+
+def test_a_slogan_of_negations_and_a_speakers_words_are_no_names() -> None:
+    text = (
+        "Cả xóm cùng hướng tới “Không có trộm cắp, không có ma túy, không có bạo lực”. "
+        "Một cụ già kể: “Thôn tôi có chuyện thì gọi tổ tự quản ngay”. "
+        "Phường có 9 mô hình “Tổ dân phố không có tội phạm”."
+    )
+    assert [m.name for m in extract_named_models("d", text)] == ["Tổ dân phố không có tội phạm"]

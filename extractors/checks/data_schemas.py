@@ -329,6 +329,8 @@ class NamedModels(Strict):
     inner_phrases: Words
     list_heads: Words
     max_words: int
+    speech_words: Words = []
+    slogan_openers: Words = []
 
 
 class ClauseSentences(Strict):

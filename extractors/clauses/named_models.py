@@ -52,6 +52,8 @@ class _Rules:
     blocking: re.Pattern[str]
     orphan: re.Pattern[str]
     max_words: int
+    speech: re.Pattern[str] | None
+    slogan: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,16 @@ def _rules() -> _Rules:
         ),
         orphan=re.compile(rf"mô\s+hình\s+(?:như\s*:?\s*)?(?={head}(?!\w))", re.IGNORECASE),
         max_words=int(vocab["max_words"]),
+        speech=(
+            re.compile(rf"(?<!\w){alternation(vocab['speech_words'])}(?!\w)", re.IGNORECASE)
+            if vocab.get("speech_words")
+            else None
+        ),
+        slogan=(
+            re.compile(rf"^{alternation(vocab['slogan_openers'])}(?!\w)")
+            if vocab.get("slogan_openers")
+            else None
+        ),
     )
 
 
@@ -134,7 +146,10 @@ def _clean_name(raw: str) -> str:
 
 def _looks_like_model(name: str) -> bool:
     rules = _rules()
-    return bool(rules.head.match(name) or rules.inner.search(name))
+    if rules.head.match(name):
+        return True
+    slogan = rules.slogan is not None and rules.slogan.match(name) is not None
+    return not slogan and rules.inner.search(name) is not None
 
 
 def _plausible_name(name: str, listed: bool = False) -> bool:
@@ -147,6 +162,9 @@ def _plausible_name(name: str, listed: bool = False) -> bool:
         return False
     if ":" in name or "''" in name:
         return False  # a quote paired across a closing "''" or into speech ("... cho biết:")
+    speech = _rules().speech
+    if speech is not None and speech.search(name):
+        return False  # someone speaking of themselves: "“Xóm tôi có đánh nhau ...”"
     return re.search(r"[.!?]\s+\S", name) is None and not name.endswith((".", "!", "?"))
 
 
