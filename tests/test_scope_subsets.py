@@ -530,6 +530,21 @@ SCOPE_CASES = [
         {"province": "Hà Nội"},
     ),
     (
+        "a ward's police named by its type alone holds the event the headline reports",
+        "Công an phường tiếp nhận 4 khẩu súng người dân giao nộp\n\nNgày 12-9, Thiếu tá Lê "
+        "Văn Bình, Trưởng Công an phường Hòa Khánh Bắc, quận Liên Chiểu, TP Đà Nẵng cho biết "
+        "đơn vị đã đến từng nhà vận động bà con.",
+        None,
+        {"province": "Đà Nẵng", "scope": "commune"},
+    ),
+    (
+        "... but the commune police as a force everywhere is no commune's report",
+        "Công an xã lặng lẽ nghỉ việc vì phụ cấp thấp\n\nTheo Giám đốc Công an tỉnh Bà Rịa - "
+        "Vũng Tàu, trong năm có hơn 40 công an xã thôi việc.",
+        None,
+        {"province": "Bà Rịa - Vũng Tàu", "scope": "province"},
+    ),
+    (
         "a provincial paper's mobile edition names the province the text never names",
         "Khu công nghiệp an toàn\n\nCông nhân và chủ doanh nghiệp cùng giữ gìn trật tự nơi "
         "làm việc.",

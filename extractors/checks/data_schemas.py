@@ -280,6 +280,8 @@ class ScopeFile(Strict):
     residence_words: Words = []
     headline_place_words: Words = []
     village_words: Words = []
+    subject_bodies: Words = []
+    subject_body_verbs: Words = []
     whole_unit_cues: WholeUnitCues
     whole_city_cues: Words = []
     acting_after: Words = []

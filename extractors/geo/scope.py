@@ -617,10 +617,17 @@ def _subject_level(
     lead = text[lead_start:]
     opening = strip_metadata_date(lead.lstrip())
     at = lead_start + (len(lead) - len(opening))
+    bodies = data.get("subject_bodies") or []
+    verbs = data.get("subject_body_verbs") or []
+    body = rf"(?:{'|'.join(map(re.escape, bodies))})\s+" if bodies and verbs else None
+    verb = rf"(?:{'|'.join(map(re.escape, verbs))})(?!\w)"
     for line in (title_text.strip(), opening):
         for word, level in sorted(types.items(), key=lambda item: -len(item[0])):
             match = re.match(rf"{re.escape(word)}\s+(\S+)", line)
             if match and match.group(1)[:1].islower():
+                return _type_level(word, province) or level
+            # "Công an phường vận động ...": a body of the unit named by its type alone
+            if body and re.match(rf"{body}{re.escape(word.lower())}\s+{verb}", line):
                 return _type_level(word, province) or level
     for m in mentions:
         if m.start == at and m.level == PROVINCE and not m.typed and m.province == province:
