@@ -58,6 +58,12 @@ CASES = [
     # to the end of a quarter: the whole span, not the quarter alone
     ("Từ năm 2020 đến quý III/2023, lực lượng Công an đã nhận 88 tin báo.", None,
      ("2020-01-01", "2023-09-30", "2020 - 9/2023", "multi_year")),
+    # a season from one month to another
+    ("Vụ thuốc phiện từ tháng 10/2020 đến tháng 4/2021, lực lượng phá nhổ 42 điểm trồng.", None,
+     ("2020-10-01", "2021-04-30", "10/2020 - 4/2021", "multi_year")),
+    # the lunar new year named by its year of the cycle: Giáp Thìn is 2024
+    ("Dịp Tết Nguyên đán Giáp Thìn, người dân giao nộp 6 khẩu súng tự chế.", None,
+     ("2024-01-01", "2024-12-31", "2024", "year")),
     ("Tính từ 2022 đến hết quý 1 năm 2022, tổ hòa giải được 7 vụ.", None,
      ("2022-01-01", "2022-03-31", "2022 - 3/2022", "to_date")),
     ("Số liệu tính từ ngày 15/12/2022 đến ngày 14/12/2023.", "2023-12-20",
@@ -508,3 +514,14 @@ def test_the_span_in_brackets_after_a_schemes_quoted_name_is_the_schemes():
     assert periods.find_periods(named, None, None) == []
     plain = "Giai đoạn 2010 - 2015, xã đã lập 12 tổ tự quản."
     assert [p.label for _, _, p in periods.find_periods(plain, None, None)] == ["2010 - 2015"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "branch", "near", "year"),
+    [("Ất", "Tỵ", None, 2025), ("Đinh", "Dậu", None, 2017), ("Bính", "Ngọ", 2026, 2026),
+     ("Canh", "Tý", 1955, 1960), ("Quý", "Mão", None, 2023), ("Giáp", "Sửu", None, None)],
+)  # fmt: skip
+def test_a_lunar_year_name_is_its_gregorian_year(stem, branch, near, year):
+    """Sixty years apart, the one nearest the page's date; a stem and a branch of
+    different parity name no year."""
+    assert periods.lunar_year(stem, branch, near) == year

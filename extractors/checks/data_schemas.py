@@ -151,7 +151,7 @@ class PeriodCue(Strict):
     span: Literal[
         "year", "first_months", "last_months", "quarter", "month", "year_to_date",
         "since_year", "since_date", "since_month", "range", "date_range", "to_month",
-        "last_n_years", "day", "as_of", "launched_year", "event_year",
+        "last_n_years", "day", "as_of", "launched_year", "event_year", "month_range",
     ]  # fmt: skip
     pattern: str
     # a review of the past ("tổng kết ... năm 2019"): plans named after it in the same
@@ -166,6 +166,8 @@ class YearEndReview(Strict):
 
 class PeriodsFile(Strict):
     year_pattern: str
+    lunar_stems: Words = []
+    lunar_branches: list[Words] = []
     cues: list[PeriodCue]
     title_report_cues: Words
     title_cues: list[PeriodCue]

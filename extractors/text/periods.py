@@ -240,10 +240,50 @@ def clip(period: Period, published: Published | None) -> Period:
     return _to_published(start, published, label_start) or period
 
 
+def _month_range(groups: dict[str, str | None]) -> Period | None:
+    """From the first day of one month to the last of another ("từ tháng 9/2018 đến
+    tháng 5/2019")."""
+    m1, m2 = _number(groups.get("m1")), _number(groups.get("m2"))
+    y1, y2 = int(groups.get("y1") or 0), int(groups.get("y2") or 0)
+    if not (m1 and m2 and 1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) > (y2, m2):
+        return None
+    label = f"{m1}/{y1} - {m2}/{y2}"
+    if (y1, m1) == (y2, m2):
+        return _span(date(y1, m1, 1), _month_end(y2, m2), f"tháng {m1}/{y1}", "month")
+    return _span(date(y1, m1, 1), _month_end(y2, m2), label, "multi_year" if y1 < y2 else "month")
+
+
 def _quarter(groups: dict[str, str | None]) -> int | None:
     """The quarter a cue names, Roman or Arabic ("quý III", "quý 2"), or None."""
     q = _ROMAN.get(str(groups.get("q")).upper()) or _number(groups.get("q"))
     return q if q and 1 <= q <= 4 else None
+
+
+#: The lunar cycle's first year in the range reports are read in (Giáp Tý).
+_CYCLE_START = 1984
+
+
+def lunar_year(stem: str, branch: str, near: int | None = None) -> int | None:
+    """The Gregorian year whose lunar new year bears the name ``stem branch`` ("Ất Tỵ"
+    -> 2025): of the years with that name, 60 apart, the one nearest ``near`` (else
+    the one from 1984 to 2043)."""
+    data = _data()
+    stems = [s.lower() for s in data.get("lunar_stems", [])]
+    branches = [[b.lower() for b in names] for names in data.get("lunar_branches", [])]
+    stem, branch = stem.lower(), branch.lower()
+    if stem not in stems:
+        return None
+    found = [i for i, names in enumerate(branches) if branch in names]
+    if not found or len(stems) != 10 or len(branches) != 12:
+        return None
+    stem_at, branch_at = stems.index(stem), found[0]
+    offset = next((k for k in range(60) if k % 10 == stem_at and k % 12 == branch_at), None)
+    if offset is None:
+        return None  # a stem and a branch of different parity name no year
+    year = _CYCLE_START + offset
+    if near is not None:
+        year += 60 * round((near - year) / 60)
+    return year
 
 
 def _build(
@@ -252,6 +292,12 @@ def _build(
     published: Published | None,
     reporting_year: int | None,
 ) -> Period | None:
+    if groups.get("can") and groups.get("chi"):
+        near = published.year if published is not None else None
+        found = lunar_year(str(groups["can"]), str(groups["chi"]), near)
+        groups = {**groups, "y": str(found) if found else None}
+        if found is None:
+            return None
     y = int(groups["y"]) if groups.get("y") else reporting_year
     n = _number(groups.get("n"))
     if span == "range":
@@ -263,6 +309,8 @@ def _build(
         return _span(date(y1, 1, 1), date(y2, 12, 31), f"{y1} - {y2}", "multi_year")
     if span == "date_range":
         return _date_range(groups)
+    if span == "month_range":
+        return _month_range(groups)
     if span in ("since_date", "since_month"):
         return _since(groups, published, with_day=span == "since_date")
     if span == "since_year":
