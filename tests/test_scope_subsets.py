@@ -122,6 +122,20 @@ def test_percentage_restating_a_ratio_links_to_it():
     assert by_unit["%"].part_of == by_unit["xã"].figure_id
 
 
+def test_a_share_restating_a_coverage_ratio_is_coverage_and_the_list_goes_on():
+    text = (
+        "Đến tháng 6/2022, Công an tỉnh đã đưa công an chính quy về 61/61 xã (đạt 100%), "
+        "4/4 thị trấn, với tổng số 390 đồng chí."
+    )
+    figures = extract_document(text, Metadata(published="2022-07-02")).figures
+    assert [(f.value, f.indicator) for f in figures[:3]] == [
+        (61, "grassroots_police_coverage"),
+        (100, "grassroots_police_coverage"),
+        (4, "grassroots_police_coverage"),
+    ]
+    assert figures[1].part_of == figures[0].figure_id
+
+
 def test_district_police_abbreviated_h_is_a_district_report():
     text = (
         "Huyện miền núi tiêu hủy vũ khí thu hồi\n\n"

@@ -25,6 +25,7 @@ from extractors.figures.classify import Candidate, breakdown_of, classify, kind_
 from extractors.figures.codebook import Codebook
 from extractors.figures.not_figures import not_a_figure
 from extractors.figures.place_lists import place_item
+from extractors.figures.subsets import restates
 from extractors.ner.fast_ner import pos_tags
 from extractors.records import Figure, Sentence
 from extractors.text.numbers import NumberMention
@@ -408,6 +409,19 @@ def _figure(
         codebook,
         first_in_clause=new_clause,
     )
+    # a percentage restating the ratio right before it ("47/47 xã (đạt 100%)") is that
+    # ratio as a share: a share-type indicator of the ratio is its own, and the list
+    # goes on after it with the ratio's words ("..., 6/6 thị trấn")
+    restating = (
+        mention.is_percent
+        and bool(figures)
+        and figures[-1].denominator is not None
+        and restates(text[figures[-1].end : mention.start])
+    )
+    shares = codebook.percent_indicators
+    if restating and indicator == "unclassified" and shares and figures[-1].indicator in shares:
+        indicator = figures[-1].indicator
+        rule_text = f"{indicator}: a share restating the ratio before it"
     place, total = None, None
     if indicator == "unclassified" and listed is not None:
         total, place = listed
@@ -461,7 +475,8 @@ def _figure(
     if indicator != "unclassified":
         state.chain = indicator
     state.prev_end = max(unit_end, mention.end)
-    state.prev_before = before
+    if not restating:
+        state.prev_before = before
     return Figure(
         doc_id=ctx.doc_id,
         start=mention.start,

@@ -34,6 +34,12 @@ def _restatement_gap() -> re.Pattern[str]:
     return re.compile(rf"^[\s,(:\-–]*(?:(?:{words})\s*)*$", re.IGNORECASE)
 
 
+def restates(gap: str) -> bool:
+    """The text between a ratio and a percentage after it says the percentage restates
+    it ("47/47 xã (đạt 100%)", "85/85 xã, đạt 100%")."""
+    return len(gap) <= _data()["restatement_gap"] and _restatement_gap().match(gap) is not None
+
+
 def _same_kind(total: Figure, part: Figure) -> bool:
     if total.unit == "%" or part.unit == "%":
         return False
@@ -60,7 +66,6 @@ def link_parts(text: str, figures: list[Figure]) -> list[Figure]:
     by_sentence: dict[int, list[int]] = {}
     for i, fig in enumerate(out):
         by_sentence.setdefault(fig.sentence_start, []).append(i)
-    gap_limit = _data()["restatement_gap"]
     previous: list[int] = []  # figures of the sentence before
     for start in sorted(by_sentence):
         indexes = sorted(by_sentence[start], key=lambda i: out[i].start)
@@ -84,12 +89,7 @@ def link_parts(text: str, figures: list[Figure]) -> list[Figure]:
                 continue
             prev = out[indexes[pos - 1]]
             gap = text[prev.end : fig.start]
-            if (
-                fig.unit == "%"
-                and prev.denominator is not None
-                and len(gap) <= gap_limit
-                and _restatement_gap().match(gap)
-            ):
+            if fig.unit == "%" and prev.denominator is not None and restates(gap):
                 out[i] = replace(fig, part_of=prev.figure_id)
                 continue
             for j in reversed(indexes[:pos]):
