@@ -410,6 +410,10 @@ def test_qualifier_must_stand_directly_before_the_number(
             "Giữ yên thôn bản - Bài 2: Chuyện ở vùng cao. Kỳ 4: Lời kết.",
             [("2", "name_number"), ("4", "name_number")],
         ),
+        (  # an office of a department named by its number
+            "Cán bộ Phòng 2 và Phòng 5 của Cục đã về cơ sở.",
+            [("2", "name_number"), ("5", "name_number")],
+        ),
     ],
 )
 def test_non_figures_are_skipped_with_their_reason(
@@ -417,6 +421,11 @@ def test_non_figures_are_skipped_with_their_reason(
 ) -> None:
     assert skipped(text) == expected
     assert find_numbers(text) == []
+
+
+def test_a_name_head_ending_a_longer_name_is_no_head() -> None:
+    # "Phòng" names an office ("Phòng 2"), but ends the city's name in "Hải Phòng"
+    assert [m.value for m in find_numbers("Riêng TP Hải Phòng 21 đối tượng bị truy nã.")] == [21]
 
 
 def test_grams_glued_to_a_number_stay_a_quantity() -> None:

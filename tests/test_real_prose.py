@@ -1377,7 +1377,9 @@ def test_numbers_that_are_not_figures(text: str, raw: str) -> None:
         # round 16: what seized goods were packed in; who spoke for how many bodies
         ("Tổ công tác thu giữ 3 kg pháo nổ gói trong 4 bao tải nhỏ.", 4),
         ("Tại buổi lễ, đại diện 4 trường học phát biểu cam kết.", 4),
-        # round 21: how many bodies sent the reports a figure is summed from
+        # round 21: a routine of shifts each night is no count of the period's patrols
+        ("Mỗi đêm, các thành viên thay nhau đi tuần ít nhất 2 ca.", 2),
+        # how many bodies sent the reports a figure is summed from
         ("Theo báo cáo của 41 tỉnh, thành phố, đã có 6.300 tổ tự quản ra mắt.", 41),
         # the value of each gift is a norm, but the next count of the list is not under it
         (

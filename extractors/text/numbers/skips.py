@@ -123,7 +123,10 @@ def head_reason(text: str, before: list[_Word]) -> str | None:
             return "document_number"
         return None
     if kind == "name_capitalized":
-        return "name_number" if before[k - 1].capitalized else None
+        # ... the first word of the name, not the end of a longer one ("Hải Phòng 13
+        # đối tượng" counts people in the city)
+        continues = len(before) > k and before[k].capitalized
+        return "name_number" if before[k - 1].capitalized and not continues else None
     if _longest_before(before[k:], _DISTRIBUTIVES):
         return None  # "mỗi tổ 5 người", "mỗi năm 200 vụ"
     if kind == "name" and head in _UNIT_LIST_WORDS and _after_unit_list(text, before[k - 1].start):
