@@ -201,26 +201,33 @@ def _residence() -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s*$", re.IGNORECASE)
 
 
-def _in_caption(text: str, at: int, pictures_only: bool = False) -> bool:
-    """The line holding ``at`` reads as a caption: a short line with no sentence mark at its end.
-
-    News pages put photo captions between the lead's paragraphs ("Công an huyện
-    X tập huấn ..." under a picture); the lead's own sentences end with a full stop.
-    A line said twice in a row is a picture's text too (its alt text, then its
-    caption), full stop or not. ``pictures_only``: only a line that is surely a
-    picture's (a photo credit, said twice), not any short line, which may also be a
-    subheading that names the unit.
-    """
+def _line_at(text: str, at: int) -> tuple[int, int, str]:
+    """(start, end, stripped text) of the line holding ``at``."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = end if end >= 0 else len(text)
-    line = text[start:end].strip()
+    return start, end, text[start:end].strip()
+
+
+def _picture_text(text: str, at: int) -> bool:
+    """The line holding ``at`` is surely a picture's: it ends with a photo credit, or it
+    is said twice in a row (the picture's alt text, then its caption), full stop or not."""
+    start, end, line = _line_at(text, at)
     credit = _caption_credit()
-    return (
-        (not pictures_only and _unfinished_line(line, _data()["caption_max_words"]))
-        or (credit is not None and credit.search(line) is not None)
-        or _said_twice(text, start, end, line)
+    return (credit is not None and credit.search(line) is not None) or _said_twice(
+        text, start, end, line
     )
+
+
+def _in_caption(text: str, at: int) -> bool:
+    """The line holding ``at`` reads as a caption: a short line with no sentence mark at
+    its end, or a picture's text (:func:`_picture_text`).
+
+    News pages put photo captions between the lead's paragraphs ("Công an huyện
+    X tập huấn ..." under a picture); the lead's own sentences end with a full stop.
+    """
+    line = _line_at(text, at)[2]
+    return _unfinished_line(line, _data()["caption_max_words"]) or _picture_text(text, at)
 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")
@@ -490,7 +497,8 @@ def _only_unit(
         if m.level != PROVINCE
         and _belongs(m, province, province_2025)
         and not _persons_address(text, m.start)
-        and not _in_caption(text, m.start, pictures_only=True)  # where a picture was taken
+        and not _picture_text(text, m.start)  # where a picture was taken (a short line
+        # alone may be a subheading that names the unit)
     ]
     named = [m for m in below if not _locates(m, below, text)]
     names = {(m.level, m.name) for m in named}
@@ -598,6 +606,22 @@ def _numbered_wards(text: str, start: int, end: int) -> list[_Numbered]:
     ]
 
 
+@cache
+def _typed_body() -> re.Pattern[str] | None:
+    """A body (``subject_bodies``) of a unit named by its type alone, in lower case, then
+    a verb of holding an event (``subject_body_verbs``): group ``type``."""
+    data = _data()
+    bodies = data.get("subject_bodies") or []
+    verbs = data.get("subject_body_verbs") or []
+    types = sorted((w.lower() for w in data.get("subject_types") or {}), key=len, reverse=True)
+    if not (bodies and verbs and types):
+        return None
+    return re.compile(
+        rf"(?:{'|'.join(map(re.escape, bodies))})\s+(?P<type>{'|'.join(map(re.escape, types))})"
+        rf"\s+(?:{'|'.join(map(re.escape, verbs))})(?!\w)"
+    )
+
+
 def _subject_level(
     province: str | None,
     province_2025: str | None,
@@ -617,18 +641,17 @@ def _subject_level(
     lead = text[lead_start:]
     opening = strip_metadata_date(lead.lstrip())
     at = lead_start + (len(lead) - len(opening))
-    bodies = data.get("subject_bodies") or []
-    verbs = data.get("subject_body_verbs") or []
-    body = rf"(?:{'|'.join(map(re.escape, bodies))})\s+" if bodies and verbs else None
-    verb = rf"(?:{'|'.join(map(re.escape, verbs))})(?!\w)"
+    typed_body = _typed_body()
     for line in (title_text.strip(), opening):
         for word, level in sorted(types.items(), key=lambda item: -len(item[0])):
             match = re.match(rf"{re.escape(word)}\s+(\S+)", line)
             if match and match.group(1)[:1].islower():
                 return _type_level(word, province) or level
-            # "Công an phường vận động ...": a body of the unit named by its type alone
-            if body and re.match(rf"{body}{re.escape(word.lower())}\s+{verb}", line):
-                return _type_level(word, province) or level
+        # "Công an phường vận động ...": a body of the unit named by its type alone
+        body = typed_body.match(line) if typed_body is not None else None
+        if body is not None:
+            word = next(w for w in types if w.lower() == body["type"])
+            return _type_level(word, province) or types[word]
     for m in mentions:
         if m.start == at and m.level == PROVINCE and not m.typed and m.province == province:
             return PROVINCE
