@@ -57,6 +57,20 @@ def _opens_plan() -> re.Pattern[str]:
     return re.compile(rf"^\W*{alternation(words)}(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _held_reluctant() -> re.Pattern[str]:
+    """An attitude the clause says is still held ("Ban chỉ đạo còn lơ là", "vẫn còn tâm lý
+    e ngại"): "còn" or "vẫn" before a word of the reluctant or slack family, at most three
+    words apart, and not "không còn" (no longer held, which praises)."""
+    cues = load_vocabulary()["weakness_model"]["cues"]
+    still = alternation(cues["still"])
+    reluctant = alternation([*cues["reluctant"], *cues.get("slack", [])])
+    return re.compile(
+        rf"(?<!\w)(?<!không\s)(?<!chẳng\s){still}\s+(?:[^\W\d_]+\s+){{0,3}}?{reluctant}(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 #: Cue features count this much more than one TF-IDF block (they generalise across wordings).
 CUE_WEIGHT = 1.0
 
@@ -98,6 +112,7 @@ _ADMITTING = (
     "formal",
     "leaving",
     "worsening",
+    "slack",
     _FAILING,
 )
 _ADMITTING_CONTEXT = ("ctx:weakness_noun", "prev:weakness_noun", "head:weakness_noun")
@@ -186,6 +201,7 @@ def cue_features(
     feats["number"] = float(bool(_NUMBER.search(candidate.text)))
     feats["first_clause"] = float(candidate.clause_index == 0)
     feats["opens_plan"] = float(bool(_opens_plan().match(candidate.text)))
+    feats["held_reluctant"] = float(bool(_held_reluctant().search(candidate.text)))
     feats[f"len:{min(words // 5, 6)}"] = 1.0
     feats["heading_itself"] = float(
         candidate.text.strip() == candidate.sentence.strip()
@@ -479,6 +495,8 @@ def decision(score: float, row: dict[str, Any]) -> float:
         return 0.0  # a regulation's terms: who is paid, who is left out
     if cues.get(f"cue:{_FAILING}") and not cues.get("opens_plan"):
         return 1.0  # a standard not reached ("3 xã chưa đạt chuẩn") is admitted as such
+    if cues.get("held_reluctant") and not cues.get("opens_plan"):
+        return 1.0  # an attitude still held ("còn lơ là, chủ quan") is admitted as such
     # the situation faced ("Vài năm nay, tình hình trộm cắp vặt tăng lên") is no
     # shortcoming of the work, even against the results ("Tuy nhiên, ..."), unless the
     # clause finds the work wanting (round 16's annotators left such clauses out)
@@ -504,6 +522,7 @@ _FINDING_WANTING = (
     "negation",
     "lacking",
     "reluctant",
+    "slack",
     "broken",
     "formal",
     "leaving",
