@@ -487,6 +487,32 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {95000: None, 120: None, 1100: None, 310: "unclassified", 300: "grassroots_force_members"},
     ),
     (
+        "a place's economy (the firms it drew, their capital, its workers) is its make-up",
+        "Thị xã có 6 khu, cụm công nghiệp thu hút gần 900 doanh nghiệp có vốn nước ngoài "
+        "và hơn 2.100 doanh nghiệp trong nước, với tổng vốn đầu tư trên 3,4 tỷ USD. Hiện có "
+        "khoảng 85.000 lao động. Năm qua, 40 doanh nghiệp đã lắp 300 camera.",
+        {
+            6: None,
+            900: None,
+            2100: None,
+            3400000000: None,
+            85000: None,
+            40: "unclassified",
+            300: "unclassified",
+        },
+    ),
+    (
+        "capital lent to a person is no capital of the place",
+        "Ngân hàng hỗ trợ vốn vay 30 triệu đồng cho người mới ra tù.",
+        {30000000: "unclassified"},
+    ),
+    (
+        "kinds of unit listed before the verb that makes them a result",
+        "Năm nay có 48 địa phương, cơ quan, bệnh viện, trường học đạt loại tốt. Với 210 hộ, "
+        "Tân An đạt chuẩn.",
+        {48: "unclassified", 210: None},
+    ),
+    (
         "the place's budget revenue is not a result of the movement",
         "Năm qua, tỉnh thu ngân sách được 4.120 tỷ đồng; người dân góp 3 tỷ đồng lắp camera.",
         {4120000000000: None, 3000000000: "unclassified"},

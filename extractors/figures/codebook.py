@@ -294,6 +294,13 @@ _QUAL = (
 _ITEM = rf"(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,3}}?"
 
 
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any run of them."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
 def _lead_in_at_end(words: list[str], qualified: bool = False) -> re.Pattern[str] | None:
     """One of ``words`` ending the text before a number (``... có``), with a qualifier
     between them when ``qualified`` (``phụ trách hơn``)."""
@@ -393,6 +400,36 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if spec.get("money_units")
         else None,
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
+        # "48 địa phương, cơ quan, bệnh viện, trường học đạt loại tốt": a list of
+        # kinds of unit (short items) before the verb that makes them a result
+        "list_then_taking_part": re.compile(
+            rf"^(?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)+?\s+"
+            rf"(?:{_alternatives(spec['make_up_not_before'])})(?!\w)",
+            re.IGNORECASE,
+        )
+        if spec.get("make_up_not_before")
+        else None,
+        "economy_units": frozenset(u.lower() for u in spec.get("economy_units", [])),
+        # "thu hút khoảng 3.900 doanh nghiệp có vốn nước ngoài và gần 4.850 doanh nghiệp":
+        # the lead-in, then any earlier items of its list (a firm's kind may take words)
+        "economy_lead_in": re.compile(
+            rf"(?<!\w)(?:{_alternatives(spec['economy_lead_ins'])})\s+"
+            rf"(?:(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,12}}?(?:,|và)?\s*)*(?:{_QUAL}\s+)?$",
+            re.IGNORECASE,
+        )
+        if spec.get("economy_lead_ins")
+        else None,
+        # "tổng vốn đầu tư trên 1,3 tỷ USD", "nguồn vốn hoạt động 900 tỷ đồng"
+        "capital_lead_in": re.compile(
+            rf"(?<!\w)(?:{_alternatives(spec['capital_lead_ins'])})(?:\s+[^\W\d_]+){{0,3}}?"
+            rf"(?:\s+{_QUAL})?\s*$",
+            re.IGNORECASE,
+        )
+        if spec.get("capital_lead_ins")
+        else None,
+        "capital_lent": re.compile(
+            r"(?<!\w)(?:hỗ\s+trợ|cho\s+vay|vay|giải\s+ngân|tặng|trao)(?!\w)", re.IGNORECASE
+        ),
         # "80 xã, thị trấn được ...": the rest of a list of unit types before the verb
         "unit_list_rest": re.compile(
             rf"^(?:\s*,\s*(?:{'|'.join(map(re.escape, spec.get('make_up_units', [])))}))+",

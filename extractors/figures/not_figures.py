@@ -165,6 +165,12 @@ def not_a_figure(
     verb_after = rest.sub("", after_unit) if rest is not None else after_unit
     if taking_part is not None and taking_part.match(verb_after.lstrip()):
         return None
+    listed_first = spec.get("list_then_taking_part")
+    found = listed_first.match(after_unit) if listed_first is not None else None
+    if found is not None and all(w[0].islower() for w in _ITEM_HEAD.findall(found.group())):
+        # "48 địa phương, cơ quan, bệnh viện ... đạt loại tốt": kinds of unit that did something
+        # (not a name after the comma: "Với 210 hộ, Yên Nghĩa đạt chuẩn")
+        return None
     reach = spec.get("make_up_reach")
     if reach is not None and reach.search(before):
         return None  # "kết nối với gần 1.000 hộ dân": whom the work reached
@@ -187,6 +193,20 @@ def not_a_figure(
     people = spec.get("people_lead_in")
     if unit in spec.get("people_units", ()) and people is not None and people.search(before):
         return "demographics"  # "trên địa bàn có khoảng 700 công nhân": who lives there
+    economy = spec.get("economy_lead_in")
+    if (
+        unit in spec.get("economy_units", ())
+        and economy is not None
+        and economy.search(sentence_before or before)
+    ):
+        return "make_up"  # "tỉnh thu hút 380 doanh nghiệp FDI": the firms the place drew
+    capital = spec.get("capital_lead_in")
+    if unit in spec["money_units"] and capital is not None:
+        found = capital.search(before)
+        if found is not None and not spec["capital_lent"].search(
+            before[max(0, found.start() - 30) : found.start()]
+        ):
+            return "make_up"  # "tổng vốn đầu tư 2 tỷ USD": the capital the firms hold
     listed = spec.get("make_up_list")
     if unit in spec["make_up_units"] and listed is not None and listed.search(sentence_before):
         return "make_up"
@@ -194,6 +214,7 @@ def not_a_figure(
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ITEM_HEAD = re.compile(r",\s*([^\W\d_]+)")
 
 
 def _describes_building(spec: dict, unit: str, before: str, after_unit: str) -> bool:
