@@ -502,6 +502,11 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         },
     ),
     (
+        "units counted after 'có' that did the work themselves are a result",
+        "Trong đợt cao điểm, thị xã có 11 phường, xã ra mắt tổ tự quản; phường có 7 khu phố.",
+        {11: "unclassified", 7: None},
+    ),
+    (
         "capital lent to a person is no capital of the place",
         "Ngân hàng hỗ trợ vốn vay 30 triệu đồng cho người mới ra tù.",
         {30000000: "unclassified"},
@@ -1609,3 +1614,9 @@ def test_what_is_to_be_reached_by_a_later_year_is_a_target() -> None:
     assert [f.value for f in figures_of(past)] == [45]
     later = extract_document(past, Metadata(published="2021-01-10"), with_entities=False)
     assert [f.value for f in later.figures] == [45]
+
+
+def test_models_taken_down_in_the_period_are_a_flow() -> None:
+    """Dissolving models is an event of the period, like setting them up."""
+    figures = figures_of("Qua rà soát, huyện giải thể 12 tổ tự quản và thanh loại 9 mô hình yếu.")
+    assert [(f.value, f.kind) for f in figures] == [(12, "flow"), (9, "flow")]

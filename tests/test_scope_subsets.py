@@ -559,6 +559,14 @@ SCOPE_CASES = [
         {"province": "Bà Rịa - Vũng Tàu", "scope": "province"},
     ),
     (
+        "a body whose judgement the lead cites is no reporter: the district that acts is",
+        "Hậu Giang: Phong trào giữ gìn trật tự ở cơ sở\n\nTheo đánh giá của Công an tỉnh "
+        "Hậu Giang, Long Mỹ là một trong những nơi làm tốt phong trào. Trong năm, Công an "
+        "huyện Long Mỹ đã ra mắt 12 tổ tự quản và tiếp nhận 85 tin báo của người dân.",
+        None,
+        {"province": "Hậu Giang", "scope": "district"},
+    ),
+    (
         "a provincial paper's mobile edition names the province the text never names",
         "Khu công nghiệp an toàn\n\nCông nhân và chủ doanh nghiệp cùng giữ gìn trật tự nơi "
         "làm việc.",

@@ -279,6 +279,7 @@ class ScopeFile(Strict):
     guest_list_openers: Words = []
     holding_verbs: Words = []
     issued_documents: Words = []
+    cited_judgements: Words = []
     residence_words: Words = []
     headline_place_words: Words = []
     village_words: Words = []

@@ -90,7 +90,7 @@ def _reports(text: str, mention: Any) -> bool:
     """A reporting body's name stands right before the place ("UBND huyện X"), and no
     person's title before it makes it a guest's ("Phó Giám đốc Công an tỉnh về dự"),
     nor a directive before it the body that issued it ("Theo Kế hoạch số 12 của
-    Tỉnh ủy X")."""
+    Tỉnh ủy X"), nor a cited judgement the body whose view it is."""
     window = text[max(0, mention.start - 200) : mention.start]
     reporter = _reporter_before().search(window)
     if reporter is None:
@@ -98,7 +98,20 @@ def _reports(text: str, mention: Any) -> bool:
     before = window[: reporter.start()]
     if _guest().search(before) or _issuer().search(before):
         return False
+    if _cited_source(text, mention):
+        return False  # "Theo đánh giá của Công an tỉnh, ...": whose view, not who reports
     return not _in_guest_list(text, mention.start)
+
+
+def _cited_source(text: str, mention: Any) -> bool:
+    """The place names a body whose judgement the text cites ("Theo đánh giá của Công an
+    tỉnh X, ..."): the source of a view, neither the reporter nor a place it names."""
+    cited = _cited()
+    if cited is None:
+        return False
+    window = text[max(0, mention.start - 200) : mention.start]
+    reporter = _reporter_before().search(window)
+    return reporter is not None and cited.search(window[: reporter.start()]) is not None
 
 
 @cache
@@ -145,6 +158,14 @@ def _in_guest_list(text: str, at: int) -> bool:
 def _issuer() -> re.Pattern[str]:
     documents = "|".join(_data().get("issued_documents", []) or ["Chỉ thị"])
     return re.compile(rf"(?<!\w)(?:{documents})\b[^.;:\n]{{0,40}}?\s+của\s*$", re.IGNORECASE)
+
+
+@cache
+def _cited() -> re.Pattern[str] | None:
+    words = _data().get("cited_judgements") or []
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})\s+của\s*$", re.IGNORECASE)
 
 
 def _lead_end(text: str, start: int, limit: int) -> int:
@@ -396,6 +417,8 @@ def detect_scope(
             continue  # a photo caption between paragraphs does not name the reporter
         if _persons_address(text, m.start):
             continue  # "Ông Nguyễn Văn A (thôn X, xã Y) cho biết": where a witness lives
+        if _cited_source(text, m):
+            continue  # "Theo đánh giá của Công an tỉnh X": whose view the lead cites
         if _reports(text, m):
             # "Phường 3, quận 10, TP X đã lắp ...": the ward acts, the rest is its address
             m = _chain_head(m, in_lead, text)
