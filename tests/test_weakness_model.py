@@ -747,3 +747,28 @@ def test_a_rating_at_the_bottom_of_the_scale_is_admitted(text: str) -> None:
 )
 def test_too_many_and_a_doubted_worth_find_the_work_wanting(text: str) -> None:
     assert "formal" in wm._found(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Qua các vụ trộm trên, ngành chức năng đánh giá, việc giữ an ninh ở cụm công "
+            "nghiệp còn nhiều khó khăn.",
+            ["việc giữ an ninh ở cụm công nghiệp còn nhiều khó khăn"],
+        ),
+        (
+            "Ông Hùng cho rằng, việc giữ an ninh ở cụm công nghiệp còn nhiều khó khăn.",
+            ["việc giữ an ninh ở cụm công nghiệp còn nhiều khó khăn"],
+        ),
+        # judging named as the work itself is part of the clause
+        (
+            "Công tác đánh giá, xếp loại phong trào ở một số xã còn chậm.",
+            ["Công tác đánh giá, xếp loại phong trào ở một số xã còn chậm"],
+        ),
+    ],
+)
+def test_a_view_s_holder_and_verb_are_a_lead_in_left_out(
+    sentence: str, expected: list[str]
+) -> None:
+    assert [c.text for c in candidate_clauses(normalize_text(sentence))] == expected

@@ -375,6 +375,7 @@ class WeaknessModelCues(Strict):
     openers: Words = []
     predicate_words: Words
     attribution_verbs: Words = []
+    view_verbs: Words = []
     conditional_openers: Words = []
     situation_subjects: Words = []
     living_subjects: Words = []

@@ -68,6 +68,21 @@ def _lead_in() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _view_lead_in() -> re.Pattern[str] | None:
+    """Who holds the view, its verb and comma, opening a piece (one earlier comma allowed:
+    "Qua các vụ việc trên, ngành chức năng đánh giá, ...")."""
+    words = load_vocabulary()["weakness_model"].get("view_verbs") or []
+    if not words:
+        return None
+    return re.compile(
+        rf"(?:[^,.;:“\"\n]{{1,60}},\s*)?[^,.;:“\"\n]{{0,60}}?(?<!\w)"
+        # ... not the work of judging named as a noun ("Công tác đánh giá, xếp loại ...")
+        rf"(?<!công tác )(?<!việc )(?<!khâu )(?<!kết quả ){alternation(words)}\s*,\s*",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str] | None:
     words = load_vocabulary()["weakness_model"].get("attribution_verbs") or []
     return re.compile(rf"(?<!\w){alternation(words)}\W*$", re.IGNORECASE) if words else None
@@ -373,6 +388,10 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 lead = _lead_in().match(text, cs, ce)
                 if lead and ce - lead.end() >= MIN_CHARS:
                     cs = lead.end()
+                view = _view_lead_in()
+                held = view.match(text, cs, ce) if view is not None else None
+                if held and ce - held.end() >= MIN_CHARS:
+                    cs = held.end()
                 while cs < ce and text[cs] in '“"':  # a speech's quotes stay outside
                     cs += 1
                 while ce > cs and text[ce - 1] in '”"':
