@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractors.clauses.named_models import extract_named_models, unique_model_names
+from extractors.text.normalize import normalize_text
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SEEDS = sorted((CORPORA / "seeds").glob("*.txt"))
@@ -203,3 +204,27 @@ def test_a_slogan_of_negations_and_a_speakers_words_are_no_names() -> None:
         "Phường có 9 mô hình “Tổ dân phố không có tội phạm”."
     )
     assert [m.name for m in extract_named_models("d", text)] == ["Tổ dân phố không có tội phạm"]
+
+
+def test_curly_opening_quotes_closed_by_straight_ones_still_name_models() -> None:
+    """Pages mix quote marks both ways: “...\" as well as \"...”."""
+    text = normalize_text(
+        'Ở xã, các mô hình được duy trì như: "Tổ tuần tra ban đêm", “Cánh cổng an toàn", '
+        '“Ngõ phố bình yên", “Camera giữ làng".'
+    )
+    names = [m.name for m in extract_named_models("d", text)]
+    assert names == [
+        "Tổ tuần tra ban đêm",
+        "Cánh cổng an toàn",
+        "Ngõ phố bình yên",
+        "Camera giữ làng",
+    ]
+
+
+def test_a_quoted_name_between_the_cue_and_the_list_keeps_the_list_head() -> None:
+    text = normalize_text(
+        "Các mô hình của cuộc vận động “Xóm làng bình yên” ở huyện đã có như: "
+        "“Thắp sáng đường quê”, “Nhà nhà đều có bình chữa cháy”."
+    )
+    names = [m.name for m in extract_named_models("d", text)]
+    assert names == ["Thắp sáng đường quê", "Nhà nhà đều có bình chữa cháy"]

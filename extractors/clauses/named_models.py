@@ -104,6 +104,18 @@ def _quotes(text: str) -> list[_Quote]:
             if same_line and (close_at == -1 or curly < close_at):
                 closing, close_at = "”", curly
         reopen = text.find(char, pos + 1) if char != closing else -1
+        if char == "“":
+            # ... and a curly opening quote closed by a straight one on its line ('“Thắp
+            # sáng niềm tin", “Cổng trường ..."'), before any other quote opens
+            straight = text.find('"', pos + 1)
+            line_end = text.find("\n", pos + 1)
+            if (
+                straight != -1
+                and (line_end == -1 or straight < line_end)
+                and (close_at == -1 or straight < close_at)
+                and (reopen == -1 or straight < reopen)
+            ):
+                closing, close_at = '"', straight
         if char == "“" and reopen != -1 and (close_at == -1 or reopen < close_at):
             # an opening quote typed for the closing one ('“ vận động ... tội phạm “, mô
             # hình ...'): it opens nothing when no word follows it on its line
