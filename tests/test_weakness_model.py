@@ -761,6 +761,16 @@ def test_too_many_and_a_doubted_worth_find_the_work_wanting(text: str) -> None:
             "Ông Hùng cho rằng, việc giữ an ninh ở cụm công nghiệp còn nhiều khó khăn.",
             ["việc giữ an ninh ở cụm công nghiệp còn nhiều khó khăn"],
         ),
+        # what went well, set before the turn to the admission, is a lead-in too
+        (
+            "Ngoài những tổ hoạt động tốt, có hiệu quả, vẫn còn nhiều tổ chỉ có trên giấy.",
+            ["vẫn còn nhiều tổ chỉ có trên giấy"],
+        ),
+        # a view the same subject holds goes on with its clause
+        (
+            "Một số nơi chính quyền còn lơ là, cho rằng giữ trật tự là việc riêng của công an.",
+            ["Một số nơi chính quyền còn lơ là, cho rằng giữ trật tự là việc riêng của công an"],
+        ),
         # judging named as the work itself is part of the clause
         (
             "Công tác đánh giá, xếp loại phong trào ở một số xã còn chậm.",

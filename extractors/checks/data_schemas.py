@@ -376,6 +376,8 @@ class WeaknessModelCues(Strict):
     predicate_words: Words
     attribution_verbs: Words = []
     view_verbs: Words = []
+    praise_lead_ins: Words = []
+    praise_turns: Words = []
     conditional_openers: Words = []
     situation_subjects: Words = []
     living_subjects: Words = []

@@ -83,6 +83,21 @@ def _view_lead_in() -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=1)
+def _praise_lead_in() -> re.Pattern[str] | None:
+    """What went well, up to two commas, before the turn to an admission ("Ngoài những
+    tổ hoạt động tốt, có hiệu quả, vẫn còn ...": the lead-in ends before "vẫn")."""
+    vocab = load_vocabulary()["weakness_model"]
+    leads, turns = vocab.get("praise_lead_ins") or [], vocab.get("praise_turns") or []
+    if not leads or not turns:
+        return None
+    return re.compile(
+        rf"{alternation(leads)}(?!\w)[^,.;:\n]{{1,80}},(?:[^,.;:\n]{{1,50}},)?\s*"
+        rf"(?={alternation(turns)}(?!\w))",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str] | None:
     words = load_vocabulary()["weakness_model"].get("attribution_verbs") or []
     return re.compile(rf"(?<!\w){alternation(words)}\W*$", re.IGNORECASE) if words else None
@@ -388,10 +403,10 @@ def candidate_clauses(text: str) -> list[Candidate]:
                 lead = _lead_in().match(text, cs, ce)
                 if lead and ce - lead.end() >= MIN_CHARS:
                     cs = lead.end()
-                view = _view_lead_in()
-                held = view.match(text, cs, ce) if view is not None else None
-                if held and ce - held.end() >= MIN_CHARS:
-                    cs = held.end()
+                for lead_in in (_view_lead_in(), _praise_lead_in()):
+                    held = lead_in.match(text, cs, ce) if lead_in is not None else None
+                    if held and ce - held.end() >= MIN_CHARS:
+                        cs = held.end()
                 while cs < ce and text[cs] in '“"':  # a speech's quotes stay outside
                     cs += 1
                 while ce > cs and text[ce - 1] in '”"':
