@@ -414,6 +414,14 @@ def test_qualifier_must_stand_directly_before_the_number(
             "Cán bộ Phòng 2 và Phòng 5 của Cục đã về cơ sở.",
             [("2", "name_number"), ("5", "name_number")],
         ),
+        (  # a ward's police by its abbreviation, its ward's name ending with a number
+            "Đoàn kiểm tra mô hình tại CAP Hòa Minh 2.",
+            [("2", "name_number")],
+        ),
+        (  # the results of a span looked back on
+            "Hội nghị đánh giá kết quả 15 năm công tác xây dựng phong trào.",
+            [("15", "duration")],
+        ),
     ],
 )
 def test_non_figures_are_skipped_with_their_reason(
