@@ -507,6 +507,12 @@ CASES: list[tuple[str, str, dict[float, str | None]]] = [
         {11: "unclassified", 7: None},
     ),
     (
+        "villages where units counted before held their event are reached, not where they lie",
+        "Năm nay, thị xã có 9 phường, xã tổ chức ngày hội tại 11 khu phố, thôn. Huyện có 95 "
+        "tổ tự quản ở 12 tổ dân phố.",
+        {9: "unclassified", 11: "unclassified", 95: "model_groups", 12: None},
+    ),
+    (
         "capital lent to a person is no capital of the place",
         "Ngân hàng hỗ trợ vốn vay 30 triệu đồng cho người mới ra tù.",
         {30000000: "unclassified"},

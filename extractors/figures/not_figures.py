@@ -184,6 +184,12 @@ def not_a_figure(
         and located is not None
         and previous_unit is not None
         and previous_unit.lower() not in spec["activity_units"]
+        # ... not where units counted before did their work ("9 xã tổ chức ngày hội tại
+        # 11 thôn": the villages reached are a result too)
+        and (
+            previous_unit.lower() not in spec["make_up_units"]
+            or previous_unit.lower() in spec.get("economy_units", ())  # firms stay where they are
+        )
         and located.search(before)
     ):
         return "make_up"  # "95 tổ tự quản ở 12 tổ dân phố": where the teams are
