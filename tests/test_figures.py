@@ -947,6 +947,9 @@ def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, val
     [
         ("Công an 12 xã, phường phối hợp tổ chức 305 buổi tuyên truyền.", 12, 305),
         ("UBND 9 xã đã tổ chức 27 hội nghị lấy ý kiến nhân dân.", 9, 27),
+        # the body acts, not the places it serves, even with a verb that makes units
+        # said to exist a result ("có 9 xã tổ chức ...")
+        ("UBND 9 xã tổ chức 27 hội nghị lấy ý kiến nhân dân.", 9, 27),
         ("Cụm an ninh liên tỉnh do Công an 4 tỉnh cùng xây dựng đã giải quyết 16 vụ việc.", 4, 16),
     ],
 )

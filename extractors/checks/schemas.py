@@ -124,6 +124,8 @@ class NotFigures(Strict):
     share_people: Words = []
     make_up_after: Words = []
     make_up_not_before: Words = []
+    acting_subject_lead_ins: Words = []
+    make_up_acting_verbs: Words = []
     make_up_reach: Words = []
     audience_openers: Words = []
     audience_people: Words = []

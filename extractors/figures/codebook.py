@@ -301,6 +301,11 @@ def _alternatives(words: list[str]) -> str:
     )
 
 
+def _acting_words(spec: dict[str, Any]) -> list[str]:
+    """What units that take part or act do: after them, the units are a result."""
+    return [*spec.get("make_up_not_before", []), *spec.get("make_up_acting_verbs", [])]
+
+
 def _lead_in_at_end(words: list[str], qualified: bool = False) -> re.Pattern[str] | None:
     """One of ``words`` ending the text before a number (``... có``), with a qualifier
     between them when ``qualified`` (``phụ trách hơn``)."""
@@ -400,11 +405,13 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         if spec.get("money_units")
         else None,
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
+        "make_up_acting": phrase_regex(spec.get("make_up_acting_verbs", [])),
+        "acting_subject_lead_in": _lead_in_at_end(spec.get("acting_subject_lead_ins", [])),
         # "48 địa phương, cơ quan, bệnh viện, trường học đạt loại tốt": a list of
         # kinds of unit (short items) before the verb that makes them a result
         "list_then_taking_part": re.compile(
             rf"^(?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)+?\s+"
-            rf"(?:{_alternatives(spec['make_up_not_before'])})(?!\w)",
+            rf"(?:{_alternatives(_acting_words(spec))})(?!\w)",
             re.IGNORECASE,
         )
         if spec.get("make_up_not_before")

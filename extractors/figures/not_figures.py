@@ -165,8 +165,13 @@ def not_a_figure(
     verb_after = rest.sub("", after_unit) if rest is not None else after_unit
     if taking_part is not None and taking_part.match(verb_after.lstrip()):
         return None
+    existing = spec.get("acting_subject_lead_in")
+    subject = existing is not None and existing.search(before) is not None
+    acting = spec.get("make_up_acting")
+    if subject and acting is not None and acting.match(verb_after.lstrip()):
+        return None  # "có 11 phường, xã ra mắt tổ tự quản": units that did the work
     listed_first = spec.get("list_then_taking_part")
-    found = listed_first.match(after_unit) if listed_first is not None else None
+    found = listed_first.match(after_unit) if listed_first is not None and subject else None
     if found is not None and all(w[0].islower() for w in _ITEM_HEAD.findall(found.group())):
         # "48 địa phương, cơ quan, bệnh viện ... đạt loại tốt": kinds of unit that did something
         # (not a name after the comma: "Với 210 hộ, Yên Nghĩa đạt chuẩn")
