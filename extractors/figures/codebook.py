@@ -294,13 +294,6 @@ _QUAL = (
 _ITEM = rf"(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,3}}?"
 
 
-def _alternatives(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any run of them."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
 def _acting_words(spec: dict[str, Any]) -> list[str]:
     """What units that take part or act do: after them, the units are a result."""
     return [*spec.get("make_up_not_before", []), *spec.get("make_up_acting_verbs", [])]
@@ -411,7 +404,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         # kinds of unit (short items) before the verb that makes them a result
         "list_then_taking_part": re.compile(
             rf"^(?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}?)+?\s+"
-            rf"(?:{_alternatives(_acting_words(spec))})(?!\w)",
+            rf"(?:{_spaced(_acting_words(spec))})(?!\w)",
             re.IGNORECASE,
         )
         if spec.get("make_up_not_before")
@@ -420,7 +413,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         # "thu hút khoảng 3.900 doanh nghiệp có vốn nước ngoài và gần 4.850 doanh nghiệp":
         # the lead-in, then any earlier items of its list (a firm's kind may take words)
         "economy_lead_in": re.compile(
-            rf"(?<!\w)(?:{_alternatives(spec['economy_lead_ins'])})\s+"
+            rf"(?<!\w)(?:{_spaced(spec['economy_lead_ins'])})\s+"
             rf"(?:(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,12}}?(?:,|và)?\s*)*(?:{_QUAL}\s+)?$",
             re.IGNORECASE,
         )
@@ -428,7 +421,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         else None,
         # "tổng vốn đầu tư trên 1,3 tỷ USD", "nguồn vốn hoạt động 900 tỷ đồng"
         "capital_lead_in": re.compile(
-            rf"(?<!\w)(?:{_alternatives(spec['capital_lead_ins'])})(?:\s+[^\W\d_]+){{0,3}}?"
+            rf"(?<!\w)(?:{_spaced(spec['capital_lead_ins'])})(?:\s+[^\W\d_]+){{0,3}}?"
             rf"(?:\s+{_QUAL})?\s*$",
             re.IGNORECASE,
         )
