@@ -376,6 +376,7 @@ class WeaknessModelCues(Strict):
     predicate_words: Words
     attribution_verbs: Words = []
     view_verbs: Words = []
+    view_noun_heads: Words = []
     praise_lead_ins: Words = []
     praise_turns: Words = []
     conditional_openers: Words = []

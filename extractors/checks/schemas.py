@@ -112,6 +112,7 @@ class NotFigures(Strict):
     economy_units: Words = []
     economy_lead_ins: Words = []
     capital_lead_ins: Words = []
+    capital_lent_verbs: Words = []
     demographic_units: Words = []
     structure_units: Words = []
     building_units: Words = []

@@ -71,13 +71,15 @@ def _lead_in() -> re.Pattern[str]:
 def _view_lead_in() -> re.Pattern[str] | None:
     """Who holds the view, its verb and comma, opening a piece (one earlier comma allowed:
     "Qua các vụ việc trên, ngành chức năng đánh giá, ...")."""
-    words = load_vocabulary()["weakness_model"].get("view_verbs") or []
+    vocab = load_vocabulary()["weakness_model"]
+    words = vocab.get("view_verbs") or []
     if not words:
         return None
+    # ... not the work of judging named as a noun ("Công tác đánh giá, xếp loại ...")
+    nouns = "".join(f"(?<!{re.escape(n)} )" for n in vocab.get("view_noun_heads") or [])
     return re.compile(
         rf"(?:[^,.;:“\"\n]{{1,60}},\s*)?[^,.;:“\"\n]{{0,60}}?(?<!\w)"
-        # ... not the work of judging named as a noun ("Công tác đánh giá, xếp loại ...")
-        rf"(?<!công tác )(?<!việc )(?<!khâu )(?<!kết quả ){alternation(words)}\s*,\s*",
+        rf"{nouns}{alternation(words)}\s*,\s*",
         re.IGNORECASE,
     )
 

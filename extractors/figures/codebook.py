@@ -427,9 +427,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         )
         if spec.get("capital_lead_ins")
         else None,
-        "capital_lent": re.compile(
-            r"(?<!\w)(?:hỗ\s+trợ|cho\s+vay|vay|giải\s+ngân|tặng|trao)(?!\w)", re.IGNORECASE
-        ),
+        "capital_lent": phrase_regex(spec.get("capital_lent_verbs", [])),
         # "80 xã, thị trấn được ...": the rest of a list of unit types before the verb
         "unit_list_rest": re.compile(
             rf"^(?:\s*,\s*(?:{'|'.join(map(re.escape, spec.get('make_up_units', [])))}))+",

@@ -15,6 +15,9 @@ import re
 
 from extractors.figures.codebook import Codebook
 
+# the first word of each item after a comma in a list of kinds of unit
+_ITEM_HEAD = re.compile(r",\s*([^\W\d_]+)")
+
 
 def not_a_figure(
     codebook: Codebook,
@@ -214,8 +217,9 @@ def not_a_figure(
     capital = spec.get("capital_lead_in")
     if unit in spec["money_units"] and capital is not None:
         found = capital.search(before)
-        if found is not None and not spec["capital_lent"].search(
-            before[max(0, found.start() - 30) : found.start()]
+        lent = spec["capital_lent"]
+        if found is not None and not (
+            lent is not None and lent.search(before[max(0, found.start() - 30) : found.start()])
         ):
             return "make_up"  # "tổng vốn đầu tư 2 tỷ USD": the capital the firms hold
     listed = spec.get("make_up_list")
@@ -225,7 +229,6 @@ def not_a_figure(
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ITEM_HEAD = re.compile(r",\s*([^\W\d_]+)")
 
 
 def _describes_building(spec: dict, unit: str, before: str, after_unit: str) -> bool:

@@ -96,22 +96,19 @@ def _reports(text: str, mention: Any) -> bool:
     if reporter is None:
         return _acts(text, mention) and not _in_guest_list(text, mention.start)
     before = window[: reporter.start()]
-    if _guest().search(before) or _issuer().search(before):
+    if _guest().search(before) or _issuer().search(before) or _cited().search(before):
+        # a guest's affiliation, a directive's issuer, or whose view is cited ("Theo đánh
+        # giá của Công an tỉnh, ..."): not the body that reports
         return False
-    if _cited_source(text, mention):
-        return False  # "Theo đánh giá của Công an tỉnh, ...": whose view, not who reports
     return not _in_guest_list(text, mention.start)
 
 
 def _cited_source(text: str, mention: Any) -> bool:
     """The place names a body whose judgement the text cites ("Theo đánh giá của Công an
     tỉnh X, ..."): the source of a view, neither the reporter nor a place it names."""
-    cited = _cited()
-    if cited is None:
-        return False
     window = text[max(0, mention.start - 200) : mention.start]
     reporter = _reporter_before().search(window)
-    return reporter is not None and cited.search(window[: reporter.start()]) is not None
+    return reporter is not None and _cited().search(window[: reporter.start()]) is not None
 
 
 @cache
@@ -154,18 +151,21 @@ def _in_guest_list(text: str, at: int) -> bool:
     return bool(pattern.search(text[start:at]))
 
 
+def _of_body(words: list[str], gap: int) -> re.Pattern[str]:
+    """One of ``words``, at most ``gap`` characters, then "của" ending the text before a
+    body's name ("Theo Kế hoạch số 12 của", "Theo đánh giá của")."""
+    between = rf"\b[^.;:\n]{{0,{gap}}}?" if gap else ""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)}){between}\s+của\s*$", re.IGNORECASE)
+
+
 @cache
 def _issuer() -> re.Pattern[str]:
-    documents = "|".join(_data().get("issued_documents", []) or ["Chỉ thị"])
-    return re.compile(rf"(?<!\w)(?:{documents})\b[^.;:\n]{{0,40}}?\s+của\s*$", re.IGNORECASE)
+    return _of_body(_data().get("issued_documents", []) or ["Chỉ thị"], 40)
 
 
 @cache
-def _cited() -> re.Pattern[str] | None:
-    words = _data().get("cited_judgements") or []
-    if not words:
-        return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})\s+của\s*$", re.IGNORECASE)
+def _cited() -> re.Pattern[str]:
+    return _of_body(_data().get("cited_judgements", []) or ["Theo đánh giá"], 0)
 
 
 def _lead_end(text: str, start: int, limit: int) -> int:
