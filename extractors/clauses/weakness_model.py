@@ -59,7 +59,7 @@ def _opens_plan() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _held_reluctant() -> re.Pattern[str]:
-    """An attitude the clause says is still held ("Ban chỉ đạo còn lơ là", "vẫn còn tâm lý
+    """An attitude the clause says is still held ("cấp ủy còn lơ là", "vẫn còn tâm lý
     e ngại"): "còn" or "vẫn" before a word of the reluctant or slack family, at most three
     words apart, and not "không còn" (no longer held, which praises)."""
     cues = load_vocabulary()["weakness_model"]["cues"]
