@@ -23,6 +23,7 @@ from typing import Any
 
 from extractors.records import Weakness
 from extractors.text.normalize import split_sentences
+from extractors.text.phrase_trie import phrase_alternation
 from extractors.text.yaml_data import load_data
 
 _SPACE = " \t\r\n\u00a0\u200b\ufeff"
@@ -41,11 +42,14 @@ def load_vocabulary() -> dict[str, Any]:
 
 
 def alternation(phrases: Iterable[str], *, literal: bool = True) -> str:
-    """A regex alternation, longest phrase first so that "vẫn còn" beats "còn"."""
-    items = sorted(set(phrases), key=len, reverse=True)
+    """A regex alternation, longest phrase first so that "vẫn còn" beats "còn".
+
+    Literal phrases (a space matching any run of spaces) are written as a trie, which
+    finds the same matches in fewer steps (``extractors/text/phrase_trie.py``).
+    """
     if literal:
-        items = [re.escape(p).replace(r"\ ", r"\s+") for p in items]
-    return "(?:" + "|".join(items) + ")"
+        return phrase_alternation(phrases)
+    return "(?:" + "|".join(sorted(set(phrases), key=len, reverse=True)) + ")"
 
 
 def word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:

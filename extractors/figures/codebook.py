@@ -16,6 +16,7 @@ from typing import Any
 from spacy.matcher import Matcher
 
 from extractors.text.numbers.vocabulary import qualifier_words
+from extractors.text.phrase_trie import phrase_alternation
 from extractors.text.tokens import blank_vietnamese
 from extractors.text.yaml_data import read_yaml
 
@@ -36,7 +37,10 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 def _spaced(phrases: list[str]) -> str:
-    """An alternation of phrases, longest first, any run of spaces between their words."""
+    """An alternation of phrases, longest first, any run of spaces between their words
+    (written as a trie: ``extractors/text/phrase_trie.py``)."""
+    if all(p == " ".join(p.split()) for p in phrases):
+        return phrase_alternation(phrases)
     return "|".join(
         r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
     )
