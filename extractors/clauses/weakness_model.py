@@ -472,6 +472,15 @@ def _union_transform(union: FeatureUnion, rows: list[dict[str, Any]]) -> Any:
     return sparse.hstack(blocks).tocsr()
 
 
+def may_admit(row: dict[str, Any]) -> bool:
+    """The clause holds a word of an admitting family, or stands under a sentence,
+    heading or lead-in that names a weakness: only then can the model's score count."""
+    cues = row["cues"]
+    return any(cues.get(f"cue:{name}") for name in _ADMITTING) or any(
+        cues.get(key) for key in _ADMITTING_CONTEXT
+    )
+
+
 def decision(score: float, row: dict[str, Any]) -> float:
     """The detector's score of a candidate: the model's probability, or 1 when the cue
     rules found the clause.
@@ -481,9 +490,7 @@ def decision(score: float, row: dict[str, Any]) -> float:
     use this same score (``pipeline/evaluate/weakness_training.py``).
     """
     cues = row["cues"]
-    if not any(cues.get(f"cue:{name}") for name in _ADMITTING) and not any(
-        cues.get(key) for key in _ADMITTING_CONTEXT
-    ):
+    if not may_admit(row):
         score = 0.0
     if cues.get("cue:natural_hazard"):
         score = 0.0  # weather and disasters are hazards, not shortcomings of the work
@@ -589,7 +596,12 @@ def learned_weaknesses(doc_id: str, text: str) -> list[Weakness]:
     """Weakness rows of a normalized text according to the trained model and the rules."""
     bundle = load_model()
     candidates, rows = document_rows(text)
-    scores = fast_scores(rows, bundle)
+    # decision() sets aside the model's score of a clause that cannot admit anything,
+    # so only the others are scored
+    scored = [i for i, row in enumerate(rows) if may_admit(row)]
+    scores = [0.0] * len(rows)
+    for i, score in zip(scored, fast_scores([rows[i] for i in scored], bundle), strict=True):
+        scores[i] = score
     out: dict[int, Weakness] = {}
     for i, (c, row, score) in enumerate(zip(candidates, rows, scores, strict=True)):
         decided = decision(score, row)
