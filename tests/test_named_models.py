@@ -120,6 +120,14 @@ def test_model_words_are_blocked_after_a_directive_title() -> None:
     assert _names(text) == ["Khu dân cư an toàn về ANTT"]
 
 
+def test_a_standard_linked_to_its_blocking_word_is_no_name() -> None:
+    text = (
+        "Toàn xã có 9 thôn đạt chuẩn về “Khu dân cư bình yên”, 4 thôn đã xây dựng "
+        "mô hình “Tổ tự quản đường làng”."
+    )
+    assert _names(text) == ["Tổ tự quản đường làng"]
+
+
 def test_to_quoc_is_not_a_head_noun() -> None:
     text = "Nhân dân tích cực hưởng ứng lời kêu gọi “Tổ quốc trên hết” trong các đợt phát động."
     assert _names(text) == []

@@ -426,6 +426,9 @@ def test_the_situation_described_without_a_figure_is_no_weakness(mode: str, text
         "Bộ phận một cửa giải quyết hồ sơ trong ngày, không để người dân chờ đợi.",
         "Bà con phát hiện nhiều quả đạn pháo chưa nổ còn sót lại trong vườn và báo công an.",
         "Không ít mô hình trở thành điểm sáng của huyện.",
+        # a place no longer what it was; a role praised as one the work cannot do without
+        "Sau hai năm chuyển hóa, bản Nậm Cang không còn là điểm nóng về trộm cắp.",
+        "Đội dân phòng giữ vai trò không thể thiếu trong việc chữa cháy ở các khu phố.",
     ],
 )
 def test_names_promises_and_things_are_not_weaknesses(text: str) -> None:

@@ -330,6 +330,7 @@ class RisingHarmsFile(Strict):
 
 class NamedModels(Strict):
     blocking_contexts: Words
+    blocking_links: Words = []
     head_nouns: Words
     inner_phrases: Words
     list_heads: Words

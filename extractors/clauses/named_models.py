@@ -56,6 +56,11 @@ class _Rules:
     slogan: re.Pattern[str] | None
 
 
+def _links(words: list[str]) -> str:
+    """An optional linking word after a blocking word ("đạt chuẩn về “...”")."""
+    return rf"(?:\s+{alternation(words)})?" if words else ""
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     vocab = load_vocabulary()["named_models"]
@@ -67,7 +72,8 @@ def _rules() -> _Rules:
             rf"{alternation(vocab['list_heads'], literal=False)}\s*$", re.IGNORECASE
         ),
         blocking=re.compile(
-            rf"(?<!\w){alternation(vocab['blocking_contexts'], literal=False)}\s*$",
+            rf"(?<!\w){alternation(vocab['blocking_contexts'], literal=False)}"
+            rf"{_links(vocab.get('blocking_links', []))}\s*$",
             re.IGNORECASE,
         ),
         orphan=re.compile(rf"mô\s+hình\s+(?:như\s*:?\s*)?(?={head}(?!\w))", re.IGNORECASE),
