@@ -386,6 +386,29 @@ def test_a_visitor_counter_is_chrome(line):
     assert is_chrome_line(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chào mừng bạn đến với Cổng thông tin điện tử xã Hòa Bắc",
+        # a banner repeated along one line of the page
+        "Chào mừng đến với Trang tin Công an huyện Mường Tè      "
+        "Chào mừng đến với Trang tin Công an huyện Mường Tè",
+    ],
+)
+def test_a_portals_welcome_banner_is_chrome_and_the_headline_follows(line):
+    assert is_chrome_line(line)
+    headline = "Xã Mù Cả sơ kết phong trào bảo vệ an ninh Tổ quốc 6 tháng đầu năm 2023"
+    lead = (
+        "Ngày 14/7/2023, Ban Chỉ đạo xã Mù Cả tổ chức hội nghị sơ kết phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc, đánh giá kết quả 6 tháng đầu năm và bàn nhiệm vụ cuối năm."
+    )
+    assert detect_title(f"{line}\n\n{headline}\n\n{lead}") == headline
+
+
+def test_a_welcome_in_a_sentence_is_not_chrome():
+    assert not is_chrome_line("Chào mừng đến với ngày hội, 300 người dân đã tham gia trò chơi.")
+
+
 def test_views_a_report_counts_are_not_chrome():
     assert not is_chrome_line("Các video tuyên truyền thu hút 120.000 lượt xem.")
 
