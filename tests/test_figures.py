@@ -1111,6 +1111,32 @@ def test_norms_caps_ranges_and_places_seen_on_real_pages(sentence, not_figures, 
     assert figures <= values, values
 
 
+@pytest.mark.parametrize(
+    "sentence,not_figures,figures",
+    [
+        # the breakdown of a cluster's communes, by district, in brackets
+        (
+            "Cụm liên kết an ninh vùng giáp ranh có 3 huyện với 27 xã (trong đó, Mường Lát 8 "
+            "xã, Quan Sơn 12 xã và huyện Sốp Cộp 7 xã); năm 2023 các xã trong cụm tổ chức 45 "
+            "cuộc tuần tra chung.",
+            {3, 8, 12, 7},
+            {45},
+        ),
+        # a result after the make-up closes the list: its parts are results again
+        (
+            "Thị trấn có 11 khu phố, đã ra mắt 11 tổ tự quản, trong đó 4 khu phố có camera.",
+            set(),
+            {4},
+        ),
+    ],
+)
+def test_the_parts_of_a_places_make_up_are_make_up(sentence, not_figures, figures):
+    """Codebook, not figures: administrative make-up; its parts (trong đó ...) too."""
+    values = {f.value for f in extract_document(sentence, with_entities="off").figures}
+    assert not values & not_figures, values
+    assert figures <= values, values
+
+
 def test_the_first_village_count_of_two_word_villages_is_make_up():
     values = [f.value for f in figures_of("Xã miền núi này gồm 8 thôn bản, hơn 900 hộ.")]
     assert 8 not in values

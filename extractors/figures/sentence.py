@@ -230,6 +230,7 @@ class _Chain:
     prev_before: str = ""
     base_at: int = -1  # the start of a number already read as a ratio's base
     planned_end: int = -1  # the end of the sentence's first number read as a target
+    made_up_end: int = -1  # the end of the sentence's last number read as make-up
 
 
 def _parse(codebook: Codebook, item: SentenceInput) -> _Parsed:
@@ -293,6 +294,25 @@ def _beyond_horizon(
     if year is None or codebook.horizon is None:
         return False
     return any(int(m["y"]) > year for m in codebook.horizon.finditer(text, start, mention.start))
+
+
+def _part_of_make_up(
+    codebook: Codebook, text: str, made_up_end: int, at: int, unit: str | None
+) -> bool:
+    """A count of places after a part opener ("trong đó", "gồm") that follows a number
+    read as make-up in the sentence, the opened list still running (no ";" and no closing
+    bracket since the opener; no figure since the make-up: ``_Chain.made_up_end``)."""
+    parts = codebook.plan_parts
+    if made_up_end < 0 or parts is None or unit is None:
+        return False
+    if unit.lower() not in codebook.not_figures.get("make_up_units", ()):
+        return False
+    opener = parts.search(text, made_up_end, at)
+    return (
+        opener is not None
+        and ";" not in text[made_up_end:at]
+        and ")" not in text[opener.end() : at]
+    )
 
 
 def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
@@ -429,7 +449,11 @@ def _figure(
         rule_text = f"{indicator}: a place's share of the total before the bracket"
     rule = next((r for r in codebook.rules if r.code == indicator), None)
     previous_kind = figures[-1].kind if figures and not new_clause else None
-    if not_a_figure(
+    if _part_of_make_up(codebook, text, state.made_up_end, mention.start, unit):
+        # the breakdown of a place's make-up ("gồm 27 xã (trong đó, huyện A 8 xã, huyện
+        # B 12 xã ...)"): its parts are make-up too
+        return None
+    reason = not_a_figure(
         codebook,
         indicator,
         unit,
@@ -443,7 +467,10 @@ def _figure(
         mention.is_percent,
         _after_slash(text, max(unit_end, mention.end), next_start, own_end, sentence.end),
         figures[-1].unit if figures else None,
-    ):
+    )
+    if reason:
+        if reason == "make_up":
+            state.made_up_end = max(unit_end, mention.end)
         return None
     kind = kind_of(
         text[sentence.start : mention.start],
@@ -472,6 +499,7 @@ def _figure(
             parsed.tagged,
         )
     state.previous = (candidate, indicator)
+    state.made_up_end = -1  # a figure ends the make-up's list
     if indicator != "unclassified":
         state.chain = indicator
     state.prev_end = max(unit_end, mention.end)
