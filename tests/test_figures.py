@@ -935,6 +935,10 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
         ("Trong năm 2019, 14/14 thôn ký cam kết đạt tiêu chuẩn an toàn về an ninh.", 14, "flow"),
         # a team's members at its launch are what it is made of
         ("Tháng 3/2024, phường ra mắt tổ bảo vệ an ninh với 46 thành viên.", 46, "stock"),
+        # ... even under a time frame of the period
+        ("Trong năm, Ban Chỉ đạo xã đã thành lập 3 tổ hòa giải với 27 thành viên.", 27, "stock"),
+        # models built in the period are new ones
+        ("Năm 2022, xã xây dựng thành công 2 mô hình tự quản về an ninh trật tự.", 2, "flow"),
     ],
 )
 def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, value, kind):

@@ -188,12 +188,14 @@ def kind_of(
     # the members the teams have (a stock)
     stops = codebook.creation_stops
     if codebook.creation_cues is not None:
-        positions += [
-            (m.end(), 0, "flow")
-            for m in codebook.creation_cues.finditer(before_in_sentence, clause_start)
-            if not any(end <= m.start() for end in stock_ends)
-            and not (stops is not None and stops.search(before_in_sentence, m.end()))
-        ]
+        for m in codebook.creation_cues.finditer(before_in_sentence, clause_start):
+            stop = stops.search(before_in_sentence, m.end()) if stops is not None else None
+            if stop is not None:
+                # what the new teams are made of, whatever the period ("Trong năm, xã
+                # ra mắt 5 tổ với 30 người": the members the teams have)
+                positions.append((stop.end(), 0, "stock"))
+            elif not any(end <= m.start() for end in stock_ends):
+                positions.append((m.end(), 0, "flow"))
     if positions:
         return max(positions)[2]
     if rule_kind:
