@@ -1115,6 +1115,21 @@ def test_norms_caps_ranges_and_places_seen_on_real_pages(sentence, not_figures, 
     assert figures <= values, values
 
 
+def test_a_places_share_of_a_total_counted_before_is_a_figure():
+    """Codebook, subsets: "trong đó" parts are figures of their own; a place's share
+    ("xã A có 52 hộ") is no make-up when it breaks down a total counted before it."""
+    sentence = (
+        "Buổi tập huấn có 90 hộ gia đình tham dự (trong đó: xã Na Sầm có 52 hộ gia đình, "
+        "xã Hoàng Văn Thụ có 38 hộ gia đình)."
+    )
+    values = {f.value for f in extract_document(sentence, with_entities="off").figures}
+    assert {90, 52, 38} <= values, values
+    # a make-up total's parts stay make-up
+    made_up = "Xã có 1.200 hộ dân, trong đó có 300 hộ nghèo; năm qua xã vận động 80 hộ tham gia."
+    values = {f.value for f in extract_document(made_up, with_entities="off").figures}
+    assert not values & {1200, 300}, values
+
+
 @pytest.mark.parametrize(
     "sentence,not_figures,figures",
     [

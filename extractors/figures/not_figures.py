@@ -33,6 +33,7 @@ def not_a_figure(
     percent: bool = False,
     after_next: str = "",
     previous_unit: str | None = None,
+    part_of_figure: bool = False,
 ) -> str | None:
     """Why this number is not a figure, or None when it is one.
 
@@ -42,7 +43,8 @@ def not_a_figure(
     sentence up to the number (a norm's ``mỗi tổ`` may stand clauses back);
     ``after_next`` is ``after_unit`` run on past the next number when a slash leads
     to it (the base of a norm: ``4 cán bộ/1 xã``); ``previous_unit`` is
-    the unit of the sentence's last figure before this number.
+    the unit of the sentence's last figure before this number; ``part_of_figure`` says
+    the number is a part of that figure, listed after a part opener.
     """
     spec = codebook.not_figures
     if not spec:
@@ -162,6 +164,8 @@ def not_a_figure(
         return "name"
     if percent:
         return None  # "đạt 100% thôn, khu phố": a share of units reached, not the make-up
+    if part_of_figure:
+        return None  # a place's share of a total counted before ("trong đó: xã A có 52 hộ")
     lead_in = spec["make_up_lead_in"]
     taking_part = spec["make_up_not_before"]
     rest = spec.get("unit_list_rest")

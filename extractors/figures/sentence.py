@@ -315,6 +315,27 @@ def _part_of_make_up(
     )
 
 
+def _part_of_figure(
+    codebook: Codebook, text: str, figures: list[Figure], at: int, unit: str | None
+) -> bool:
+    """A count of the unit of one of the sentence's figures before it, after a part
+    opener that follows that figure, the opened list still running: a part of that
+    figure ("90 hộ gia đình (trong đó: xã A có 52 hộ gia đình, xã B có 38 ...)"), whatever
+    lead-in would make it a place's make-up."""
+    parts = codebook.plan_parts
+    if parts is None or unit is None:
+        return False
+    for total in reversed(figures):
+        if ";" in text[total.end : at]:
+            return False
+        if total.unit is None or total.unit.lower() != unit.lower():
+            continue
+        opener = parts.search(text, total.end, at)
+        if opener is not None and ")" not in text[opener.end() : at]:
+            return True
+    return False
+
+
 def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
     """A target cue before a colon that opens the list holding ``at``."""
     colon = text.rfind(":", start, at)
@@ -467,6 +488,7 @@ def _figure(
         mention.is_percent,
         _after_slash(text, max(unit_end, mention.end), next_start, own_end, sentence.end),
         figures[-1].unit if figures else None,
+        _part_of_figure(codebook, text, figures, mention.start, unit),
     )
     if reason:
         if reason == "make_up":
