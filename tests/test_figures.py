@@ -1106,6 +1106,13 @@ def test_rates_and_workloads_are_not_counts_of_the_period(text):
         ),
         # a lane of an address
         ("Ông Nguyễn Văn B (ngõ 17 phố Chùa Bộc) mang nộp 2 khẩu súng cho công an.", {17}, {2}),
+        # what a named regulation provides is a norm, not a result
+        (
+            "Theo quy định tại Nghị định 42, công an xã được bố trí 3 đồng chí chính quy. Năm "
+            "qua, công an xã giải quyết 15 vụ việc.",
+            {3},
+            {15},
+        ),
     ],
 )
 def test_norms_caps_ranges_and_places_seen_on_real_pages(sentence, not_figures, figures):
