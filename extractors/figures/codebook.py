@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,15 @@ def _spaced(phrases: list[str]) -> str:
     return "|".join(
         r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
     )
+
+
+def _phrase_pattern(
+    spec: dict[str, Any], key: str, build: Callable[[str], str]
+) -> re.Pattern[str] | None:
+    """``build`` around the alternation of the phrases listed under ``key``, compiled
+    case-insensitively; None when the list is missing or empty (the rule is off)."""
+    phrases = spec.get(key)
+    return re.compile(build(_spaced(phrases)), re.IGNORECASE) if phrases else None
 
 
 @dataclass(frozen=True)
@@ -362,9 +372,7 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "structure_units": frozenset(u.lower() for u in spec.get("structure_units", [])),
         "building_units": frozenset(u.lower() for u in spec.get("building_units", [])),
         "room_units": frozenset(u.lower() for u in spec.get("room_units", [])),
-        "room_after": re.compile(rf"\s*(?:{_spaced(spec['room_after'])})(?!\w)", re.IGNORECASE)
-        if spec.get("room_after")
-        else None,
+        "room_after": _phrase_pattern(spec, "room_after", lambda p: rf"\s*(?:{p})(?!\w)"),
         "area_lead_in": _lead_in_at_end(spec.get("area_lead_ins", []), qualified=True),
         "building_shortfall": phrase_regex(spec.get("building_shortfall", [])),
         "make_up_lead_in": _lead_in_at_end(spec.get("make_up_lead_ins", [])),
@@ -396,11 +404,9 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "rate_words": frozenset(u.lower() for u in spec.get("rate_periods", [])),
         "money_units": frozenset(u.lower() for u in spec.get("money_units", [])),
         # a sum of money, then a comma: "300.000 đồng," (a price that ends a norm's clause)
-        "price_then_comma": re.compile(
-            rf"\d\s*(?:\w+\s+)?(?:{_spaced(spec['money_units'])})(?!\w)[^,]*,", re.IGNORECASE
-        )
-        if spec.get("money_units")
-        else None,
+        "price_then_comma": _phrase_pattern(
+            spec, "money_units", lambda p: rf"\d\s*(?:\w+\s+)?(?:{p})(?!\w)[^,]*,"
+        ),
         "make_up_not_before": phrase_regex(spec.get("make_up_not_before", [])),
         "make_up_acting": phrase_regex(spec.get("make_up_acting_verbs", [])),
         "acting_subject_lead_in": _lead_in_at_end(spec.get("acting_subject_lead_ins", [])),
@@ -416,21 +422,20 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "economy_units": frozenset(u.lower() for u in spec.get("economy_units", [])),
         # "thu hút khoảng 3.900 doanh nghiệp có vốn nước ngoài và gần 4.850 doanh nghiệp":
         # the lead-in, then any earlier items of its list (a firm's kind may take words)
-        "economy_lead_in": re.compile(
-            rf"(?<!\w)(?:{_spaced(spec['economy_lead_ins'])})\s+"
-            rf"(?:(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,12}}?(?:,|và)?\s*)*(?:{_QUAL}\s+)?$",
-            re.IGNORECASE,
-        )
-        if spec.get("economy_lead_ins")
-        else None,
+        "economy_lead_in": _phrase_pattern(
+            spec,
+            "economy_lead_ins",
+            lambda p: (
+                rf"(?<!\w)(?:{p})\s+"
+                rf"(?:(?:{_QUAL}\s+)?\d[\d.,]*\s+(?:[^\W\d]+\s*){{1,12}}?(?:,|và)?\s*)*(?:{_QUAL}\s+)?$"
+            ),
+        ),
         # "tổng vốn đầu tư trên 1,3 tỷ USD", "nguồn vốn hoạt động 900 tỷ đồng"
-        "capital_lead_in": re.compile(
-            rf"(?<!\w)(?:{_spaced(spec['capital_lead_ins'])})(?:\s+[^\W\d_]+){{0,3}}?"
-            rf"(?:\s+{_QUAL})?\s*$",
-            re.IGNORECASE,
-        )
-        if spec.get("capital_lead_ins")
-        else None,
+        "capital_lead_in": _phrase_pattern(
+            spec,
+            "capital_lead_ins",
+            lambda p: rf"(?<!\w)(?:{p})(?:\s+[^\W\d_]+){{0,3}}?(?:\s+{_QUAL})?\s*$",
+        ),
         "capital_lent": phrase_regex(spec.get("capital_lent_verbs", [])),
         # "80 xã, thị trấn được ...": the rest of a list of unit types before the verb
         "unit_list_rest": re.compile(
@@ -465,12 +470,9 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         else None,
         "share_of_percent": re.compile(rf"^\s*(?:{share})\s*$", re.IGNORECASE) if share else None,
         # "20 nhóm trên tổng số 25 thôn": the words between a count and its base
-        "ratio_base_gap": re.compile(
-            rf"[^\d,;.()]{{0,40}}?(?<!\w)(?:{_spaced(spec.get('ratio_bases', []))})\s+",
-            re.IGNORECASE,
-        )
-        if spec.get("ratio_bases")
-        else None,
+        "ratio_base_gap": _phrase_pattern(
+            spec, "ratio_bases", lambda p: rf"[^\d,;.()]{{0,40}}?(?<!\w)(?:{p})\s+"
+        ),
         "average": phrase_regex(spec.get("average_cues", [])),
         "audience_units": frozenset(u.lower() for u in spec.get("audience_units", [])),
         "slogan_words": frozenset(u.lower() for u in spec.get("slogan_words", [])),
@@ -478,19 +480,16 @@ def _not_figures(spec: dict[str, Any]) -> dict[str, Any]:
         "norm": _norm_pattern(spec),
         "rate_lead_ins": phrase_regex(spec.get("rate_lead_ins", [])),
         # "14 bản có đồng bào Mông sinh sống": the units named by who lives there
-        "make_up_after": re.compile(
-            rf"\s*(?:{_spaced(spec['make_up_after'])})(?!\w)", re.IGNORECASE
-        )
-        if spec.get("make_up_after")
-        else None,
+        "make_up_after": _phrase_pattern(spec, "make_up_after", lambda p: rf"\s*(?:{p})(?!\w)"),
         # "đồng bào Dao chiếm hơn 60%": the people's share, named before
-        "composition_share": re.compile(
-            rf"(?<!\w)(?:{_spaced(spec['share_people'])})(?!\w)"
-            rf"[^.;:\d]{{0,60}}?\s+chiếm(?:\s+(?:{_QUAL}|tỷ\s+lệ|tỉ\s+lệ))?\s*$",
-            re.IGNORECASE,
-        )
-        if spec.get("share_people")
-        else None,
+        "composition_share": _phrase_pattern(
+            spec,
+            "share_people",
+            lambda p: (
+                rf"(?<!\w)(?:{p})(?!\w)"
+                rf"[^.;:\d]{{0,60}}?\s+chiếm(?:\s+(?:{_QUAL}|tỷ\s+lệ|tỉ\s+lệ))?\s*$"
+            ),
+        ),
         "composition": re.compile(
             rf"(?:%\s*)?(?:(?:{'|'.join(re.escape(w) for w in spec.get('composition_people', []))})"
             rf"\s+)?(?:{'|'.join(re.escape(w) for w in spec['composition_after'])})(?!\w)",

@@ -296,44 +296,40 @@ def _beyond_horizon(
     return any(int(m["y"]) > year for m in codebook.horizon.finditer(text, start, mention.start))
 
 
+def _in_opened_list(codebook: Codebook, text: str, start: int, at: int) -> bool:
+    """A part opener ("trong đó", "gồm") stands between ``start`` and ``at`` and the list it
+    opens still runs at ``at``: no ";" since ``start``, no closing bracket since the opener."""
+    parts = codebook.plan_parts
+    opener = parts.search(text, start, at) if parts is not None else None
+    return opener is not None and ";" not in text[start:at] and ")" not in text[opener.end() : at]
+
+
 def _part_of_make_up(
     codebook: Codebook, text: str, made_up_end: int, at: int, unit: str | None
 ) -> bool:
-    """A count of places after a part opener ("trong đó", "gồm") that follows a number
-    read as make-up in the sentence, the opened list still running (no ";" and no closing
-    bracket since the opener; no figure since the make-up: ``_Chain.made_up_end``)."""
-    parts = codebook.plan_parts
-    if made_up_end < 0 or parts is None or unit is None:
+    """A count of places in a list opened after a number read as make-up in the sentence
+    (no figure since the make-up: ``_Chain.made_up_end``)."""
+    if made_up_end < 0 or unit is None:
         return False
     if unit.lower() not in codebook.not_figures.get("make_up_units", ()):
         return False
-    opener = parts.search(text, made_up_end, at)
-    return (
-        opener is not None
-        and ";" not in text[made_up_end:at]
-        and ")" not in text[opener.end() : at]
-    )
+    return _in_opened_list(codebook, text, made_up_end, at)
 
 
 def _part_of_figure(
     codebook: Codebook, text: str, figures: list[Figure], at: int, unit: str | None
 ) -> bool:
-    """A count of the unit of one of the sentence's figures before it, after a part
-    opener that follows that figure, the opened list still running: a part of that
-    figure ("90 hộ gia đình (trong đó: xã A có 52 hộ gia đình, xã B có 38 ...)"), whatever
-    lead-in would make it a place's make-up."""
-    parts = codebook.plan_parts
-    if parts is None or unit is None:
+    """A count of the unit of one of the sentence's figures before it, in a list opened
+    after that figure: a part of it ("90 hộ gia đình (trong đó: xã A có 52 hộ gia đình,
+    xã B có 38 ...)"), whatever lead-in would make it a place's make-up."""
+    if unit is None:
         return False
-    for total in reversed(figures):
-        if ";" in text[total.end : at]:
-            return False
-        if total.unit is None or total.unit.lower() != unit.lower():
-            continue
-        opener = parts.search(text, total.end, at)
-        if opener is not None and ")" not in text[opener.end() : at]:
-            return True
-    return False
+    return any(
+        total.unit is not None
+        and total.unit.lower() == unit.lower()
+        and _in_opened_list(codebook, text, total.end, at)
+        for total in reversed(figures)
+    )
 
 
 def _plan_list(cues: re.Pattern[str], text: str, start: int, at: int) -> bool:
