@@ -100,6 +100,13 @@ CASES = [
      ("2022-10-01", "2022-10-31", "tháng 10/2022", "month")),
     ("Tháng 3/2024, các thôn ra mắt 5 tổ tự quản.", None,
      ("2024-03-01", "2024-03-31", "tháng 3/2024", "month")),
+    # years counted and then named, and a year after a concession opening the sentence
+    ("Qua ba năm 2021 - 2023, các xã đã lập 60 tổ tự quản.", "2024-03-02",
+     ("2021-01-01", "2023-12-31", "2021 - 2023", "multi_year")),
+    ("Theo huyện, suốt 2 năm 2019 – 2020, Công an đã mở 30 cuộc ra quân.", "2021-05-02",
+     ("2019-01-01", "2020-12-31", "2019 - 2020", "multi_year")),
+    ("Mặc dù năm 2024 huyện vừa chia tách, các xã vẫn duy trì 12 tổ tự quản.", "2025-01-20",
+     ("2024-01-01", "2024-12-31", "2024", "year")),
 ]  # fmt: skip
 
 

@@ -271,6 +271,29 @@ def test_what_a_place_borders_does_not_vote_for_its_province():
 # Scope from a whole page: (what it shows, text, page address or None, fields it must give)
 SCOPE_CASES = [
     (
+        "a commune acting after its address, joined by a word of belonging",
+        "(NTV) Chiều 12-8, xã Tân Hòa Đông thuộc huyện Tân Phước đã khai mạc ngày hội bảo vệ "
+        "an ninh của xã. Năm nay Ban Chỉ đạo 138 tỉnh Tiền Giang chọn Tân Hòa Đông làm điểm. "
+        "Xã có 21 tổ tự quản với 240 thành viên.",
+        None,
+        {"province": "Tiền Giang", "scope": "commune"},
+    ),
+    (
+        "a ward holding its festival, its city between it and the verb",
+        "(PV) - Sáng 20/8, phường Tân Định, TP.HCM long trọng tổ chức ngày hội bảo vệ an "
+        "ninh ở nhà văn hóa phường. Trong năm, người dân cung cấp 45 nguồn tin.",
+        None,
+        {"province": "Hồ Chí Minh", "scope": "commune"},
+    ),
+    (
+        "the localities of a district as a whole",
+        "Qua 6 tháng ra quân trấn áp ma túy, các ngành, đoàn thể và địa phương trong huyện "
+        "đã cùng vào cuộc, giữ vững an ninh ở Tuy Phong, tỉnh Bình Thuận. Lực lượng chức "
+        "năng triệt phá 14 điểm tụ tập.",
+        None,
+        {"province": "Bình Thuận", "scope": "district"},
+    ),
+    (
         "a city named only by its type is a district report",
         "Thành phố ra quân giữ bình yên ở 52 thôn, tổ\n\n"
         "Thành phố đã tổ chức 40 buổi họp dân với hơn 3.100 lượt người tham dự.",
@@ -643,6 +666,16 @@ PROVINCE_LOCALITIES = """(ANTV) - Hơn 300 tổ tự quản đã ra đời ở c
 def test_scope_from_the_unit_that_acts_in_the_lead(text, expected):
     doc = extract_document(text).document
     assert (doc.scope, doc.scope_name) == expected
+
+
+def test_a_first_line_whose_commune_acts_after_its_district_names_the_commune():
+    text = (
+        "(PTV) – Xã Tân Hòa Đông thuộc huyện Tân Phước vừa tổ chức ngày hội bảo vệ an ninh "
+        "năm 2023 do Ban Chỉ đạo của xã chủ trì.\n\n"
+        "Năm qua, người dân trong xã cung cấp 31 nguồn tin và giao nộp 2 khẩu súng."
+    )
+    doc = extract_document(text).document
+    assert (doc.scope, doc.scope_name) == ("commune", "Tân Hòa Đông")
 
 
 def test_a_district_merged_away_before_2025_still_names_a_district_report():

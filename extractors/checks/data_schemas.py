@@ -288,6 +288,7 @@ class ScopeFile(Strict):
     whole_unit_cues: WholeUnitCues
     whole_city_cues: Words = []
     acting_after: Words = []
+    locating_words: Words = []
     province_bodies: Words = []
     weights: ScopeWeights
     national_cues: Words

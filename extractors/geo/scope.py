@@ -67,10 +67,28 @@ def _locates(mention: Any, mentions: Sequence[Any], text: str) -> bool:
     return any(
         _RANK[other.level] < _RANK[mention.level]
         and other.end <= mention.start
-        and mention.start - other.end <= 3
-        and set(text[other.end : mention.start]) <= set(" (,-–")
+        and _locating_gap(text[other.end : mention.start])
         for other in mentions
     )
+
+
+def _locating_gap(gap: str) -> bool:
+    """What may stand between a unit and the higher unit saying where it is: a comma, a
+    bracket or a dash ("xã X, huyện Y", "xã X (huyện Y)"), or a word of belonging
+    (`locating_words`: "xã X thuộc huyện Y")."""
+    if len(gap) <= 3 and set(gap) <= set(" (,-–"):
+        return True
+    locating = _locating_before()
+    return locating is not None and locating.fullmatch(gap) is not None
+
+
+@cache
+def _locating_before() -> re.Pattern[str] | None:
+    """One of `locating_words` between spaces, at the end of the text searched."""
+    words = _data().get("locating_words") or []
+    if not words:
+        return None
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words))})\s+$", re.IGNORECASE)
 
 
 def _chain_head(mention: Any, mentions: Sequence[Any], text: str) -> Any:
@@ -121,12 +139,18 @@ def _acting() -> re.Pattern[str] | None:
 
 def _acts(text: str, mention: Any) -> bool:
     """A typed unit opening a clause as its subject ("..., xã Phú Gia đã tiến hành lắp
-    đặt ...") is the unit that acts."""
+    đặt ...") is the unit that acts. So is the last unit of an address ("xã X thuộc
+    huyện Y đã khai mạc ...", "phường X, TP Y long trọng tổ chức ..."): the caller takes
+    the chain's first unit (:func:`_chain_head`) as the one that acts."""
     pattern = _acting()
     if pattern is None or not getattr(mention, "typed", False):
         return False
-    opens = re.search(r"(?:^|[,.;:\n]|\s[-–])\s*$", text[max(0, mention.start - 4) : mention.start])
-    return opens is not None and pattern.match(text, mention.end) is not None
+    window = text[max(0, mention.start - 20) : mention.start]
+    opens = re.search(r"(?:^|[,.;:\n]|\s[-–])\s*$", window[-4:]) is not None
+    locating = _locating_before()
+    if not opens and (locating is None or locating.search(window) is None):
+        return False
+    return pattern.match(text, mention.end) is not None
 
 
 @cache
@@ -360,11 +384,14 @@ def detect_scope(
             title_mentions = [
                 replace(m, start=m.start + at, end=m.end + at) for m in title_mentions
             ]
-    reported: set[str] = {  # a reporting body in the headline ("Công an thành phố X ...")
-        m.level
+    # a reporting body in the headline ("Công an thành phố X ..."); when an address stands
+    # between a unit and its verb ("Xã X thuộc huyện Y vừa tổ chức ..."), its first unit
+    heads = [
+        _chain_head(m, title_mentions, text)
         for m in title_mentions
         if m.level != PROVINCE and _belongs(m, province, province_2025) and _reports(text, m)
-    }
+    ]
+    reported: set[str] = {m.level for m in heads}
     top = min((_RANK[level] for level in reported), default=None)
     province_named = False
     for m in title_mentions:
@@ -378,7 +405,7 @@ def detect_scope(
             province_named = True
         elif not _locates(m, title_mentions, text):  # "phường X (thị xã Y, ...)": where X is
             vote(m.level, w["title_typed"] if m.typed else w["title_bare"], m.name)
-            if m.level in reported and _reports(text, m):
+            if m.level in reported and any(m is head for head in heads):
                 vote(m.level, w["lead_reporter"])  # the body that holds the event, named there
     if not title_text.rstrip().endswith(".") and _names_village(title_text):
         vote(COMMUNE, w.get("title_village", 0.0))
