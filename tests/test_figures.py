@@ -939,6 +939,12 @@ def test_unclassified_counts_take_their_kind_from_the_lead_in():
         ("Trong năm, Ban Chỉ đạo xã đã thành lập 3 tổ hòa giải với 27 thành viên.", 27, "stock"),
         # models built in the period are new ones
         ("Năm 2022, xã xây dựng thành công 2 mô hình tự quản về an ninh trật tự.", 2, "flow"),
+        # what was added in the period is no total, though cameras and teams stand
+        ("Năm 2021, phường lắp thêm 19 camera ở các hẻm.", 19, "flow"),
+        ("Qua một năm, huyện lập mới 12 tổ an ninh nhân dân ở các bản.", 12, "flow"),
+        ("Năm 2024, xã xây dựng thêm 3 mô hình phòng chống tội phạm.", 3, "flow"),
+        # ... and who the new model draws in is what it is made of
+        ("Năm 2020, thôn đã lập ra câu lạc bộ giữ bình yên, thu hút 42 thành viên.", 42, "stock"),
     ],
 )
 def test_kind_from_verbs_of_the_period_and_from_people_under_watch(sentence, value, kind):
